@@ -1,0 +1,97 @@
+// What each environment variable may hold. Pure: no reads of process.env here,
+// so tests can check any combination of values.
+import { z } from 'zod';
+
+const e164 = /^\+[1-9]\d{6,14}$/;
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+const flag = z
+  .enum(['0', '1', 'true', 'false', ''])
+  .optional()
+  .transform((v) => v === '1' || v === 'true');
+
+export const serverEnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+
+    // Unset in development: the portal starts an embedded PostgreSQL under .data/.
+    DATABASE_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+        .optional(),
+    ),
+    AUTH_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+    APP_URL: optionalString.pipe(z.url('must be an absolute URL such as https://portal.example.com.au').optional()),
+    // Honour X-Forwarded-Proto/Host only when a reverse proxy we control sets them.
+    TRUST_PROXY: flag,
+
+    TWILIO_ACCOUNT_SID: optionalString.pipe(
+      z.string().regex(/^AC[0-9a-f]{32}$/, 'must be "AC" followed by 32 hex characters').optional(),
+    ),
+    TWILIO_AUTH_TOKEN: optionalString.pipe(
+      z.string().regex(/^[0-9a-f]{32}$/, 'must be 32 hex characters').optional(),
+    ),
+    TWILIO_API_KEY: optionalString.pipe(
+      z.string().regex(/^SK[0-9a-f]{32}$/, 'must be "SK" followed by 32 hex characters').optional(),
+    ),
+    TWILIO_API_SECRET: optionalString.pipe(z.string().min(16, 'looks too short for an API key secret').optional()),
+    TWILIO_WHATSAPP_FROM: optionalString.pipe(
+      z
+        .string()
+        .regex(/^whatsapp:\+[1-9]\d{6,14}$/, 'must be "whatsapp:" followed by an E.164 number')
+        .optional(),
+    ),
+    TWILIO_PHONE_NUMBER: optionalString.pipe(
+      z.string().regex(e164, 'must be an E.164 number such as +61412345678').optional(),
+    ),
+    TWILIO_STATUS_CALLBACK_URL: optionalString.pipe(z.url('must be an absolute URL').optional()),
+    TWILIO_VIDEO_MEDIA_REGION: z
+      .enum(['au1', 'br1', 'de1', 'ie1', 'in1', 'jp1', 'sg1', 'us1', 'us2', 'gll'])
+      .default('au1'),
+    // Where Twilio handles REST traffic, e.g. au1 + sydney.
+    TWILIO_REGION: optionalString,
+    TWILIO_EDGE: optionalString,
+    TWILIO_EMULATOR: flag,
+    TWILIO_EMULATOR_URL: optionalString.pipe(z.url('must be an absolute URL').optional()),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    const required = [
+      'DATABASE_URL',
+      'AUTH_SECRET',
+      'APP_URL',
+      'TWILIO_ACCOUNT_SID',
+      'TWILIO_AUTH_TOKEN',
+      'TWILIO_API_KEY',
+      'TWILIO_API_SECRET',
+      'TWILIO_PHONE_NUMBER',
+      'TWILIO_STATUS_CALLBACK_URL',
+    ] as const;
+    for (const key of required) {
+      if (env[key] === undefined) {
+        ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production' });
+      }
+    }
+  });
+
+export type ServerEnv = z.output<typeof serverEnvSchema>;
+
+export class EnvError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'EnvError';
+  }
+}
+
+/** Validates raw variables; throws EnvError naming each bad variable (never its value). */
+export function parseServerEnv(raw: Record<string, string | undefined>): ServerEnv {
+  const result = serverEnvSchema.safeParse(raw);
+  if (result.success) return result.data;
+  throw new EnvError(result.error.issues.map((issue) => `${issue.path.join('.') || '(env)'} ${issue.message}`));
+}
