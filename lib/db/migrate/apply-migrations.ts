@@ -41,6 +41,6 @@ export async function applyMigrations(
     const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: noFilters });
     return { applied: appliedMigrationNames, total: migrationsList.migrationDirectories.length };
   } finally {
-    close();
+    await close();
   }
 }

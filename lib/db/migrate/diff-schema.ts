@@ -29,7 +29,7 @@ export async function diffSchemaAgainstMigrations(databaseUrl: string, prismaDir
     });
     return result.stdout ?? "";
   } finally {
-    close();
+    await close();
     await dropLeftoverShadowDatabases(databaseUrl);
   }
 }

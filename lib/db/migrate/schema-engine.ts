@@ -14,6 +14,7 @@ import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import * as glue from '@prisma/schema-engine-wasm/schema_engine_bg';
+import pg from 'pg';
 import type { SchemaEngine } from '@prisma/schema-engine-wasm';
 
 let loaded: Promise<typeof glue.SchemaEngine> | undefined;
@@ -49,14 +50,17 @@ export function poolConfigFromUrl(databaseUrl: string) {
 
 export type EngineHandle = {
   engine: SchemaEngine;
-  /** Frees the engine. The Wasm keeps a timer alive afterwards, so CLIs exit explicitly. */
-  close: () => void;
+  /** Frees the engine and its connections. The Wasm keeps a timer alive afterwards, so CLIs exit explicitly. */
+  close: () => Promise<void>;
 };
 
 export async function openSchemaEngine(databaseUrl: string, schemaPath: string, schemaText: string): Promise<EngineHandle> {
   loaded ??= loadEngineClass();
   const SchemaEngineClass = await loaded;
-  const adapterFactory = bindMigrationAwareSqlAdapterFactory(new PrismaPg(poolConfigFromUrl(databaseUrl)));
+  // Our own pool, so that closing the engine really disconnects (a template
+  // database cannot be copied while anyone is connected to it).
+  const pool = new pg.Pool(poolConfigFromUrl(databaseUrl));
+  const adapterFactory = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool));
   const engine = (await SchemaEngineClass.new(
     { datamodels: [[schemaPath, schemaText]] },
     () => {},
@@ -64,7 +68,10 @@ export async function openSchemaEngine(databaseUrl: string, schemaPath: string, 
   )) as unknown as SchemaEngine;
   return {
     engine,
-    close: () => engine.free(),
+    close: async () => {
+      engine.free();
+      await pool.end();
+    },
   };
 }
 

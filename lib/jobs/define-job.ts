@@ -1,0 +1,29 @@
+// A job is defined once: its queue name, the zod schema of its payload and
+// its handler. Payloads are validated; a malformed one fails without retry.
+import 'server-only';
+
+import type { z } from 'zod';
+
+export type JobDefinition<S extends z.ZodType = z.ZodType> = {
+  name: string;
+  payload: S;
+  handler: (payload: z.output<S>, meta: { jobId: string; retryCount: number }) => Promise<void>;
+  /** Cron expression (UTC) for jobs the worker schedules itself. */
+  cron?: string;
+  retryLimit?: number;
+  retryDelaySeconds?: number;
+  /** Jobs a worker may run at once. */
+  concurrency?: number;
+};
+
+export function defineJob<S extends z.ZodType>(definition: JobDefinition<S>): JobDefinition<S> {
+  return definition;
+}
+
+/** Thrown for a job that can never succeed; the worker fails it without retrying. */
+export class PermanentJobError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PermanentJobError';
+  }
+}

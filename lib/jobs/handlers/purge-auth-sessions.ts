@@ -1,0 +1,30 @@
+// Deletes sign-in sessions that ended more than a day ago, so the table holds
+// only live sessions and a short trail for investigating a sign-in.
+import 'server-only';
+
+import { z } from 'zod';
+
+import { db } from '@/lib/db/client';
+import { log } from '@/lib/log/logger';
+
+import { defineJob } from '../define-job';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export async function purgeAuthSessions(now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - DAY_MS);
+  const { count } = await db().authSession.deleteMany({
+    where: { OR: [{ expiresAt: { lt: cutoff } }, { revokedAt: { lt: cutoff } }] },
+  });
+  return count;
+}
+
+export const purgeAuthSessionsJob = defineJob({
+  name: 'auth.purge-sessions',
+  payload: z.object({}).passthrough(),
+  cron: '17 * * * *',
+  handler: async () => {
+    const deleted = await purgeAuthSessions();
+    log.info('jobs.purge_auth_sessions', { deleted });
+  },
+});

@@ -1,0 +1,31 @@
+// @ts-check
+// Security headers that do not depend on the request live here; the
+// Content-Security-Policy (which carries a per-request nonce), HSTS and the
+// patient pages' referrer policy are set in proxy.ts.
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  reactStrictMode: true,
+  // Server-only packages with native parts or Wasm stay out of the bundler.
+  serverExternalPackages: ['@node-rs/argon2', 'pg', 'pg-boss', 'twilio', '@prisma/adapter-pg'],
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'X-Frame-Options', value: 'DENY' },
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+          { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+          {
+            key: 'Permissions-Policy',
+            value: 'camera=(self), microphone=(self), display-capture=(self), speaker-selection=(self), geolocation=(), payment=(), usb=()',
+          },
+        ],
+      },
+    ];
+  },
+};
+
+export default nextConfig;

@@ -1,0 +1,107 @@
+// Shared by `npm run dev` and the end-to-end test setup: prepares the database
+// (migrated, with demo data) and the local Twilio emulator, and describes the
+// environment the web server and worker get.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import readline from 'node:readline';
+
+import { PROJECT_ROOT } from '@/lib/db/local-database';
+import type { ServerEnv } from '@/lib/env';
+
+export type TwilioCredentials = {
+  TWILIO_ACCOUNT_SID: string;
+  TWILIO_AUTH_TOKEN: string;
+  TWILIO_API_KEY: string;
+  TWILIO_API_SECRET: string;
+  TWILIO_PHONE_NUMBER: string;
+  TWILIO_WHATSAPP_FROM: string;
+};
+
+const hex = (bytes: number) => randomBytes(bytes).toString('hex');
+
+/**
+ * The credentials the emulator accepts: the configured ones when set (so the
+ * same validation code runs as in production), otherwise a development set
+ * generated once into .data/ (git-ignored).
+ */
+export async function emulatorCredentials(config: ServerEnv): Promise<TwilioCredentials> {
+  const file = path.join(PROJECT_ROOT, '.data', 'twilio-emulator-credentials.json');
+  let generated: TwilioCredentials | undefined;
+  if (existsSync(file)) generated = JSON.parse(await readFile(file, 'utf8')) as TwilioCredentials;
+  if (!generated) {
+    generated = {
+      TWILIO_ACCOUNT_SID: `AC${hex(16)}`,
+      TWILIO_AUTH_TOKEN: hex(16),
+      TWILIO_API_KEY: `SK${hex(16)}`,
+      TWILIO_API_SECRET: randomBytes(24).toString('base64url'),
+      // ACMA's range for fiction: never a real person's number.
+      TWILIO_PHONE_NUMBER: '+61491570156',
+      TWILIO_WHATSAPP_FROM: 'whatsapp:+61491570157',
+    };
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, JSON.stringify(generated, null, 2), { mode: 0o600 });
+  }
+  return {
+    TWILIO_ACCOUNT_SID: config.TWILIO_ACCOUNT_SID ?? generated.TWILIO_ACCOUNT_SID,
+    TWILIO_AUTH_TOKEN: config.TWILIO_AUTH_TOKEN ?? generated.TWILIO_AUTH_TOKEN,
+    TWILIO_API_KEY: config.TWILIO_API_KEY ?? generated.TWILIO_API_KEY,
+    TWILIO_API_SECRET: config.TWILIO_API_SECRET ?? generated.TWILIO_API_SECRET,
+    TWILIO_PHONE_NUMBER: config.TWILIO_PHONE_NUMBER ?? generated.TWILIO_PHONE_NUMBER,
+    TWILIO_WHATSAPP_FROM: config.TWILIO_WHATSAPP_FROM ?? generated.TWILIO_WHATSAPP_FROM,
+  };
+}
+
+/** Should `npm run dev` start the emulator? When nothing real is configured, or when asked to. */
+export function wantsEmulator(config: ServerEnv): boolean {
+  if (config.TWILIO_EMULATOR_URL) return false;
+  return config.TWILIO_EMULATOR || !config.TWILIO_ACCOUNT_SID || !config.TWILIO_AUTH_TOKEN;
+}
+
+export type RunningEmulator = { url: string; process: ChildProcess };
+
+/** Starts scripts/twilio-emulator/main.ts and waits for the line that gives its URL. */
+export async function startEmulatorProcess(
+  credentials: TwilioCredentials,
+  options: { port?: number; env?: NodeJS.ProcessEnv } = {},
+): Promise<RunningEmulator> {
+  const tsx = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
+  const child = spawn(
+    tsx,
+    [
+      path.join(PROJECT_ROOT, 'scripts', 'twilio-emulator', 'main.ts'),
+      '--port',
+      String(options.port ?? 0),
+      '--account-sid',
+      credentials.TWILIO_ACCOUNT_SID,
+      '--auth-token',
+      credentials.TWILIO_AUTH_TOKEN,
+      '--api-key',
+      credentials.TWILIO_API_KEY,
+      '--api-secret',
+      credentials.TWILIO_API_SECRET,
+      '--phone-number',
+      credentials.TWILIO_PHONE_NUMBER,
+      '--whatsapp-from',
+      credentials.TWILIO_WHATSAPP_FROM,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'], env: options.env },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    const lines = readline.createInterface({ input: child.stdout! });
+    const timer = setTimeout(() => reject(new Error('The Twilio emulator did not start within 30 s')), 30_000);
+    child.once('exit', (code) => reject(new Error(`The Twilio emulator exited with code ${code}`)));
+    lines.on('line', (line) => {
+      const match = line.match(/https?:\/\/127\.0\.0\.1:\d+/);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[0]);
+      }
+    });
+  });
+  // Keep draining its output so it never blocks on a full pipe.
+  child.stdout!.on('data', () => {});
+  return { url, process: child };
+}

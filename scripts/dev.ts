@@ -1,0 +1,78 @@
+// npm run dev — everything a newcomer needs on one machine:
+//   1. the database: DATABASE_URL, or the embedded PostgreSQL under .data/
+//      (created on first run), migrated, with demo data when empty;
+//   2. the local Twilio emulator, when no Twilio credentials are configured
+//      or TWILIO_EMULATOR=1 (TWILIO_EMULATOR_URL points at one running elsewhere);
+//   3. the Next.js dev server on http://localhost:3000 and the job worker.
+// Ctrl-C stops them all.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+import { db, disconnectDb } from '@/lib/db/client';
+import { PROJECT_ROOT, redactUrl, resolveDatabase } from '@/lib/db/local-database';
+import { applyMigrations } from '@/lib/db/migrate/apply-migrations';
+import { childEnv, env, setEnvForThisProcess } from '@/lib/env';
+
+import { emulatorCredentials, startEmulatorProcess, wantsEmulator } from './dev-services';
+import { DEMO_PASSWORD, demoUsers } from './seed/demo-data';
+import { seedDatabase } from './seed/seed-database';
+
+const say = (m: string) => console.log(`[dev] ${m}`);
+const children: ChildProcess[] = [];
+
+const config = env();
+const database = await resolveDatabase(say);
+setEnvForThisProcess('DATABASE_URL', database.url);
+say(`Database: ${database.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'} at ${redactUrl(database.url)}`);
+const migrated = await applyMigrations(database.url);
+say(migrated.applied.length ? `Applied migrations: ${migrated.applied.join(', ')}` : 'Database schema is up to date.');
+const seeded = await seedDatabase(db());
+if (seeded.seeded) {
+  say(`Loaded demo data. Sign in with any of these (password ${DEMO_PASSWORD}):`);
+  for (const u of demoUsers) say(`  ${u.email}${u.mfa ? ' (two-factor: see README)' : ''}`);
+}
+await disconnectDb();
+
+const overrides: Record<string, string | undefined> = { DATABASE_URL: database.url };
+if (wantsEmulator(config)) {
+  const credentials = await emulatorCredentials(config);
+  const emulator = await startEmulatorProcess(credentials, { port: 3999, env: childEnv() });
+  children.push(emulator.process);
+  Object.assign(overrides, credentials, {
+    TWILIO_EMULATOR_URL: emulator.url,
+    TWILIO_STATUS_CALLBACK_URL:
+      config.TWILIO_STATUS_CALLBACK_URL ?? `http://localhost:${config.PORT}/api/appointments/twilio-status-callback/`,
+  });
+  say(`Twilio emulator at ${emulator.url}: nothing reaches Twilio; sent messages appear on /dev/outbox.`);
+} else if (config.TWILIO_EMULATOR_URL) {
+  say(`Using the Twilio-compatible server at ${config.TWILIO_EMULATOR_URL}.`);
+} else {
+  say('Using the real Twilio account from TWILIO_ACCOUNT_SID.');
+}
+
+const bin = (name: string) => path.join(PROJECT_ROOT, 'node_modules', '.bin', name);
+const childEnvironment = childEnv(overrides);
+const web = spawn(bin('next'), ['dev', '--port', String(config.PORT)], { stdio: 'inherit', env: childEnvironment });
+const worker = spawn(bin('tsx'), ['--conditions=react-server', path.join(PROJECT_ROOT, 'scripts', 'worker.ts')], {
+  stdio: 'inherit',
+  env: childEnvironment,
+});
+children.push(web, worker);
+say(`Portal: http://localhost:${config.PORT}`);
+
+let stopping = false;
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)));
+  await database.embedded?.stop();
+  process.exit(code);
+}
+web.once('exit', (code) => void stop(code ?? 0));
+worker.once('exit', (code) => {
+  if (!stopping) say(`The worker stopped (exit ${code}); stopping the portal.`);
+  void stop(code ?? 1);
+});
+process.on('SIGINT', () => void stop(0));
+process.on('SIGTERM', () => void stop(0));

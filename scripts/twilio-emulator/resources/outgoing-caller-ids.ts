@@ -1,0 +1,39 @@
+// api.twilio.com 2010-04-01 OutgoingCallerIds: list. On a Trial account these
+// verified numbers are the only ones it may message (21608 otherwise).
+import type { EmulatorContext } from '../context';
+import { rfc2822 } from '../formats';
+import { pageV2010 } from '../pagination';
+import type { CallerIdRecord } from '../state';
+import { accountPath, type RegisterResource } from './resource';
+
+function callerIdJson(ctx: EmulatorContext, c: CallerIdRecord): Record<string, unknown> {
+  return {
+    account_sid: ctx.state.account.sid,
+    date_created: rfc2822(c.dateCreated),
+    date_updated: rfc2822(c.dateCreated),
+    friendly_name: c.friendlyName,
+    phone_number: c.phoneNumber,
+    sid: c.sid,
+    uri: `${accountPath(ctx)}/OutgoingCallerIds/${c.sid}.json`,
+  };
+}
+
+export const registerOutgoingCallerIds: RegisterResource = (router, ctx) => {
+  // GET /2010-04-01/Accounts/{AccountSid}/OutgoingCallerIds.json – verified caller IDs
+  router.add({
+    product: 'api',
+    method: 'get',
+    path: '/2010-04-01/Accounts/{AccountSid}/OutgoingCallerIds.json',
+    handle: ({ query }) => {
+      const phoneNumber = query.get('PhoneNumber');
+      const friendlyName = query.get('FriendlyName');
+      const ids = [...ctx.state.callerIds.values()].filter(
+        (c) =>
+          (phoneNumber === null || c.phoneNumber === phoneNumber) &&
+          (friendlyName === null || c.friendlyName === friendlyName),
+      );
+      const path = `${accountPath(ctx)}/OutgoingCallerIds.json`;
+      return { status: 200, body: pageV2010(ids, query, path, 'outgoing_caller_ids', (c) => callerIdJson(ctx, c), (c) => c.sid) };
+    },
+  });
+};

@@ -1,0 +1,18 @@
+// Gives each integration test file its own database, copied from the run's
+// migrated template, and points the app's env() at it before any app module
+// opens a connection.
+import { afterAll, inject } from 'vitest';
+
+import { createDatabase, databaseName, dropDatabase, withDatabase } from '../helpers/database-admin';
+
+const templateUrl = inject('templateDatabaseUrl');
+const name = `tp_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+await createDatabase(templateUrl, name, databaseName(templateUrl));
+const url = withDatabase(templateUrl, name);
+process.env.DATABASE_URL = url;
+
+afterAll(async () => {
+  const { disconnectDb } = await import('@/lib/db/client');
+  await disconnectDb();
+  await dropDatabase(url);
+});
