@@ -60,7 +60,7 @@ export function installedNativeDir(): string {
   }
 }
 
-function postgresUser(): RunAs {
+export function postgresUser(): RunAs {
   if (process.getuid?.() !== 0) return null;
   const lookup = () => ({
     uid: Number(execFileSync('id', ['-u', 'postgres']).toString().trim()),

@@ -1,0 +1,200 @@
+// Patient input and output shapes. Input schemas validate what a form (or any
+// caller) sends and produce clean values; output schemas are allowlists: a
+// page or action can only carry the fields listed here.
+import { z } from 'zod';
+
+import { parseMobile } from '@/lib/phone/parse-mobile';
+import { isValidDateString, isValidTimeZone } from '@/lib/time/clinic-time';
+
+export const AUSTRALIAN_TIME_ZONES = [
+  { value: 'Australia/Sydney', label: 'Sydney, Canberra (NSW, ACT)' },
+  { value: 'Australia/Melbourne', label: 'Melbourne (Victoria)' },
+  { value: 'Australia/Brisbane', label: 'Brisbane (Queensland, no daylight saving)' },
+  { value: 'Australia/Adelaide', label: 'Adelaide (South Australia)' },
+  { value: 'Australia/Darwin', label: 'Darwin (Northern Territory, no daylight saving)' },
+  { value: 'Australia/Perth', label: 'Perth (Western Australia, no daylight saving)' },
+  { value: 'Australia/Hobart', label: 'Hobart (Tasmania)' },
+  { value: 'Australia/Broken_Hill', label: 'Broken Hill (NSW, on South Australian time)' },
+  { value: 'Australia/Lord_Howe', label: 'Lord Howe Island' },
+  { value: 'Pacific/Norfolk', label: 'Norfolk Island' },
+] as const;
+
+export const MESSAGE_CHANNELS = ['WHATSAPP', 'SMS'] as const;
+export const channelLabels: Record<(typeof MESSAGE_CHANNELS)[number], string> = { WHATSAPP: 'WhatsApp', SMS: 'SMS' };
+
+export const CONSENT_METHODS = ['VERBAL', 'WRITTEN', 'ONLINE_FORM', 'REPLY'] as const;
+export const consentMethodLabels: Record<(typeof CONSENT_METHODS)[number], string> = {
+  VERBAL: 'Verbally (in person or by phone)',
+  WRITTEN: 'In writing (signed form)',
+  ONLINE_FORM: 'Online form',
+  REPLY: 'Replied to a message',
+};
+
+const NAME_MAX = 100;
+const EMAIL_MAX = 254;
+
+// Accepts the strings a form sends and the plain values a direct caller passes.
+const trimmed = z.string({ error: 'Enter text here.' }).trim();
+const optionalText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `${label} must be ${max} characters or fewer.` })
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+const requiredName = (label: string) =>
+  trimmed
+    .min(1, { error: `Enter the ${label.toLowerCase()}.` })
+    .max(NAME_MAX, { error: `${label} must be ${NAME_MAX} characters or fewer.` });
+
+const checkbox = z
+  .union([z.boolean(), z.literal('on'), z.literal('true'), z.literal('false'), z.literal('')])
+  .nullish()
+  .transform((v) => v === true || v === 'on' || v === 'true');
+
+const dateOfBirth = z
+  .union([z.string().trim(), z.date()])
+  .nullish()
+  .transform((v, ctx): Date | null => {
+    if (v === null || v === undefined || v === '') return null;
+    const text = v instanceof Date ? v.toISOString().slice(0, 10) : v;
+    if (!isValidDateString(text)) {
+      ctx.addIssue({ code: 'custom', message: 'Enter a real date of birth (day, month and year), or leave it empty.' });
+      return z.NEVER;
+    }
+    const date = new Date(`${text}T00:00:00.000Z`);
+    if (date.getTime() > Date.now()) {
+      ctx.addIssue({ code: 'custom', message: 'The date of birth cannot be in the future.' });
+      return z.NEVER;
+    }
+    return date;
+  });
+
+const email = z
+  .string()
+  .trim()
+  .max(EMAIL_MAX, { error: `The email address must be ${EMAIL_MAX} characters or fewer.` })
+  .nullish()
+  .transform((v, ctx): string | null => {
+    if (!v) return null;
+    if (!z.email().safeParse(v).success) {
+      ctx.addIssue({ code: 'custom', message: 'Enter an email address like name@example.com, or leave it empty.' });
+      return z.NEVER;
+    }
+    return v.toLowerCase();
+  });
+
+const mobile = z.string({ error: 'Enter a mobile number.' }).transform((v, ctx) => {
+  const result = parseMobile(v);
+  if (!result.ok) {
+    ctx.addIssue({ code: 'custom', message: result.message });
+    return z.NEVER;
+  }
+  return result.e164;
+});
+
+const timezone = z
+  .string({ error: 'Choose a timezone.' })
+  .trim()
+  .refine(isValidTimeZone, { error: 'Choose a timezone from the list.' });
+
+/** What creating or editing a patient accepts (form strings or plain values). */
+export const patientInputSchema = z
+  .object({
+    givenName: requiredName('Given name'),
+    familyName: requiredName('Family name'),
+    preferredName: optionalText(NAME_MAX, 'Preferred name'),
+    dateOfBirth,
+    email,
+    mobile,
+    timezone,
+    preferredChannel: z.enum(MESSAGE_CHANNELS, { error: 'Choose WhatsApp or SMS.' }),
+    messagingConsent: checkbox,
+    consentMethod: z
+      .union([z.enum(CONSENT_METHODS), z.literal('')], { error: 'Choose how consent was given.' })
+      .nullish()
+      .transform((v) => (v ? v : null)),
+    whatsappConsent: checkbox,
+    smsOptOut: checkbox,
+    whatsappOptOut: checkbox,
+  })
+  .superRefine((v, ctx) => {
+    if (v.messagingConsent && !v.consentMethod) {
+      ctx.addIssue({ code: 'custom', path: ['consentMethod'], message: 'Choose how the patient gave consent.' });
+    }
+    if (v.whatsappConsent && !v.messagingConsent) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['whatsappConsent'],
+        message: 'Record consent to appointment messages first; WhatsApp consent adds to it.',
+      });
+    }
+  });
+
+export type PatientInput = z.input<typeof patientInputSchema>;
+export type PatientValues = z.output<typeof patientInputSchema>;
+
+/** Form field names, in the order the form shows them (used to keep input after an error). */
+export const patientFormFields = [
+  'givenName',
+  'familyName',
+  'preferredName',
+  'dateOfBirth',
+  'email',
+  'mobile',
+  'timezone',
+  'preferredChannel',
+  'messagingConsent',
+  'consentMethod',
+  'whatsappConsent',
+  'smsOptOut',
+  'whatsappOptOut',
+] as const satisfies readonly (keyof PatientInput)[];
+
+export const patientSearchSchema = z.object({
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .catch('')
+    .default(''),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+});
+
+// ── Output shapes ───────────────────────────────────────────────────────────
+
+export const patientListItemSchema = z.object({
+  id: z.string(),
+  givenName: z.string(),
+  familyName: z.string(),
+  preferredName: z.string().nullable(),
+  dateOfBirth: z.date().nullable(),
+  mobile: z.string(),
+});
+export type PatientListItem = z.output<typeof patientListItemSchema>;
+
+export const patientSchema = patientListItemSchema.extend({
+  email: z.string().nullable(),
+  timezone: z.string(),
+  preferredChannel: z.enum(MESSAGE_CHANNELS),
+  messagingConsentAt: z.date().nullable(),
+  messagingConsentMethod: z.enum(CONSENT_METHODS).nullable(),
+  messagingConsentBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+  whatsappConsent: z.boolean(),
+  whatsappOptOutAt: z.date().nullable(),
+  smsOptOutAt: z.date().nullable(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+export type Patient = z.output<typeof patientSchema>;
+
+/** The name to greet and list a patient by: preferred name if given, then family name. */
+export function patientDisplayName(p: { givenName: string; familyName: string; preferredName: string | null }): string {
+  return `${p.preferredName || p.givenName} ${p.familyName}`;
+}
+
+/** "YYYY-MM-DD" of a date-only column (stored at UTC midnight). */
+export function dateOnlyString(date: Date | null): string {
+  return date ? date.toISOString().slice(0, 10) : '';
+}
