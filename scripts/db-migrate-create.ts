@@ -11,7 +11,10 @@ import { diffSchemaAgainstMigrations } from '@/lib/db/migrate/diff-schema';
 import { LOCKFILE_CONTENT, LOCKFILE_NAME } from '@/lib/db/migrate/migrations-folder';
 import { PRISMA_DIR } from '@/lib/db/migrate/apply-migrations';
 
-const name = (process.argv[2] ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+const name = (process.argv[2] ?? '')
+  .toLowerCase()
+  .replace(/[^a-z0-9]+/g, '_')
+  .replace(/^_|_$/g, '');
 if (!name) {
   console.error('Usage: npm run db:migrate:create -- <short_name>');
   process.exit(2);

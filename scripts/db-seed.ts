@@ -10,7 +10,9 @@ import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoUsers } from './seed/demo-data';
 import { seedDatabase } from './seed/seed-database';
 
 if (env().NODE_ENV === 'production' && !process.argv.includes('--allow-production')) {
-  console.error('Refusing to load demo data with NODE_ENV=production (pass --allow-production for a demo server).');
+  console.error(
+    'Refusing to load demo data with NODE_ENV=production (pass --allow-production for a demo server).',
+  );
   process.exit(2);
 }
 
@@ -25,7 +27,8 @@ try {
   } else {
     console.log(`Loaded demo data into ${redactUrl(target.url)}: ${result.appointments} appointments.`);
     console.log('\nDemo sign-ins (password for all: ' + DEMO_PASSWORD + '):');
-    for (const u of demoUsers) console.log(`  ${u.role.padEnd(9)} ${u.email}${u.mfa ? '  (two-factor)' : ''}`);
+    for (const u of demoUsers)
+      console.log(`  ${u.role.padEnd(9)} ${u.email}${u.mfa ? '  (two-factor)' : ''}`);
     console.log(`Two-factor secret for the demo admin and clinicians: ${DEMO_TOTP_SECRET}`);
   }
 } catch (err) {

@@ -91,7 +91,10 @@ export async function startEmulatorProcess(
   );
   const url = await new Promise<string>((resolve, reject) => {
     const lines = readline.createInterface({ input: child.stdout! });
-    const timer = setTimeout(() => reject(new Error('The Twilio emulator did not start within 30 s')), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error('The Twilio emulator did not start within 30 s')),
+      30_000,
+    );
     child.once('exit', (code) => reject(new Error(`The Twilio emulator exited with code ${code}`)));
     lines.on('line', (line) => {
       const match = line.match(/https?:\/\/127\.0\.0\.1:\d+/);

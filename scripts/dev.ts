@@ -25,7 +25,11 @@ const database = await resolveDatabase(say);
 setEnvForThisProcess('DATABASE_URL', database.url);
 say(`Database: ${database.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'} at ${redactUrl(database.url)}`);
 const migrated = await applyMigrations(database.url);
-say(migrated.applied.length ? `Applied migrations: ${migrated.applied.join(', ')}` : 'Database schema is up to date.');
+say(
+  migrated.applied.length
+    ? `Applied migrations: ${migrated.applied.join(', ')}`
+    : 'Database schema is up to date.',
+);
 const seeded = await seedDatabase(db());
 if (seeded.seeded) {
   say(`Loaded demo data. Sign in with any of these (password ${DEMO_PASSWORD}):`);
@@ -41,7 +45,8 @@ if (wantsEmulator(config)) {
   Object.assign(overrides, credentials, {
     TWILIO_EMULATOR_URL: emulator.url,
     TWILIO_STATUS_CALLBACK_URL:
-      config.TWILIO_STATUS_CALLBACK_URL ?? `http://localhost:${config.PORT}/api/appointments/twilio-status-callback/`,
+      config.TWILIO_STATUS_CALLBACK_URL ??
+      `http://localhost:${config.PORT}/api/appointments/twilio-status-callback/`,
   });
   say(`Twilio emulator at ${emulator.url}: nothing reaches Twilio; sent messages appear on /dev/outbox.`);
 } else if (config.TWILIO_EMULATOR_URL) {
@@ -52,11 +57,18 @@ if (wantsEmulator(config)) {
 
 const bin = (name: string) => path.join(PROJECT_ROOT, 'node_modules', '.bin', name);
 const childEnvironment = childEnv(overrides);
-const web = spawn(bin('next'), ['dev', '--port', String(config.PORT)], { stdio: 'inherit', env: childEnvironment });
-const worker = spawn(bin('tsx'), ['--conditions=react-server', path.join(PROJECT_ROOT, 'scripts', 'worker.ts')], {
+const web = spawn(bin('next'), ['dev', '--port', String(config.PORT)], {
   stdio: 'inherit',
   env: childEnvironment,
 });
+const worker = spawn(
+  bin('tsx'),
+  ['--conditions=react-server', path.join(PROJECT_ROOT, 'scripts', 'worker.ts')],
+  {
+    stdio: 'inherit',
+    env: childEnvironment,
+  },
+);
 children.push(web, worker);
 say(`Portal: http://localhost:${config.PORT}`);
 
@@ -65,7 +77,9 @@ async function stop(code: number) {
   if (stopping) return;
   stopping = true;
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-  await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)));
+  await Promise.all(
+    children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)),
+  );
   await database.embedded?.stop();
   process.exit(code);
 }

@@ -9,7 +9,10 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   const user = await requireUser();
   return (
     <div className="min-h-dvh">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2"
+      >
         Skip to content
       </a>
       <StaffNav user={{ name: user.name, role: user.role }} />

@@ -12,7 +12,15 @@ const tones: Record<Tone, string> = {
 const labels: Record<Tone, string> = { info: 'Note', success: 'Done', warning: 'Warning', error: 'Problem' };
 
 /** A message box. Errors and warnings are announced (role=alert); the tone is in words, not only colour. */
-export function Alert({ tone = 'info', title, children }: { tone?: Tone; title?: string; children?: ReactNode }) {
+export function Alert({
+  tone = 'info',
+  title,
+  children,
+}: {
+  tone?: Tone;
+  title?: string;
+  children?: ReactNode;
+}) {
   return (
     <div
       role={tone === 'error' || tone === 'warning' ? 'alert' : 'status'}

@@ -5,9 +5,18 @@ import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react
 
 type Common = { label: string; name: string; errors?: string[]; hint?: ReactNode };
 
-export function TextField({ label, name, errors, hint, id, ...props }: Common & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({
+  label,
+  name,
+  errors,
+  hint,
+  id,
+  ...props
+}: Common & InputHTMLAttributes<HTMLInputElement>) {
   const inputId = id ?? `field-${name}`;
-  const describedBy = [hint ? `${inputId}-hint` : null, errors?.length ? `${inputId}-error` : null].filter(Boolean).join(' ');
+  const describedBy = [hint ? `${inputId}-hint` : null, errors?.length ? `${inputId}-error` : null]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={inputId} className="text-sm font-medium text-slate-800">

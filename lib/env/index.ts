@@ -3,14 +3,35 @@ import 'server-only';
 // The one place that reads process.env. Validated once, on first import, which
 // happens at start-up (instrumentation.ts for the web server, each script's
 // entry for the worker and tools), so a bad value stops the start.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseEnv } from 'node:util';
+
 import { parseServerEnv, type ServerEnv } from './schema';
 
 export { EnvError, type ServerEnv } from './schema';
 
 let cached: ServerEnv | undefined;
 
+/**
+ * Scripts (dev, worker, migrate) read .env and .env.local like Next does for
+ * the web server. Variables already set in the environment win.
+ */
+function loadDotEnvFiles(): void {
+  for (const name of ['.env.local', '.env']) {
+    const file = path.join(process.cwd(), name);
+    if (!existsSync(file)) continue;
+    for (const [key, value] of Object.entries(parseEnv(readFileSync(file, 'utf8')))) {
+      if (process.env[key] === undefined) process.env[key] = value;
+    }
+  }
+}
+
 export function env(): ServerEnv {
-  cached ??= parseServerEnv(process.env);
+  if (!cached) {
+    loadDotEnvFiles();
+    cached = parseServerEnv(process.env);
+  }
   return cached;
 }
 

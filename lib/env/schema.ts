@@ -27,20 +27,33 @@ export const serverEnvSchema = z
         .optional(),
     ),
     AUTH_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
-    APP_URL: optionalString.pipe(z.url('must be an absolute URL such as https://portal.example.com.au').optional()),
+    APP_URL: optionalString.pipe(
+      z.url('must be an absolute URL such as https://portal.example.com.au').optional(),
+    ),
     // Honour X-Forwarded-Proto/Host only when a reverse proxy we control sets them.
     TRUST_PROXY: flag,
 
     TWILIO_ACCOUNT_SID: optionalString.pipe(
-      z.string().regex(/^AC[0-9a-f]{32}$/, 'must be "AC" followed by 32 hex characters').optional(),
+      z
+        .string()
+        .regex(/^AC[0-9a-f]{32}$/, 'must be "AC" followed by 32 hex characters')
+        .optional(),
     ),
     TWILIO_AUTH_TOKEN: optionalString.pipe(
-      z.string().regex(/^[0-9a-f]{32}$/, 'must be 32 hex characters').optional(),
+      z
+        .string()
+        .regex(/^[0-9a-f]{32}$/, 'must be 32 hex characters')
+        .optional(),
     ),
     TWILIO_API_KEY: optionalString.pipe(
-      z.string().regex(/^SK[0-9a-f]{32}$/, 'must be "SK" followed by 32 hex characters').optional(),
+      z
+        .string()
+        .regex(/^SK[0-9a-f]{32}$/, 'must be "SK" followed by 32 hex characters')
+        .optional(),
     ),
-    TWILIO_API_SECRET: optionalString.pipe(z.string().min(16, 'looks too short for an API key secret').optional()),
+    TWILIO_API_SECRET: optionalString.pipe(
+      z.string().min(16, 'looks too short for an API key secret').optional(),
+    ),
     TWILIO_WHATSAPP_FROM: optionalString.pipe(
       z
         .string()
@@ -93,5 +106,7 @@ export class EnvError extends Error {
 export function parseServerEnv(raw: Record<string, string | undefined>): ServerEnv {
   const result = serverEnvSchema.safeParse(raw);
   if (result.success) return result.data;
-  throw new EnvError(result.error.issues.map((issue) => `${issue.path.join('.') || '(env)'} ${issue.message}`));
+  throw new EnvError(
+    result.error.issues.map((issue) => `${issue.path.join('.') || '(env)'} ${issue.message}`),
+  );
 }

@@ -9,7 +9,10 @@ import { errorFields, log } from '@/lib/log/logger';
 
 import { PermanentJobError, type JobDefinition } from './define-job';
 
-export function createBoss(connectionString = databaseUrl(), options: { pollingIntervalSeconds?: number } = {}) {
+export function createBoss(
+  connectionString = databaseUrl(),
+  options: { pollingIntervalSeconds?: number } = {},
+) {
   const boss = new PgBoss({ connectionString, schema: 'pgboss', max: 5, ...options });
   boss.on('error', (err) => log.error('jobs.boss_error', errorFields(err)));
   return boss;
@@ -31,7 +34,11 @@ export async function startWorking(
     });
     await boss.work<unknown>(
       job.name,
-      { batchSize: 1, localConcurrency: job.concurrency ?? 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
+      {
+        batchSize: 1,
+        localConcurrency: job.concurrency ?? 1,
+        pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2,
+      },
       async ([raw]) => {
         if (!raw) return;
         const parsed = job.payload.safeParse(raw.data);
@@ -45,7 +52,12 @@ export async function startWorking(
         try {
           await job.handler(parsed.data, { jobId: raw.id, retryCount: raw.retryCount });
         } catch (err) {
-          log.warn('jobs.handler_failed', { job: job.name, jobId: raw.id, retryCount: raw.retryCount, ...errorFields(err) });
+          log.warn('jobs.handler_failed', {
+            job: job.name,
+            jobId: raw.id,
+            retryCount: raw.retryCount,
+            ...errorFields(err),
+          });
           if (err instanceof PermanentJobError) {
             await boss.fail(job.name, raw.id, { reason: err.message });
             await boss.cancel(job.name, raw.id);

@@ -36,18 +36,90 @@ export const demoUsers = [
 ] as const;
 
 export const demoPatients = [
-  { givenName: 'Olivia', familyName: 'Nguyen', mobile: '+61491570006', timezone: 'Australia/Sydney', channel: 'WHATSAPP' },
-  { givenName: 'Jack', familyName: 'Williams', mobile: '+61491570110', timezone: 'Australia/Melbourne', channel: 'SMS' },
-  { givenName: 'Charlotte', familyName: 'Smith', mobile: '+61491570111', timezone: 'Australia/Brisbane', channel: 'WHATSAPP' },
-  { givenName: 'Noah', familyName: 'Brown', mobile: '+61491570112', timezone: 'Australia/Adelaide', channel: 'SMS' },
-  { givenName: 'Amelia', familyName: 'Jones', mobile: '+61491570113', timezone: 'Australia/Perth', channel: 'WHATSAPP' },
-  { givenName: 'William', familyName: 'Taylor', mobile: '+61491570114', timezone: 'Australia/Hobart', channel: 'SMS' },
-  { givenName: 'Isla', familyName: 'Wilson', mobile: '+61491570115', timezone: 'Australia/Darwin', channel: 'WHATSAPP' },
-  { givenName: 'Thomas', familyName: 'Martin', mobile: '+61491570116', timezone: 'Australia/Sydney', channel: 'WHATSAPP' },
-  { givenName: 'Mia', familyName: 'Anderson', mobile: '+61491570117', timezone: 'Australia/Lord_Howe', channel: 'SMS' },
-  { givenName: 'Henry', familyName: 'Thompson', mobile: '+61491570118', timezone: 'Australia/Sydney', channel: 'WHATSAPP' },
-  { givenName: 'Grace', familyName: 'White', mobile: '+61491570119', timezone: 'Australia/Melbourne', channel: 'SMS' },
-  { givenName: 'Leo', familyName: 'Harris', mobile: '+61491570120', timezone: 'Australia/Sydney', channel: 'WHATSAPP' },
+  {
+    givenName: 'Olivia',
+    familyName: 'Nguyen',
+    mobile: '+61491570006',
+    timezone: 'Australia/Sydney',
+    channel: 'WHATSAPP',
+  },
+  {
+    givenName: 'Jack',
+    familyName: 'Williams',
+    mobile: '+61491570110',
+    timezone: 'Australia/Melbourne',
+    channel: 'SMS',
+  },
+  {
+    givenName: 'Charlotte',
+    familyName: 'Smith',
+    mobile: '+61491570111',
+    timezone: 'Australia/Brisbane',
+    channel: 'WHATSAPP',
+  },
+  {
+    givenName: 'Noah',
+    familyName: 'Brown',
+    mobile: '+61491570112',
+    timezone: 'Australia/Adelaide',
+    channel: 'SMS',
+  },
+  {
+    givenName: 'Amelia',
+    familyName: 'Jones',
+    mobile: '+61491570113',
+    timezone: 'Australia/Perth',
+    channel: 'WHATSAPP',
+  },
+  {
+    givenName: 'William',
+    familyName: 'Taylor',
+    mobile: '+61491570114',
+    timezone: 'Australia/Hobart',
+    channel: 'SMS',
+  },
+  {
+    givenName: 'Isla',
+    familyName: 'Wilson',
+    mobile: '+61491570115',
+    timezone: 'Australia/Darwin',
+    channel: 'WHATSAPP',
+  },
+  {
+    givenName: 'Thomas',
+    familyName: 'Martin',
+    mobile: '+61491570116',
+    timezone: 'Australia/Sydney',
+    channel: 'WHATSAPP',
+  },
+  {
+    givenName: 'Mia',
+    familyName: 'Anderson',
+    mobile: '+61491570117',
+    timezone: 'Australia/Lord_Howe',
+    channel: 'SMS',
+  },
+  {
+    givenName: 'Henry',
+    familyName: 'Thompson',
+    mobile: '+61491570118',
+    timezone: 'Australia/Sydney',
+    channel: 'WHATSAPP',
+  },
+  {
+    givenName: 'Grace',
+    familyName: 'White',
+    mobile: '+61491570119',
+    timezone: 'Australia/Melbourne',
+    channel: 'SMS',
+  },
+  {
+    givenName: 'Leo',
+    familyName: 'Harris',
+    mobile: '+61491570120',
+    timezone: 'Australia/Sydney',
+    channel: 'WHATSAPP',
+  },
 ] as const;
 
 export type PlannedAppointment = {
@@ -71,13 +143,29 @@ export function planAppointments(now: Date, timezone: string): PlannedAppointmen
   const hours = [9, 11, 14, 16];
   let patient = 0;
   for (let dayOffset = -3; dayOffset <= 3; dayOffset++) {
-    const day = new TZDate(today.getFullYear(), today.getMonth(), today.getDate() + dayOffset, 0, 0, 0, timezone);
+    const day = new TZDate(
+      today.getFullYear(),
+      today.getMonth(),
+      today.getDate() + dayOffset,
+      0,
+      0,
+      0,
+      timezone,
+    );
     const weekday = day.getDay();
     if (weekday === 0 || weekday === 6) continue;
     for (let clinicianIndex = 0; clinicianIndex < 2; clinicianIndex++) {
       for (const [slot, hour] of hours.entries()) {
         if ((slot + clinicianIndex + dayOffset) % 3 === 0) continue; // leave gaps in the diary
-        const start = new TZDate(day.getFullYear(), day.getMonth(), day.getDate(), hour + clinicianIndex, 0, 0, timezone);
+        const start = new TZDate(
+          day.getFullYear(),
+          day.getMonth(),
+          day.getDate(),
+          hour + clinicianIndex,
+          0,
+          0,
+          timezone,
+        );
         const startsAt = new Date(start.getTime());
         const endsAt = new Date(startsAt.getTime() + 50 * 60_000);
         const past = endsAt.getTime() < now.getTime();
@@ -87,7 +175,13 @@ export function planAppointments(now: Date, timezone: string): PlannedAppointmen
           startsAt,
           endsAt,
           kind: slot % 2 === 0 ? 'TELEHEALTH' : 'IN_PERSON',
-          status: past ? (patient % 7 === 0 ? 'NO_SHOW' : 'COMPLETED') : patient % 5 === 0 ? 'CONFIRMED' : 'BOOKED',
+          status: past
+            ? patient % 7 === 0
+              ? 'NO_SHOW'
+              : 'COMPLETED'
+            : patient % 5 === 0
+              ? 'CONFIRMED'
+              : 'BOOKED',
         });
       }
     }

@@ -5,9 +5,21 @@ import 'server-only';
 import { hashPassword } from '@/lib/auth/password';
 import type { Db } from '@/lib/db/client';
 
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoClinic, demoPatients, demoUsers, planAppointments } from './demo-data';
+import {
+  DEMO_PASSWORD,
+  DEMO_TOTP_SECRET,
+  demoClinic,
+  demoPatients,
+  demoUsers,
+  planAppointments,
+} from './demo-data';
 
-export type SeedResult = { seeded: boolean; clinicId: string; appointments: number; nextTelehealthId: string | null };
+export type SeedResult = {
+  seeded: boolean;
+  clinicId: string;
+  appointments: number;
+  nextTelehealthId: string | null;
+};
 
 export async function seedDatabase(db: Db, now = new Date()): Promise<SeedResult> {
   const existing = await db.clinic.findFirst();
@@ -70,7 +82,8 @@ export async function seedDatabase(db: Db, now = new Date()): Promise<SeedResult
             createdById: receptionId,
           },
         });
-        if (!nextTelehealthId && a.kind === 'TELEHEALTH' && a.startsAt > now) nextTelehealthId = appointment.id;
+        if (!nextTelehealthId && a.kind === 'TELEHEALTH' && a.startsAt > now)
+          nextTelehealthId = appointment.id;
       }
       return { seeded: true, clinicId: clinic.id, appointments: planned.length, nextTelehealthId };
     },

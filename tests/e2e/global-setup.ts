@@ -34,18 +34,23 @@ export default async function globalSetup() {
   }
   const port = Number(process.env.E2E_PORT ?? 3100);
   let embedded: EmbeddedPostgres | null = null;
-  const serverUrl = process.env.DATABASE_URL ?? (embedded = await startEmbeddedPostgres({ projectRoot: PROJECT_ROOT })).url;
+  const serverUrl =
+    process.env.DATABASE_URL ?? (embedded = await startEmbeddedPostgres({ projectRoot: PROJECT_ROOT })).url;
   const dbName = `tp_e2e_${process.pid}_${Date.now().toString(36)}`;
   await createDatabase(serverUrl, dbName);
   const databaseUrl = withDatabase(serverUrl, dbName);
 
   const baseEnv: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl };
   delete baseEnv.NODE_OPTIONS;
-  const seed = spawnSync(path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'), ['--conditions=react-server', 'scripts/db-seed.ts'], {
-    cwd: PROJECT_ROOT,
-    env: { ...baseEnv, NODE_ENV: 'development' },
-    encoding: 'utf8',
-  });
+  const seed = spawnSync(
+    path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'),
+    ['--conditions=react-server', 'scripts/db-seed.ts'],
+    {
+      cwd: PROJECT_ROOT,
+      env: { ...baseEnv, NODE_ENV: 'development' },
+      encoding: 'utf8',
+    },
+  );
   if (seed.status !== 0) throw new Error(`Seeding the e2e database failed:\n${seed.stdout}\n${seed.stderr}`);
 
   const credentials: TwilioCredentials = {
@@ -69,11 +74,15 @@ export default async function globalSetup() {
     TWILIO_STATUS_CALLBACK_URL: `${appUrl}/api/appointments/twilio-status-callback/`,
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
   };
-  const server = spawn(path.join(PROJECT_ROOT, 'node_modules', '.bin', 'next'), ['start', '--port', String(port), '--hostname', '127.0.0.1'], {
-    cwd: PROJECT_ROOT,
-    env: serverEnv,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  const server = spawn(
+    path.join(PROJECT_ROOT, 'node_modules', '.bin', 'next'),
+    ['start', '--port', String(port), '--hostname', '127.0.0.1'],
+    {
+      cwd: PROJECT_ROOT,
+      env: serverEnv,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
   await waitForHttp(`${appUrl}/sign-in`, 60_000);
 
   // What the specs need to reach the same database and emulator.

@@ -7,7 +7,16 @@ import { afterAll, describe, expect, it, inject } from 'vitest';
 
 import { createDatabase, dropDatabase, withDatabase } from '../helpers/database-admin';
 
-const expectedTables = ['Appointment', 'AuditLog', 'AuthSession', 'Clinic', 'Clinician', 'Patient', 'RecoveryCode', 'User'];
+const expectedTables = [
+  'Appointment',
+  'AuditLog',
+  'AuthSession',
+  'Clinic',
+  'Clinician',
+  'Patient',
+  'RecoveryCode',
+  'User',
+];
 
 async function tablesIn(url: string): Promise<string[]> {
   const client = new pg.Client({ connectionString: url });
@@ -23,7 +32,10 @@ async function tablesIn(url: string): Promise<string[]> {
 }
 
 describe('npm run db:migrate', () => {
-  const url = withDatabase(inject('templateDatabaseUrl'), `tp_migrate_${process.pid}_${Date.now().toString(36)}`);
+  const url = withDatabase(
+    inject('templateDatabaseUrl'),
+    `tp_migrate_${process.pid}_${Date.now().toString(36)}`,
+  );
 
   afterAll(async () => {
     await dropDatabase(url);
@@ -46,7 +58,9 @@ describe('npm run db:migrate', () => {
 
     const client = new pg.Client({ connectionString: url });
     await client.connect();
-    const { rows } = await client.query('SELECT migration_name, checksum, finished_at FROM _prisma_migrations');
+    const { rows } = await client.query(
+      'SELECT migration_name, checksum, finished_at FROM _prisma_migrations',
+    );
     await client.end();
     expect(rows).toHaveLength(1);
     expect(rows[0].finished_at).not.toBeNull();

@@ -22,7 +22,11 @@ export async function applyMigrations(
   if (migrationsList.migrationDirectories.length === 0) {
     throw new Error(`No migrations found in ${migrationsList.baseDir}`);
   }
-  const { engine, close } = await openSchemaEngine(databaseUrl, schemaPath, await readFile(schemaPath, 'utf8'));
+  const { engine, close } = await openSchemaEngine(
+    databaseUrl,
+    schemaPath,
+    await readFile(schemaPath, 'utf8'),
+  );
   try {
     const history = await engine.diagnoseMigrationHistory({
       migrationsList,
@@ -36,7 +40,9 @@ export async function applyMigrations(
       );
     }
     if (history.failedMigrationNames.length > 0) {
-      throw new Error(`These migrations failed earlier and need attention: ${history.failedMigrationNames.join(', ')}`);
+      throw new Error(
+        `These migrations failed earlier and need attention: ${history.failedMigrationNames.join(', ')}`,
+      );
     }
     const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: noFilters });
     return { applied: appliedMigrationNames, total: migrationsList.migrationDirectories.length };

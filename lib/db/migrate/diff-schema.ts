@@ -27,7 +27,7 @@ export async function diffSchemaAgainstMigrations(databaseUrl: string, prismaDir
       exitCode: null,
       filters: noFilters,
     });
-    return result.stdout ?? "";
+    return result.stdout ?? '';
   } finally {
     await close();
     await dropLeftoverShadowDatabases(databaseUrl);

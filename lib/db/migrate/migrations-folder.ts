@@ -30,7 +30,10 @@ export async function readMigrationsFolder(migrationsDir: string): Promise<Migra
   const lockPath = path.join(migrationsDir, LOCKFILE_NAME);
   return {
     baseDir: migrationsDir,
-    lockfile: { path: LOCKFILE_NAME, content: existsSync(lockPath) ? await readFile(lockPath, 'utf8') : null },
+    lockfile: {
+      path: LOCKFILE_NAME,
+      content: existsSync(lockPath) ? await readFile(lockPath, 'utf8') : null,
+    },
     shadowDbInitScript: '',
     migrationDirectories,
   };

@@ -22,9 +22,12 @@ let loaded: Promise<typeof glue.SchemaEngine> | undefined;
 async function loadEngineClass(): Promise<typeof glue.SchemaEngine> {
   const require = createRequire(import.meta.url);
   // The package does not export its .wasm file; find it beside the glue module.
-  const wasmPath = path.join(path.dirname(require.resolve('@prisma/schema-engine-wasm')), 'schema_engine_bg.wasm');
-  const module = new WebAssembly.Module(await readFile(wasmPath));
-  const instance = new WebAssembly.Instance(module, {
+  const wasmPath = path.join(
+    path.dirname(require.resolve('@prisma/schema-engine-wasm')),
+    'schema_engine_bg.wasm',
+  );
+  const wasmModule = new WebAssembly.Module(await readFile(wasmPath));
+  const instance = new WebAssembly.Instance(wasmModule, {
     './schema_engine_bg.js': glue as unknown as WebAssembly.ModuleImports,
   });
   glue.__wbg_set_wasm(instance.exports);
@@ -54,7 +57,11 @@ export type EngineHandle = {
   close: () => Promise<void>;
 };
 
-export async function openSchemaEngine(databaseUrl: string, schemaPath: string, schemaText: string): Promise<EngineHandle> {
+export async function openSchemaEngine(
+  databaseUrl: string,
+  schemaPath: string,
+  schemaText: string,
+): Promise<EngineHandle> {
   loaded ??= loadEngineClass();
   const SchemaEngineClass = await loaded;
   // Our own pool, so that closing the engine really disconnects (a template
