@@ -91,6 +91,15 @@ export const serverEnvSchema = z
         ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production' });
       }
     }
+    // A production build may talk to an emulator only when asked to explicitly
+    // (the end-to-end tests do); never by a stray variable.
+    if (env.TWILIO_EMULATOR_URL && !env.TWILIO_EMULATOR) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TWILIO_EMULATOR_URL'],
+        message: 'is set in production; remove it, or also set TWILIO_EMULATOR=1 for a test deployment',
+      });
+    }
   });
 
 export type ServerEnv = z.output<typeof serverEnvSchema>;

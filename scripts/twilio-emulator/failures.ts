@@ -28,7 +28,8 @@ function matches(match: RequestMatch, call: IncomingCall): boolean {
   if (match.method !== undefined && match.method.toLowerCase() !== call.method.toLowerCase()) return false;
   if (match.product !== undefined && match.product !== call.product) return false;
   if (match.path !== undefined && !globToRegExp(match.path).test(call.path)) return false;
-  if (match.to !== undefined && (call.to === null || withoutChannel(call.to) !== withoutChannel(match.to))) return false;
+  if (match.to !== undefined && (call.to === null || withoutChannel(call.to) !== withoutChannel(match.to)))
+    return false;
   return true;
 }
 

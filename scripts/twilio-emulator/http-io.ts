@@ -20,7 +20,12 @@ export async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export function sendJson(res: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): void {
   if (res.headersSent || res.destroyed) return;
   // Twilio tags every response with a request id; clients log it when reporting problems.
   res.setHeader('Twilio-Request-Id', newSid('RQ'));
@@ -37,6 +42,10 @@ export function sendJson(res: ServerResponse, status: number, body?: unknown, he
   res.end(text);
 }
 
-export function sendTwilioError(res: ServerResponse, error: TwilioApiError, headers: Record<string, string> = {}): void {
+export function sendTwilioError(
+  res: ServerResponse,
+  error: TwilioApiError,
+  headers: Record<string, string> = {},
+): void {
   sendJson(res, error.status, error.toBody(), headers);
 }

@@ -77,7 +77,12 @@ export function cancelScheduled(ctx: EmulatorContext, message: MessageRecord): v
   setStatus(ctx, message, 'canceled');
 }
 
-function finish(ctx: EmulatorContext, message: MessageRecord, status: MessageStatus, errorCode: number | null): void {
+function finish(
+  ctx: EmulatorContext,
+  message: MessageRecord,
+  status: MessageStatus,
+  errorCode: number | null,
+): void {
   message.cancelPending = undefined;
   message.errorCode = errorCode;
   message.errorMessage = errorCode === null ? null : (deliveryErrorMessages[errorCode] ?? null);

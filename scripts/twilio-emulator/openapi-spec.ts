@@ -125,7 +125,9 @@ export class OpenApiSpec {
 
   /** The JSON schema of an operation's response with this status, if the spec gives one. */
   responseSchema(template: string, method: HttpMethod, status: number): SchemaObject | undefined {
-    const schema = this.operation(template, method)?.responses?.[String(status)]?.content?.['application/json']?.schema;
+    const schema = this.operation(template, method)?.responses?.[String(status)]?.content?.[
+      'application/json'
+    ]?.schema;
     return schema ? this.resolve(schema) : undefined;
   }
 }

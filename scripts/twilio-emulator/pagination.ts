@@ -13,7 +13,12 @@ interface PageWindow<T> {
   link: (page: number, lastItem?: T) => string;
 }
 
-function pageWindow<T>(all: T[], query: URLSearchParams, base: string, token: (item: T) => string): PageWindow<T> {
+function pageWindow<T>(
+  all: T[],
+  query: URLSearchParams,
+  base: string,
+  token: (item: T) => string,
+): PageWindow<T> {
   const pageSize = clamp(Number(query.get('PageSize') ?? 50), 1, 1000);
   const page = Math.max(0, Number(query.get('Page') ?? 0));
   const items = all.slice(page * pageSize, (page + 1) * pageSize);

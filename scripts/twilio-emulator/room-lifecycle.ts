@@ -36,7 +36,11 @@ export function participantsOf(ctx: EmulatorContext, room: RoomRecord): Particip
 }
 
 /** A participant of the room by SID, or a connected one by identity. */
-export function findParticipant(ctx: EmulatorContext, room: RoomRecord, sidOrIdentity: string): ParticipantRecord | undefined {
+export function findParticipant(
+  ctx: EmulatorContext,
+  room: RoomRecord,
+  sidOrIdentity: string,
+): ParticipantRecord | undefined {
   const participants = participantsOf(ctx, room);
   return (
     participants.find((p) => p.sid === sidOrIdentity) ??
@@ -121,7 +125,12 @@ export function completeRoom(ctx: EmulatorContext, room: RoomRecord): void {
   ctx.log.info('emulator.room_ended', { roomSid: room.sid, durationSeconds: seconds(room.dateCreated, now) });
 }
 
-function disconnect(ctx: EmulatorContext, room: RoomRecord, participant: ParticipantRecord, reason: string): void {
+function disconnect(
+  ctx: EmulatorContext,
+  room: RoomRecord,
+  participant: ParticipantRecord,
+  reason: string,
+): void {
   for (const track of participant.tracks) fireRoomEvent(ctx, room, 'track-removed', { participant, track });
   participant.tracks = [];
   const now = new Date();
@@ -129,7 +138,11 @@ function disconnect(ctx: EmulatorContext, room: RoomRecord, participant: Partici
   participant.endTime = now;
   participant.dateUpdated = now;
   fireRoomEvent(ctx, room, 'participant-disconnected', { participant });
-  ctx.log.info('emulator.participant_disconnected', { roomSid: room.sid, participantSid: participant.sid, reason });
+  ctx.log.info('emulator.participant_disconnected', {
+    roomSid: room.sid,
+    participantSid: participant.sid,
+    reason,
+  });
 }
 
 function armTimeout(ctx: EmulatorContext, room: RoomRecord, minutes: number): void {

@@ -42,7 +42,9 @@ export class Router {
     // Fail at start-up, not at request time, if a resource names an operation Twilio does not have.
     const spec = loadSpec(route.product);
     if (!spec.operation(route.path, route.method)) {
-      throw new Error(`${route.method.toUpperCase()} ${route.product}:${route.path} is not in Twilio's OpenAPI description`);
+      throw new Error(
+        `${route.method.toUpperCase()} ${route.product}:${route.path} is not in Twilio's OpenAPI description`,
+      );
     }
     const key = routeKey(route.product, route.method, route.path);
     if (this.routes.has(key)) throw new Error(`Route registered twice: ${key}`);

@@ -192,6 +192,7 @@ export interface InitialAccount {
   currency: string;
   phoneNumbers: string[];
   verifiedCallerIds: string[];
+  whatsappSenders: string[];
 }
 
 export class EmulatorState {
@@ -203,6 +204,8 @@ export class EmulatorState {
   readonly participants = new Map<string, ParticipantRecord>();
   /** WhatsApp addresses (without prefix) with an open 24-hour customer-service window. */
   readonly whatsappSessions = new Set<string>();
+  /** The account's WhatsApp senders (numbers without the whatsapp: prefix). */
+  readonly whatsappSenders = new Set<string>();
   failureRules: FailureRule[] = [];
   outcomeRules: OutcomeRule[] = [];
   callbacks: CallbackRecord[] = [];
@@ -233,22 +236,29 @@ export class EmulatorState {
     this.rooms.clear();
     this.participants.clear();
     this.whatsappSessions.clear();
+    this.whatsappSenders.clear();
     this.failureRules = [];
     this.outcomeRules = [];
     this.callbacks = [];
     this.responseProblems = [];
     for (const number of this.initial.phoneNumbers) this.addPhoneNumber(number);
     for (const number of this.initial.verifiedCallerIds) this.addCallerId(number);
+    for (const address of this.initial.whatsappSenders)
+      this.whatsappSenders.add(address.replace(/^whatsapp:/, ''));
   }
 
   /** Adds (or updates) a number the account owns; by default it can do voice, SMS and MMS. */
-  addPhoneNumber(phoneNumber: string, options: Partial<Omit<PhoneNumberRecord, 'sid' | 'phoneNumber'>> = {}): PhoneNumberRecord {
+  addPhoneNumber(
+    phoneNumber: string,
+    options: Partial<Omit<PhoneNumberRecord, 'sid' | 'phoneNumber'>> = {},
+  ): PhoneNumberRecord {
     const existing = this.phoneNumbers.get(phoneNumber);
     const record: PhoneNumberRecord = {
       sid: existing?.sid ?? newSid('PN'),
       phoneNumber,
       friendlyName: options.friendlyName ?? existing?.friendlyName ?? phoneNumber,
-      capabilities: options.capabilities ?? existing?.capabilities ?? { voice: true, sms: true, mms: true, fax: false },
+      capabilities: options.capabilities ??
+        existing?.capabilities ?? { voice: true, sms: true, mms: true, fax: false },
       dateCreated: existing?.dateCreated ?? new Date(),
     };
     this.phoneNumbers.set(phoneNumber, record);

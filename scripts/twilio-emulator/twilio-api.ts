@@ -22,7 +22,6 @@ const defaultTimeoutHoldMs = 120_000;
 interface Outcome {
   status: number;
   code?: number;
-  template?: string;
 }
 
 export function createTwilioApiHandler(ctx: EmulatorContext, router: Router) {
@@ -32,9 +31,11 @@ export function createTwilioApiHandler(ctx: EmulatorContext, router: Router) {
     const [, host = '', ...rest] = url.pathname.split('/');
     const path = `/${rest.join('/')}`;
     const product = productOf(host);
+    // answer() records the template as soon as it knows it, so refusals are logged with it too.
+    const trace: { template?: string } = {};
     let outcome: Outcome;
     try {
-      outcome = await answer(ctx, router, req, res, { method, product, path, url });
+      outcome = await answer(ctx, router, req, res, { method, product, path, url }, trace);
     } catch (err) {
       const error = err instanceof TwilioApiError ? err : internalError(ctx, err);
       sendTwilioError(res, error);
@@ -44,7 +45,7 @@ export function createTwilioApiHandler(ctx: EmulatorContext, router: Router) {
     ctx.log.info('emulator.request', {
       method: method.toUpperCase(),
       product: product ?? host,
-      template: outcome.template ?? null,
+      template: trace.template ?? null,
       status: outcome.status,
       code: outcome.code ?? null,
       ms: Date.now() - started,
@@ -58,6 +59,7 @@ async function answer(
   req: IncomingMessage,
   res: ServerResponse,
   call: { method: string; product: Product | null; path: string; url: URL },
+  trace: { template?: string },
 ): Promise<Outcome> {
   const { product, path, url } = call;
   if (!product) throw apiErrors.notFound(url.pathname);
@@ -90,6 +92,7 @@ async function answer(
   const lookup = router.find(product, method, path);
   if (lookup.kind === 'unknown-path') throw apiErrors.notFound(path);
   const template = lookup.match.template;
+  trace.template = template;
   if (lookup.kind === 'method-not-allowed') throw apiErrors.methodNotAllowed(method.toUpperCase());
 
   const account = ctx.state.account;
@@ -98,28 +101,47 @@ async function answer(
   if (account.status === 'suspended' && !(method === 'get' && template === accountFetchTemplate)) {
     throw apiErrors.accountNotActive();
   }
-  const pathAccount = lookup.match.params.AccountSid ?? (template === accountFetchTemplate ? lookup.match.params.Sid : undefined);
+  const pathAccount =
+    lookup.match.params.AccountSid ??
+    (template === accountFetchTemplate ? lookup.match.params.Sid : undefined);
   if (pathAccount !== undefined && pathAccount !== account.sid) throw apiErrors.notFound(path);
 
   if (lookup.kind === 'not-emulated') {
     ctx.log.warn('emulator.not_emulated', { method: method.toUpperCase(), product, template });
-    throw new TwilioApiError(404, 20404, `The requested resource ${path} was not found (the emulator does not implement ${method.toUpperCase()} ${template})`);
+    throw new TwilioApiError(
+      404,
+      20404,
+      `The requested resource ${path} was not found (the emulator does not implement ${method.toUpperCase()} ${template})`,
+    );
   }
 
   const spec = loadSpec(product);
   const operation = spec.operation(template, method);
-  const invalid = operation ? validateRequest(spec, operation, { query, form, contentType }, lookup.route.paramCodes) : null;
+  const invalid = operation
+    ? validateRequest(spec, operation, { query, form, contentType }, lookup.route.paramCodes)
+    : null;
   if (invalid) throw invalid;
 
-  const reply = await lookup.route.handle({ product, method, path, params: lookup.match.params, query, form });
+  const reply = await lookup.route.handle({
+    product,
+    method,
+    path,
+    params: lookup.match.params,
+    query,
+    form,
+  });
   if (reply.body !== undefined || reply.status !== 204) {
     for (const problem of checkResponse(spec, template, method, reply.status, reply.body)) {
       ctx.state.responseProblems.push(`${method.toUpperCase()} ${product}:${template} ${problem}`);
-      ctx.log.warn('emulator.response_differs_from_spec', { method: method.toUpperCase(), product, template });
+      ctx.log.warn('emulator.response_differs_from_spec', {
+        method: method.toUpperCase(),
+        product,
+        template,
+      });
     }
   }
   sendJson(res, reply.status, reply.body);
-  return { status: reply.status, template };
+  return { status: reply.status };
 }
 
 function applyFault(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse, fault: Fault): Outcome {
@@ -134,15 +156,26 @@ function applyFault(ctx: EmulatorContext, req: IncomingMessage, res: ServerRespo
       return { status: 429, code: 20429 };
     case 'server-error': {
       const status = fault.status ?? 500;
-      const error = status === 503 ? apiErrors.unavailable() : new TwilioApiError(status, 20000 + status, status === 500 ? 'Internal Server Error' : 'Bad Gateway');
+      const error =
+        status === 503
+          ? apiErrors.unavailable()
+          : new TwilioApiError(
+              status,
+              20000 + status,
+              status === 500 ? 'Internal Server Error' : 'Bad Gateway',
+            );
       sendTwilioError(res, error);
       return { status, code: error.code };
     }
     case 'timeout': {
       // Say nothing; the client's own timeout fires first. Drop the connection later so nothing leaks.
-      const cancel = ctx.scheduler.after(fault.holdMs ?? defaultTimeoutHoldMs, () => void req.socket.destroy(), {
-        background: true,
-      });
+      const cancel = ctx.scheduler.after(
+        fault.holdMs ?? defaultTimeoutHoldMs,
+        () => void req.socket.destroy(),
+        {
+          background: true,
+        },
+      );
       res.on('close', cancel);
       return { status: 0 };
     }

@@ -42,7 +42,9 @@ export function validateRequest(
   const formSchema = spec.formSchema(operation);
   const bodyNames = new Set(request.form.keys());
   if (!formSchema) {
-    return bodyNames.size > 0 ? apiErrors.invalidParameter('This request does not take a request body') : null;
+    return bodyNames.size > 0
+      ? apiErrors.invalidParameter('This request does not take a request body')
+      : null;
   }
   if (bodyNames.size > 0 && !request.contentType?.toLowerCase().startsWith(formContentType)) {
     return apiErrors.invalidParameter(`Request body must be ${formContentType}`);
@@ -131,7 +133,8 @@ function checkString(schema: SchemaObject, value: string): string | null {
   }
   if (schema['x-twilio']?.ignoreFormat) return null;
   if (schema.format === 'uri' && !isHttpUrl(value)) return 'must be an absolute http(s) URL';
-  if (schema.format === 'date-time' && Number.isNaN(Date.parse(value))) return 'must be an ISO 8601 date-time';
+  if (schema.format === 'date-time' && Number.isNaN(Date.parse(value)))
+    return 'must be an ISO 8601 date-time';
   return null;
 }
 

@@ -45,7 +45,9 @@ function checkValue(
   }
   if (depth >= 4) return;
   if (Array.isArray(value) && schema.items) {
-    value.forEach((item, i) => checkValue(spec, schema.items ?? {}, item, `${at}[${i}]`, problems, depth + 1));
+    value.forEach((item, i) =>
+      checkValue(spec, schema.items ?? {}, item, `${at}[${i}]`, problems, depth + 1),
+    );
   }
   if (expected === 'object' && schema.properties && typeof value === 'object') {
     const record = value as Record<string, unknown>;

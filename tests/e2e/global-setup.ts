@@ -70,6 +70,7 @@ export default async function globalSetup() {
     PORT: String(port),
     AUTH_SECRET: randomBytes(32).toString('base64url'),
     APP_URL: appUrl,
+    TWILIO_EMULATOR: '1',
     TWILIO_EMULATOR_URL: emulator.url,
     TWILIO_STATUS_CALLBACK_URL: `${appUrl}/api/appointments/twilio-status-callback/`,
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',

@@ -76,6 +76,13 @@ describe('environment validation', () => {
     expect(parseServerEnv({ TWILIO_ACCOUNT_SID: '', DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
   });
 
+  it('refuses an emulator URL in production unless TWILIO_EMULATOR=1 says it is meant', () => {
+    expect(problems({ ...production, TWILIO_EMULATOR_URL: 'http://127.0.0.1:3999' })).toEqual([
+      'TWILIO_EMULATOR_URL is set in production; remove it, or also set TWILIO_EMULATOR=1 for a test deployment',
+    ]);
+    expect(problems({ ...production, TWILIO_EMULATOR_URL: 'http://127.0.0.1:3999', TWILIO_EMULATOR: '1' })).toEqual([]);
+  });
+
   it('rejects a short auth secret', () => {
     expect(problems({ AUTH_SECRET: 'short' })).toEqual(['AUTH_SECRET must be at least 32 characters']);
   });

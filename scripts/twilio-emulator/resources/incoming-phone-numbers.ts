@@ -67,7 +67,14 @@ export const registerIncomingPhoneNumbers: RegisterResource = (router, ctx) => {
           (friendlyName === null || n.friendlyName === friendlyName),
       );
       const path = `${accountPath(ctx)}/IncomingPhoneNumbers.json`;
-      const body = pageV2010(numbers, query, path, 'incoming_phone_numbers', (n) => phoneNumberJson(ctx, n), (n) => n.sid);
+      const body = pageV2010(
+        numbers,
+        query,
+        path,
+        'incoming_phone_numbers',
+        (n) => phoneNumberJson(ctx, n),
+        (n) => n.sid,
+      );
       return { status: 200, body };
     },
   });

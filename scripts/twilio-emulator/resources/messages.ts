@@ -58,23 +58,40 @@ function checkSendable(ctx: EmulatorContext, form: URLSearchParams): void {
   if (!isE164(to)) throw rejected(21211, `The 'To' number ${to} is not a valid phone number.`);
   if (from !== null) {
     const alphanumericSender = /^(?=.*[A-Za-z])[A-Za-z0-9 ]{1,11}$/.test(from);
-    if (!alphanumericSender && !isE164(from)) throw rejected(21212, `Invalid From Number (caller ID): ${from}`);
+    if (!alphanumericSender && !isE164(from))
+      throw rejected(21212, `Invalid From Number (caller ID): ${from}`);
     if (channelOf(from) !== channelOf(to)) {
       throw rejected(21910, 'Invalid From and To pair. From and To should be of the same channel');
     }
-    // Ownership is only checked when the emulator was told which numbers the account owns.
+    // Ownership is only checked when the emulator was told which senders the account owns.
+    const whatsappSenders = ctx.state.whatsappSenders;
+    if (
+      channelOf(from) === 'whatsapp' &&
+      whatsappSenders.size > 0 &&
+      !whatsappSenders.has(withoutChannel(from))
+    ) {
+      throw rejected(63007, 'Twilio could not find a Channel with the specified From address');
+    }
     const owned = ctx.state.phoneNumbers;
-    if (channelOf(from) === null && !alphanumericSender && owned.size > 0 && !owned.get(from)?.capabilities.sms) {
+    if (
+      channelOf(from) === null &&
+      !alphanumericSender &&
+      owned.size > 0 &&
+      !owned.get(from)?.capabilities.sms
+    ) {
       throw rejected(
         21606,
         `The From phone number ${from} is not a valid, SMS-capable inbound phone number or short code for your account.`,
       );
     }
-    if (withoutChannel(from) === withoutChannel(to)) throw rejected(21266, "'To' and 'From' number cannot be the same");
+    if (withoutChannel(from) === withoutChannel(to))
+      throw rejected(21266, "'To' and 'From' number cannot be the same");
   }
   const body = form.get('Body') ?? '';
-  if (body === '' && !form.has('MediaUrl') && !form.has('ContentSid')) throw rejected(21602, 'Message body is required.');
-  if (body.length > 1600) throw rejected(21617, 'The concatenated message body exceeds the 1600 character limit.');
+  if (body === '' && !form.has('MediaUrl') && !form.has('ContentSid'))
+    throw rejected(21602, 'Message body is required.');
+  if (body.length > 1600)
+    throw rejected(21617, 'The concatenated message body exceeds the 1600 character limit.');
   const variables = form.get('ContentVariables');
   if (variables !== null && !validContentVariables(variables)) {
     throw rejected(21656, 'The ContentVariables Parameter is invalid.');
@@ -107,7 +124,8 @@ function validContentVariables(raw: string): boolean {
 /** SendAt for a ScheduleType=fixed message, or null when the message goes now. */
 function scheduledSendAt(form: URLSearchParams): Date | null {
   if (form.get('ScheduleType') !== 'fixed') return null;
-  if (!form.has('MessagingServiceSid')) throw rejected(35118, 'MessagingServiceSid is required to schedule a message.');
+  if (!form.has('MessagingServiceSid'))
+    throw rejected(35118, 'MessagingServiceSid is required to schedule a message.');
   const sendAt = new Date(form.get('SendAt') ?? '');
   const ahead = sendAt.getTime() - Date.now();
   if (Number.isNaN(ahead) || ahead < scheduleWindow.minMs || ahead > scheduleWindow.maxMs) {
@@ -173,7 +191,8 @@ function updateMessage(ctx: EmulatorContext, message: MessageRecord, form: URLSe
   }
   const body = form.get('Body');
   if (body !== null) {
-    if (body !== '') throw apiErrors.invalidParameter('Body can only be updated to an empty string, to redact it');
+    if (body !== '')
+      throw apiErrors.invalidParameter('Body can only be updated to an empty string, to redact it');
     if (!finalMessageStatuses.includes(message.status)) {
       throw apiErrors.invalidParameter('A message can only be redacted once it has reached a final status');
     }
@@ -218,7 +237,10 @@ export const registerMessages: RegisterResource = (router, ctx) => {
     product: 'api',
     method: 'get',
     path: itemPath,
-    handle: ({ params, path }) => ({ status: 200, body: messageJson(ctx, findMessage(ctx, params.Sid ?? '', path)) }),
+    handle: ({ params, path }) => ({
+      status: 200,
+      body: messageJson(ctx, findMessage(ctx, params.Sid ?? '', path)),
+    }),
   });
 
   // GET …/Messages.json – messages, newest first, filtered by To, From, DateSent
@@ -233,7 +255,17 @@ export const registerMessages: RegisterResource = (router, ctx) => {
         .filter((m) => (to === null || m.to === to) && (from === null || m.from === from) && sentOn(m, query))
         .reverse();
       const path = `${accountPath(ctx)}/Messages.json`;
-      return { status: 200, body: pageV2010(messages, query, path, 'messages', (m) => messageJson(ctx, m), (m) => m.sid) };
+      return {
+        status: 200,
+        body: pageV2010(
+          messages,
+          query,
+          path,
+          'messages',
+          (m) => messageJson(ctx, m),
+          (m) => m.sid,
+        ),
+      };
     },
   });
 

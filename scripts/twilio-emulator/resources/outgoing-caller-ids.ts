@@ -33,7 +33,17 @@ export const registerOutgoingCallerIds: RegisterResource = (router, ctx) => {
           (friendlyName === null || c.friendlyName === friendlyName),
       );
       const path = `${accountPath(ctx)}/OutgoingCallerIds.json`;
-      return { status: 200, body: pageV2010(ids, query, path, 'outgoing_caller_ids', (c) => callerIdJson(ctx, c), (c) => c.sid) };
+      return {
+        status: 200,
+        body: pageV2010(
+          ids,
+          query,
+          path,
+          'outgoing_caller_ids',
+          (c) => callerIdJson(ctx, c),
+          (c) => c.sid,
+        ),
+      };
     },
   });
 };

@@ -33,7 +33,12 @@ export function participantJson(p: ParticipantRecord, accountSid: string): Recor
   };
 }
 
-function participantOr404(ctx: EmulatorContext, roomSid: string, sid: string, path: string): ParticipantRecord {
+function participantOr404(
+  ctx: EmulatorContext,
+  roomSid: string,
+  sid: string,
+  path: string,
+): ParticipantRecord {
   const room = roomOr404(ctx, roomSid, path);
   const participant = findParticipant(ctx, room, sid);
   if (!participant) throw apiErrors.notFound(path);
@@ -64,7 +69,14 @@ export const registerRoomParticipants: RegisterResource = (router, ctx) => {
       const url = `${videoBase}/Rooms/${room.sid}/Participants`;
       return {
         status: 200,
-        body: pageV1(participants, query, url, 'participants', (p) => participantJson(p, accountSid()), (p) => p.sid),
+        body: pageV1(
+          participants,
+          query,
+          url,
+          'participants',
+          (p) => participantJson(p, accountSid()),
+          (p) => p.sid,
+        ),
       };
     },
   });
@@ -76,7 +88,10 @@ export const registerRoomParticipants: RegisterResource = (router, ctx) => {
     path: '/v1/Rooms/{RoomSid}/Participants/{Sid}',
     handle: ({ params, path }) => ({
       status: 200,
-      body: participantJson(participantOr404(ctx, params.RoomSid ?? '', params.Sid ?? '', path), accountSid()),
+      body: participantJson(
+        participantOr404(ctx, params.RoomSid ?? '', params.Sid ?? '', path),
+        accountSid(),
+      ),
     }),
   });
 
@@ -91,7 +106,7 @@ export const registerRoomParticipants: RegisterResource = (router, ctx) => {
         throw apiErrors.invalidParameter('Status can only be set to disconnected');
       }
       leaveRoom(ctx, roomOr404(ctx, participant.roomSid, path), participant);
-      return { status: 200, body: participantJson(participant, accountSid()) };
+      return { status: 202, body: participantJson(participant, accountSid()) };
     },
   });
 };

@@ -14,7 +14,12 @@ export const videoBase = 'https://video.twilio.com/v1';
 // Twilio's group-room media regions (https://www.twilio.com/docs/video/ip-addresses).
 const mediaRegions = ['au1', 'br1', 'de1', 'ie1', 'in1', 'jp1', 'sg1', 'us1', 'us2', 'gll'];
 
-const maxParticipantsByType: Record<RoomType, number> = { group: 50, 'group-small': 4, 'peer-to-peer': 10, go: 2 };
+const maxParticipantsByType: Record<RoomType, number> = {
+  group: 50,
+  'group-small': 4,
+  'peer-to-peer': 10,
+  go: 2,
+};
 
 export function roomJson(room: RoomRecord, accountSid: string): Record<string, unknown> {
   const url = `${videoBase}/Rooms/${room.sid}`;
@@ -55,7 +60,8 @@ function intParam(form: URLSearchParams, name: string, fallback: number, min: nu
   const raw = form.get(name);
   if (raw === null) return fallback;
   const value = Number(raw);
-  if (value < min || value > max) throw apiErrors.invalidParameter(`${name} must be between ${min} and ${max}`);
+  if (value < min || value > max)
+    throw apiErrors.invalidParameter(`${name} must be between ${min} and ${max}`);
   return value;
 }
 
@@ -122,29 +128,40 @@ export const registerRooms: RegisterResource = (router, ctx) => {
     product: 'video',
     method: 'get',
     path: '/v1/Rooms/{Sid}',
-    handle: ({ params, path }) => ({ status: 200, body: roomJson(roomOr404(ctx, params.Sid ?? '', path), accountSid()) }),
+    handle: ({ params, path }) => ({
+      status: 200,
+      body: roomJson(roomOr404(ctx, params.Sid ?? '', path), accountSid()),
+    }),
   });
 
-  // GET /v1/Rooms – rooms filtered by Status, UniqueName and creation date, newest first
+  // GET /v1/Rooms – rooms filtered by Status (in-progress unless asked), UniqueName and creation date, newest first
   router.add({
     product: 'video',
     method: 'get',
     path: '/v1/Rooms',
     handle: ({ query }) => {
-      const status = query.get('Status') as RoomStatus | null;
+      // Twilio's description: "Read only the rooms with this status. Can be: in-progress (default) or completed".
+      const status = (query.get('Status') ?? 'in-progress') as RoomStatus;
       const uniqueName = query.get('UniqueName');
       const after = query.get('DateCreatedAfter');
       const before = query.get('DateCreatedBefore');
       const rooms = [...ctx.state.rooms.values()]
         .filter(
           (r) =>
-            (status === null || r.status === status) &&
+            r.status === status &&
             (uniqueName === null || r.uniqueName === uniqueName) &&
             (after === null || r.dateCreated >= new Date(after)) &&
             (before === null || r.dateCreated < new Date(before)),
         )
         .reverse();
-      const body = pageV1(rooms, query, `${videoBase}/Rooms`, 'rooms', (r) => roomJson(r, accountSid()), (r) => r.sid);
+      const body = pageV1(
+        rooms,
+        query,
+        `${videoBase}/Rooms`,
+        'rooms',
+        (r) => roomJson(r, accountSid()),
+        (r) => r.sid,
+      );
       return { status: 200, body };
     },
   });
@@ -161,7 +178,8 @@ export const registerRooms: RegisterResource = (router, ctx) => {
       }
       // Completing a room that has already ended leaves it as it is.
       completeRoom(ctx, room);
-      return { status: 200, body: roomJson(room, accountSid()) };
+      // Twilio's description gives 202 Accepted for this update (and for participants').
+      return { status: 202, body: roomJson(room, accountSid()) };
     },
   });
 };

@@ -1,0 +1,77 @@
+import { notFound } from 'next/navigation';
+
+import { Alert } from '@/components/ui/alert';
+import { requirePermission } from '@/lib/auth/guards';
+import { emulatorInUse, fetchEmulatorOutbox, type OutboxEntry } from '@/lib/twilio/emulator-outbox';
+
+export const metadata = { title: 'Development outbox' };
+
+// Messages the local Twilio emulator accepted: what patients would have
+// received. Exists only while the portal talks to an emulator.
+export default async function OutboxPage() {
+  await requirePermission('outbox.read');
+  if (!emulatorInUse()) notFound();
+
+  let messages: OutboxEntry[] = [];
+  let failed = false;
+  try {
+    messages = await fetchEmulatorOutbox();
+  } catch {
+    failed = true;
+  }
+
+  return (
+    <div className="flex flex-col gap-4">
+      <div>
+        <h1 className="text-2xl font-semibold">Development outbox</h1>
+        <p className="text-slate-700">
+          The portal is connected to the local Twilio emulator. Nothing here reached a phone: these are the messages
+          Twilio would have sent.
+        </p>
+      </div>
+      {failed ? (
+        <Alert tone="error" title="The emulator did not answer">
+          Is <code>npm run dev</code> still running? Reload this page once it is.
+        </Alert>
+      ) : messages.length === 0 ? (
+        <Alert tone="info" title="No messages yet">
+          Messages appear here as soon as the portal sends them.
+        </Alert>
+      ) : (
+        <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
+          <table className="min-w-full text-left text-sm">
+            <caption className="sr-only">Messages accepted by the emulator, newest first</caption>
+            <thead className="bg-slate-100">
+              <tr>
+                <th scope="col" className="px-3 py-2">Sent</th>
+                <th scope="col" className="px-3 py-2">Channel</th>
+                <th scope="col" className="px-3 py-2">To</th>
+                <th scope="col" className="px-3 py-2">Message</th>
+                <th scope="col" className="px-3 py-2">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {messages.map((m) => (
+                <tr key={m.sid} className="border-t border-slate-200 align-top">
+                  <td className="px-3 py-2 whitespace-nowrap">
+                    {new Date(m.dateCreated).toLocaleString('en-AU', { dateStyle: 'medium', timeStyle: 'short' })}
+                  </td>
+                  <td className="px-3 py-2">{m.to.startsWith('whatsapp:') ? 'WhatsApp' : 'SMS'}</td>
+                  <td className="px-3 py-2 whitespace-nowrap">{m.to.replace(/^whatsapp:/, '')}</td>
+                  <td className="px-3 py-2">
+                    {m.body ? <span className="whitespace-pre-wrap">{m.body}</span> : null}
+                    {m.contentSid ? <span className="block text-slate-600">Template {m.contentSid}</span> : null}
+                  </td>
+                  <td className="px-3 py-2">
+                    {m.status}
+                    {m.errorCode ? <span className="block text-red-800">Error {m.errorCode}</span> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+// Route handlers (only for what outsiders call: Twilio webhooks, tokens, the
+// API) go through `route()`: it awaits params, gives each request an id, and
+// turns thrown errors into JSON a person can act on. Validation and
+// authentication are separate small helpers so each route composes what it needs.
+import 'server-only';
+
+import { randomUUID } from 'node:crypto';
+
+import { NextResponse, type NextRequest } from 'next/server';
+import { z } from 'zod';
+
+import { AppError, isAppError } from '@/lib/errors/app-error';
+import { errorFields, log } from '@/lib/log/logger';
+
+export type RouteContext<P> = { params: P; requestId: string };
+
+export function route<P = Record<string, never>>(
+  name: string,
+  handler: (request: NextRequest, context: RouteContext<P>) => Promise<Response>,
+) {
+  return async (request: NextRequest, segment: { params: Promise<P> }): Promise<Response> => {
+    const requestId = request.headers.get('x-request-id') ?? randomUUID();
+    try {
+      const params = segment?.params ? await segment.params : ({} as P);
+      const response = await handler(request, { params, requestId });
+      response.headers.set('x-request-id', requestId);
+      return response;
+    } catch (err) {
+      return errorResponse(err, { route: name, requestId });
+    }
+  };
+}
+
+export function errorResponse(err: unknown, context: { route: string; requestId: string }): Response {
+  if (isAppError(err)) {
+    if (err.status >= 500) log.error('http.app_error', { ...context, code: err.code, ...errorFields(err) });
+    else log.info('http.refused', { ...context, code: err.code, status: err.status });
+    return NextResponse.json(
+      { error: { code: err.code, message: err.message, fields: err.fieldErrors, ...err.details } },
+      { status: err.status, headers: { 'x-request-id': context.requestId } },
+    );
+  }
+  log.error('http.unhandled', { ...context, ...errorFields(err) });
+  return NextResponse.json(
+    {
+      error: {
+        code: 'INTERNAL',
+        message: 'Something went wrong on our side. Please try again; if it keeps happening, contact the clinic.',
+        requestId: context.requestId,
+      },
+    },
+    { status: 500, headers: { 'x-request-id': context.requestId } },
+  );
+}
+
+/** Turns a zod failure into field-level messages. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '_';
+    (fields[key] ??= []).push(issue.message);
+  }
+  return fields;
+}
+
+export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    throw new AppError('INVALID_INPUT', 'Some of the details sent are not valid.', {
+      fieldErrors: fieldErrorsOf(result.error),
+    });
+  }
+  return result.data;
+}
+
+export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
+  let body: unknown;
+  try {
+    const text = await request.text();
+    body = text ? JSON.parse(text) : {};
+  } catch {
+    throw new AppError('INVALID_INPUT', 'The request body must be JSON.');
+  }
+  return parseWith(schema, body);
+}
+
+/** Twilio posts application/x-www-form-urlencoded; keep every field as a string. */
+export async function readFormParams(request: Request): Promise<Record<string, string>> {
+  const text = await request.text();
+  const params: Record<string, string> = {};
+  for (const [key, value] of new URLSearchParams(text)) params[key] = value;
+  return params;
+}
