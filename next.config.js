@@ -7,6 +7,8 @@
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  // forbidden() renders app/forbidden.tsx with a 403 when a role lacks a permission.
+  experimental: { authInterrupts: true },
   // Server-only packages with native parts or Wasm stay out of the bundler.
   serverExternalPackages: ['@node-rs/argon2', 'pg', 'pg-boss', 'twilio', '@prisma/adapter-pg'],
   async headers() {

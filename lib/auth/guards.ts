@@ -3,7 +3,7 @@
 // redirects early and is never the only guard.
 import 'server-only';
 
-import { redirect } from 'next/navigation';
+import { forbidden, redirect } from 'next/navigation';
 
 import { AppError } from '@/lib/errors/app-error';
 
@@ -18,10 +18,10 @@ export async function requireUser(): Promise<SessionUser> {
   return user;
 }
 
-/** Pages and actions: a signed-in user holding `permission`, else 403. */
+/** Pages and actions: a signed-in user holding `permission`, else the 403 page (app/forbidden.tsx). */
 export async function requirePermission(permission: Permission): Promise<SessionUser> {
   const user = await requireUser();
-  assertCan(user, permission);
+  if (!roleCan(user.role, permission)) forbidden();
   return user;
 }
 

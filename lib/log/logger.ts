@@ -33,14 +33,18 @@ export const log = {
   error: (event: string, fields?: LogFields) => write('error', event, fields),
 };
 
-/** Error details that are safe to log: the type, a code, never the message text of user input. */
+/**
+ * Error details that are safe to log: the type and a code. The message is kept
+ * only for our own AppError (written for people, never carrying patient data);
+ * other libraries' messages (Prisma, Twilio, pg) can quote the values sent.
+ */
 export function errorFields(err: unknown): LogFields {
   if (err instanceof Error) {
     const code = (err as { code?: unknown }).code;
     return {
       errorName: err.name,
       errorCode: typeof code === 'string' || typeof code === 'number' ? code : undefined,
-      errorMessage: err.message.slice(0, 300),
+      errorMessage: err.name === 'AppError' ? err.message.slice(0, 300) : undefined,
     };
   }
   return { errorName: typeof err };

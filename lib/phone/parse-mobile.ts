@@ -12,7 +12,8 @@ export const MOBILE_MESSAGES = {
   empty: 'Enter a mobile number.',
   invalid: 'Enter an Australian mobile number, like 0412 345 678',
   landline: 'This looks like a landline; reminders need a mobile number',
-  notMobile: 'This is not a mobile number (it may be a 13, 1300 or 1800 number); reminders need a mobile number',
+  notMobile:
+    'This is not a mobile number (it may be a 13, 1300 or 1800 number); reminders need a mobile number',
   tooLong: 'That is too long for a phone number. Enter an Australian mobile number, like 0412 345 678',
 } as const;
 
@@ -28,16 +29,21 @@ function attempt(text: string, defaultCountry: CountryCode): PhoneNumber | undef
   return parsed?.isValid() ? parsed : undefined;
 }
 
-export function parseMobile(input: string | null | undefined, defaultCountry: CountryCode = 'AU'): ParseMobileResult {
+export function parseMobile(
+  input: string | null | undefined,
+  defaultCountry: CountryCode = 'AU',
+): ParseMobileResult {
   const text = (input ?? '').trim();
   if (text === '') return { ok: false, reason: 'EMPTY', message: MOBILE_MESSAGES.empty };
-  if (text.length > MAX_INPUT_LENGTH) return { ok: false, reason: 'INVALID', message: MOBILE_MESSAGES.tooLong };
+  if (text.length > MAX_INPUT_LENGTH)
+    return { ok: false, reason: 'INVALID', message: MOBILE_MESSAGES.tooLong };
   // Only digits, spaces and the usual punctuation people type in phone numbers.
   if (!/^[+\d\s().-]+$/.test(text)) return { ok: false, reason: 'INVALID', message: MOBILE_MESSAGES.invalid };
 
   // "61412345678" (country code without the +) is common when copied from
   // other systems; try it as international when the national reading fails.
-  const number = attempt(text, defaultCountry) ?? (text.startsWith('+') ? undefined : attempt(`+${text}`, defaultCountry));
+  const number =
+    attempt(text, defaultCountry) ?? (text.startsWith('+') ? undefined : attempt(`+${text}`, defaultCountry));
   if (!number) return { ok: false, reason: 'INVALID', message: MOBILE_MESSAGES.invalid };
 
   const type = number.getType();

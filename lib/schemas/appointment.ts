@@ -4,31 +4,18 @@ import { z } from 'zod';
 
 import { isValidDateString, isValidTimeString, zonedTimeToUtc } from '@/lib/time/clinic-time';
 
-export const APPOINTMENT_KINDS = ['TELEHEALTH', 'IN_PERSON'] as const;
-export const APPOINTMENT_STATUSES = ['BOOKED', 'CONFIRMED', 'CANCELLED', 'COMPLETED', 'NO_SHOW'] as const;
-export type AppointmentKindValue = (typeof APPOINTMENT_KINDS)[number];
-export type AppointmentStatusValue = (typeof APPOINTMENT_STATUSES)[number];
+import {
+  APPOINTMENT_KINDS,
+  APPOINTMENT_STATUSES,
+  CANCEL_REASON_MAX,
+  MAX_DURATION_MINUTES,
+  MIN_DURATION_MINUTES,
+} from './appointment-options';
 
-export const kindLabels: Record<AppointmentKindValue, string> = { TELEHEALTH: 'Telehealth', IN_PERSON: 'In person' };
-export const statusLabels: Record<AppointmentStatusValue, string> = {
-  BOOKED: 'Booked',
-  CONFIRMED: 'Confirmed',
-  CANCELLED: 'Cancelled',
-  COMPLETED: 'Completed',
-  NO_SHOW: 'No-show',
-};
+export * from './appointment-options';
 
-/** Statuses that hold a clinician's time: everything except cancelled. */
-export const ACTIVE_STATUSES = ['BOOKED', 'CONFIRMED', 'COMPLETED', 'NO_SHOW'] as const satisfies readonly AppointmentStatusValue[];
-/** Statuses that can still be rescheduled or cancelled. */
-export const OPEN_STATUSES = ['BOOKED', 'CONFIRMED'] as const satisfies readonly AppointmentStatusValue[];
-
-export const MIN_DURATION_MINUTES = 5;
-export const MAX_DURATION_MINUTES = 240;
-export const DEFAULT_DURATION_MINUTES = 50;
-export const CANCEL_REASON_MAX = 500;
-
-const id = (message: string) => z.string({ error: message }).trim().min(1, { error: message }).max(64, { error: message });
+const id = (message: string) =>
+  z.string({ error: message }).trim().min(1, { error: message }).max(64, { error: message });
 
 export const SLOT_MESSAGES = {
   endBeforeStart: 'The end must be after the start.',
@@ -41,8 +28,10 @@ export const SLOT_MESSAGES = {
 function checkSlot(v: { startsAt: Date; endsAt: Date }, ctx: z.RefinementCtx): void {
   const minutes = (v.endsAt.getTime() - v.startsAt.getTime()) / 60_000;
   if (minutes <= 0) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: SLOT_MESSAGES.endBeforeStart });
-  else if (minutes < MIN_DURATION_MINUTES) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: SLOT_MESSAGES.tooShort });
-  else if (minutes > MAX_DURATION_MINUTES) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: SLOT_MESSAGES.tooLong });
+  else if (minutes < MIN_DURATION_MINUTES)
+    ctx.addIssue({ code: 'custom', path: ['endsAt'], message: SLOT_MESSAGES.tooShort });
+  else if (minutes > MAX_DURATION_MINUTES)
+    ctx.addIssue({ code: 'custom', path: ['endsAt'], message: SLOT_MESSAGES.tooLong });
 }
 
 const instant = (message: string) =>
@@ -98,7 +87,9 @@ const whenFields = {
   durationMinutes: z
     .string({ error: 'Enter how many minutes the appointment lasts.' })
     .trim()
-    .refine((v) => /^\d{1,4}$/.test(v), { error: 'Enter the duration as a whole number of minutes, for example 50.' })
+    .refine((v) => /^\d{1,4}$/.test(v), {
+      error: 'Enter the duration as a whole number of minutes, for example 50.',
+    })
     .transform(Number)
     .refine((n) => n >= MIN_DURATION_MINUTES && n <= MAX_DURATION_MINUTES, {
       error: `Enter a duration from ${MIN_DURATION_MINUTES} to ${MAX_DURATION_MINUTES} minutes (4 hours).`,
@@ -117,7 +108,7 @@ function toInstants<T extends { date: string; startTime: string; durationMinutes
       path: ['startTime'],
       message:
         start.reason === 'NONEXISTENT'
-          ? 'That time does not exist on this day: the clocks go forward an hour. Choose a time after 3:00 am.'
+          ? 'That time does not exist on this day because the clocks go forward. Choose a later time.'
           : 'Enter a start time, for example 9:30 am.',
     });
     return z.NEVER;
@@ -143,7 +134,14 @@ export function rescheduleFormSchema(timeZone: string) {
   return z.object(whenFields).transform((v, ctx) => toInstants(timeZone, v, ctx));
 }
 
-export const appointmentFormFields = ['patientId', 'clinicianId', 'date', 'startTime', 'durationMinutes', 'kind'] as const;
+export const appointmentFormFields = [
+  'patientId',
+  'clinicianId',
+  'date',
+  'startTime',
+  'durationMinutes',
+  'kind',
+] as const;
 export const rescheduleFormFields = ['date', 'startTime', 'durationMinutes'] as const;
 
 /** Lib-level field names → the form field that shows the message. */
@@ -155,11 +153,7 @@ export const appointmentFieldForForm: Record<string, string> = {
 /** The appointments page's query string; anything unusable falls back to a default. */
 export const appointmentViewSchema = z.object({
   view: z.enum(['day', 'week']).catch('day').default('day'),
-  date: z
-    .string()
-    .refine(isValidDateString)
-    .optional()
-    .catch(undefined),
+  date: z.string().refine(isValidDateString).optional().catch(undefined),
   clinician: z
     .string()
     .trim()
@@ -201,11 +195,3 @@ export const clinicianOptionSchema = z.object({
   title: z.string().nullable(),
 });
 export type ClinicianOption = z.output<typeof clinicianOptionSchema>;
-
-export function clinicianDisplayName(c: { givenName: string; familyName: string; title: string | null }): string {
-  return [c.title, c.givenName, c.familyName].filter(Boolean).join(' ');
-}
-
-export function isOpenStatus(status: AppointmentStatusValue): boolean {
-  return (OPEN_STATUSES as readonly string[]).includes(status);
-}

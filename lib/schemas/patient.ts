@@ -6,29 +6,9 @@ import { z } from 'zod';
 import { parseMobile } from '@/lib/phone/parse-mobile';
 import { isValidDateString, isValidTimeZone } from '@/lib/time/clinic-time';
 
-export const AUSTRALIAN_TIME_ZONES = [
-  { value: 'Australia/Sydney', label: 'Sydney, Canberra (NSW, ACT)' },
-  { value: 'Australia/Melbourne', label: 'Melbourne (Victoria)' },
-  { value: 'Australia/Brisbane', label: 'Brisbane (Queensland, no daylight saving)' },
-  { value: 'Australia/Adelaide', label: 'Adelaide (South Australia)' },
-  { value: 'Australia/Darwin', label: 'Darwin (Northern Territory, no daylight saving)' },
-  { value: 'Australia/Perth', label: 'Perth (Western Australia, no daylight saving)' },
-  { value: 'Australia/Hobart', label: 'Hobart (Tasmania)' },
-  { value: 'Australia/Broken_Hill', label: 'Broken Hill (NSW, on South Australian time)' },
-  { value: 'Australia/Lord_Howe', label: 'Lord Howe Island' },
-  { value: 'Pacific/Norfolk', label: 'Norfolk Island' },
-] as const;
+import { CONSENT_METHODS, MESSAGE_CHANNELS, patientFormFields } from './patient-options';
 
-export const MESSAGE_CHANNELS = ['WHATSAPP', 'SMS'] as const;
-export const channelLabels: Record<(typeof MESSAGE_CHANNELS)[number], string> = { WHATSAPP: 'WhatsApp', SMS: 'SMS' };
-
-export const CONSENT_METHODS = ['VERBAL', 'WRITTEN', 'ONLINE_FORM', 'REPLY'] as const;
-export const consentMethodLabels: Record<(typeof CONSENT_METHODS)[number], string> = {
-  VERBAL: 'Verbally (in person or by phone)',
-  WRITTEN: 'In writing (signed form)',
-  ONLINE_FORM: 'Online form',
-  REPLY: 'Replied to a message',
-};
+export * from './patient-options';
 
 const NAME_MAX = 100;
 const EMAIL_MAX = 254;
@@ -60,7 +40,10 @@ const dateOfBirth = z
     if (v === null || v === undefined || v === '') return null;
     const text = v instanceof Date ? v.toISOString().slice(0, 10) : v;
     if (!isValidDateString(text)) {
-      ctx.addIssue({ code: 'custom', message: 'Enter a real date of birth (day, month and year), or leave it empty.' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'Enter a real date of birth (day, month and year), or leave it empty.',
+      });
       return z.NEVER;
     }
     const date = new Date(`${text}T00:00:00.000Z`);
@@ -79,7 +62,10 @@ const email = z
   .transform((v, ctx): string | null => {
     if (!v) return null;
     if (!z.email().safeParse(v).success) {
-      ctx.addIssue({ code: 'custom', message: 'Enter an email address like name@example.com, or leave it empty.' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'Enter an email address like name@example.com, or leave it empty.',
+      });
       return z.NEVER;
     }
     return v.toLowerCase();
@@ -119,46 +105,35 @@ export const patientInputSchema = z
     smsOptOut: checkbox,
     whatsappOptOut: checkbox,
   })
-  .superRefine((v, ctx) => {
-    if (v.messagingConsent && !v.consentMethod) {
-      ctx.addIssue({ code: 'custom', path: ['consentMethod'], message: 'Choose how the patient gave consent.' });
-    }
-    if (v.whatsappConsent && !v.messagingConsent) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['whatsappConsent'],
-        message: 'Record consent to appointment messages first; WhatsApp consent adds to it.',
-      });
-    }
-  });
+  // Runs even when other fields failed, so every problem is reported in one go.
+  .superRefine(
+    (v, ctx) => {
+      if (v.messagingConsent === true && !v.consentMethod) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['consentMethod'],
+          message: 'Choose how the patient gave consent.',
+        });
+      }
+      if (v.whatsappConsent === true && v.messagingConsent !== true) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['whatsappConsent'],
+          message: 'Record consent to appointment messages first; WhatsApp consent adds to it.',
+        });
+      }
+    },
+    { when: () => true },
+  );
 
 export type PatientInput = z.input<typeof patientInputSchema>;
 export type PatientValues = z.output<typeof patientInputSchema>;
 
-/** Form field names, in the order the form shows them (used to keep input after an error). */
-export const patientFormFields = [
-  'givenName',
-  'familyName',
-  'preferredName',
-  'dateOfBirth',
-  'email',
-  'mobile',
-  'timezone',
-  'preferredChannel',
-  'messagingConsent',
-  'consentMethod',
-  'whatsappConsent',
-  'smsOptOut',
-  'whatsappOptOut',
-] as const satisfies readonly (keyof PatientInput)[];
+// Compile-time check: every form field is an input of the schema.
+const _everyFormFieldIsAnInput: readonly (keyof PatientInput)[] = patientFormFields;
 
 export const patientSearchSchema = z.object({
-  q: z
-    .string()
-    .trim()
-    .max(100)
-    .catch('')
-    .default(''),
+  q: z.string().trim().max(100).catch('').default(''),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 
@@ -188,13 +163,3 @@ export const patientSchema = patientListItemSchema.extend({
   updatedAt: z.date(),
 });
 export type Patient = z.output<typeof patientSchema>;
-
-/** The name to greet and list a patient by: preferred name if given, then family name. */
-export function patientDisplayName(p: { givenName: string; familyName: string; preferredName: string | null }): string {
-  return `${p.preferredName || p.givenName} ${p.familyName}`;
-}
-
-/** "YYYY-MM-DD" of a date-only column (stored at UTC midnight). */
-export function dateOnlyString(date: Date | null): string {
-  return date ? date.toISOString().slice(0, 10) : '';
-}

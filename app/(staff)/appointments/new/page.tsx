@@ -1,0 +1,89 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+
+import { Alert } from '@/components/ui/alert';
+import { listClinicians } from '@/lib/appointments/list-clinicians';
+import { requirePermission } from '@/lib/auth/guards';
+import { roleCan } from '@/lib/auth/permissions';
+import { listPatients } from '@/lib/patients/list-patients';
+import { clinicianDisplayName, DEFAULT_DURATION_MINUTES } from '@/lib/schemas/appointment';
+import { isValidDateString, todayIn } from '@/lib/time/clinic-time';
+import { getClinicTimeZone } from '@/lib/time/get-clinic-time-zone';
+
+import { createAppointmentAction } from '../actions';
+import { BookingForm } from '../_components/booking-form';
+
+export const metadata: Metadata = { title: 'Book an appointment' };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : '');
+
+// Book an appointment. ?patient=…&clinician=…&date=YYYY-MM-DD preselect the
+// form (links from a patient's page and the calendar).
+export default async function NewAppointmentPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await requirePermission('appointments.write');
+  const params = await searchParams;
+  const timeZone = await getClinicTimeZone(user.clinicId);
+  const today = todayIn(timeZone);
+  const [{ patients }, clinicians] = await Promise.all([
+    listPatients(user, { pageSize: 1000, purpose: 'picker' }),
+    listClinicians(user),
+  ]);
+
+  const patientId = patients.some((p) => p.id === one(params.patient)) ? one(params.patient) : '';
+  const clinicianId = clinicians.some((c) => c.id === one(params.clinician))
+    ? one(params.clinician)
+    : clinicians.length === 1
+      ? (clinicians[0]?.id ?? '')
+      : '';
+  const date = isValidDateString(one(params.date)) && one(params.date) >= today ? one(params.date) : today;
+
+  return (
+    <div className="mx-auto flex max-w-2xl flex-col gap-6">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/appointments" className="text-brand-700 underline underline-offset-2">
+          Appointments
+        </Link>
+      </nav>
+      <h1 className="text-2xl font-bold">Book an appointment</h1>
+
+      {patients.length === 0 ? (
+        <Alert tone="warning" title="No patients yet">
+          {roleCan(user.role, 'patients.write') ? (
+            <>
+              <Link href="/patients/new" className="font-medium underline">
+                Add a patient
+              </Link>{' '}
+              first, then book their appointment.
+            </>
+          ) : (
+            'Add a patient first, then book their appointment.'
+          )}
+        </Alert>
+      ) : clinicians.length === 0 ? (
+        <Alert tone="warning" title="No clinicians">
+          There are no active clinicians to book with. An administrator can add one.
+        </Alert>
+      ) : (
+        <BookingForm
+          action={createAppointmentAction}
+          patients={patients.map((p) => ({
+            id: p.id,
+            label: `${p.familyName}, ${p.givenName}${p.preferredName ? ` (${p.preferredName})` : ''}`,
+          }))}
+          clinicians={clinicians.map((c) => ({ id: c.id, label: clinicianDisplayName(c) }))}
+          defaults={{
+            patientId,
+            clinicianId,
+            date,
+            startTime: '',
+            durationMinutes: String(DEFAULT_DURATION_MINUTES),
+            kind: 'TELEHEALTH',
+          }}
+          today={today}
+          timeZoneLabel={timeZone.replaceAll('_', ' ')}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,194 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+
+import { KindLabel } from '@/components/appointments/kind-label';
+import { StatusBadge } from '@/components/appointments/status-badge';
+import { Alert } from '@/components/ui/alert';
+import { buttonClasses } from '@/components/ui/button';
+import { listAppointments } from '@/lib/appointments/list-appointments';
+import { requirePermission } from '@/lib/auth/guards';
+import { roleCan } from '@/lib/auth/permissions';
+import { isAppError } from '@/lib/errors/app-error';
+import { getPatient } from '@/lib/patients/get-patient';
+import { formatMobile } from '@/lib/phone/parse-mobile';
+import { clinicianDisplayName } from '@/lib/schemas/appointment';
+import {
+  AUSTRALIAN_TIME_ZONES,
+  channelLabels,
+  consentMethodLabels,
+  dateOnlyString,
+  patientDisplayName,
+  type Patient,
+} from '@/lib/schemas/patient';
+import { formatDateString, formatInTimeZone, formatTime, todayIn } from '@/lib/time/clinic-time';
+import { getClinicTimeZone } from '@/lib/time/get-clinic-time-zone';
+
+import { updatePatientAction } from '../actions';
+import { PatientForm } from '../_components/patient-form';
+import { otherTimeZones, patientFormDefaults } from '../_components/patient-form-defaults';
+
+// A generic title: page titles end up in browser history.
+export const metadata: Metadata = { title: 'Patient' };
+
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+async function loadPatient(...args: Parameters<typeof getPatient>): Promise<Patient> {
+  try {
+    return await getPatient(...args);
+  } catch (err) {
+    if (isAppError(err) && err.code === 'NOT_FOUND') notFound();
+    throw err;
+  }
+}
+
+// One patient: their details, upcoming appointments and (for staff and
+// admins) the edit form. Opening the page is an audited READ.
+export default async function PatientPage({ params, searchParams }: Props) {
+  const user = await requirePermission('patients.read');
+  const { id } = await params;
+  const { saved } = await searchParams;
+  const patient = await loadPatient(user, id);
+  const timeZone = await getClinicTimeZone(user.clinicId);
+  const upcoming = await listAppointments(user, {
+    from: new Date(),
+    patientId: patient.id,
+    includeCancelled: false,
+    limit: 10,
+  });
+  const canEdit = roleCan(user.role, 'patients.write');
+  const canBook = roleCan(user.role, 'appointments.write');
+  const when = (d: Date) => formatInTimeZone(d, timeZone, 'd MMM yyyy, h:mm aaa');
+  const zoneLabel =
+    AUSTRALIAN_TIME_ZONES.find((z) => z.value === patient.timezone)?.label ?? patient.timezone;
+
+  return (
+    <div className="flex flex-col gap-8">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/patients" className="text-brand-700 underline underline-offset-2">
+          Patients
+        </Link>
+      </nav>
+
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-bold">{patientDisplayName(patient)}</h1>
+          {patient.preferredName ? (
+            <p className="text-slate-700">
+              Full name: {patient.givenName} {patient.familyName}
+            </p>
+          ) : null}
+        </div>
+        {canBook ? (
+          <Link href={`/appointments/new?patient=${patient.id}`} className={buttonClasses('primary')}>
+            Book an appointment
+          </Link>
+        ) : null}
+      </div>
+
+      {saved === 'created' ? <Alert tone="success">Patient added.</Alert> : null}
+
+      <section
+        aria-labelledby="details-heading"
+        className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6"
+      >
+        <h2 id="details-heading" className="text-lg font-semibold">
+          Details
+        </h2>
+        <dl className="mt-3 grid gap-x-6 gap-y-3 sm:grid-cols-2">
+          <Item term="Date of birth">
+            {patient.dateOfBirth ? formatDateString(dateOnlyString(patient.dateOfBirth)) : 'Not recorded'}
+          </Item>
+          <Item term="Mobile">{formatMobile(patient.mobile)}</Item>
+          <Item term="Email">{patient.email ?? 'Not recorded'}</Item>
+          <Item term="Timezone">{zoneLabel}</Item>
+          <Item term="Preferred channel">{channelLabels[patient.preferredChannel]}</Item>
+          <Item term="Consent to appointment messages">
+            {patient.messagingConsentAt ? (
+              <>
+                Yes
+                {patient.messagingConsentMethod
+                  ? `, ${consentMethodLabels[patient.messagingConsentMethod].toLowerCase()}`
+                  : ''}
+                .
+                <span className="block text-sm text-slate-600">
+                  Recorded {when(patient.messagingConsentAt)}
+                  {patient.messagingConsentBy ? ` by ${patient.messagingConsentBy.name}` : ''}
+                </span>
+              </>
+            ) : (
+              'Not given'
+            )}
+          </Item>
+          <Item term="WhatsApp consent">{patient.whatsappConsent ? 'Yes' : 'No'}</Item>
+          <Item term="Opted out">
+            {[
+              patient.smsOptOutAt ? `SMS since ${when(patient.smsOptOutAt)}` : null,
+              patient.whatsappOptOutAt ? `WhatsApp since ${when(patient.whatsappOptOutAt)}` : null,
+            ]
+              .filter(Boolean)
+              .join('; ') || 'No'}
+          </Item>
+        </dl>
+      </section>
+
+      <section aria-labelledby="upcoming-heading" className="flex flex-col gap-3">
+        <h2 id="upcoming-heading" className="text-lg font-semibold">
+          Upcoming appointments
+        </h2>
+        {upcoming.length === 0 ? (
+          <p className="text-slate-700">No upcoming appointments.</p>
+        ) : (
+          <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+            {upcoming.map((a) => (
+              <li key={a.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3">
+                <Link
+                  href={`/appointments/${a.id}`}
+                  className="font-semibold text-brand-700 underline underline-offset-2"
+                >
+                  {formatInTimeZone(a.startsAt, timeZone, 'EEE d MMM yyyy')},{' '}
+                  {formatTime(a.startsAt, timeZone)}
+                </Link>
+                <span className="text-sm text-slate-700">with {clinicianDisplayName(a.clinician)}</span>
+                <KindLabel kind={a.kind} />
+                <StatusBadge status={a.status} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {canEdit ? (
+        <section aria-labelledby="edit-heading" className="flex max-w-2xl flex-col gap-4">
+          <h2 id="edit-heading" className="text-lg font-semibold">
+            Edit details
+          </h2>
+          <PatientForm
+            action={updatePatientAction.bind(null, patient.id)}
+            defaults={patientFormDefaults(patient)}
+            otherTimeZones={otherTimeZones()}
+            version={patient.updatedAt.toISOString()}
+            consentRecord={
+              patient.messagingConsentAt
+                ? `Recorded ${when(patient.messagingConsentAt)}${patient.messagingConsentBy ? ` by ${patient.messagingConsentBy.name}` : ''}. Untick to record that consent was withdrawn.`
+                : undefined
+            }
+            today={todayIn(timeZone)}
+          />
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+function Item({ term, children }: { term: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-sm font-medium text-slate-600">{term}</dt>
+      <dd className="text-slate-900">{children}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+// Cancels an appointment: status CANCELLED, when, and an optional reason. The
+// one place a cancellation happens: hooks to stop reminders and close video
+// rooms are added after the transaction below.
+import 'server-only';
+
+import { recordAudit } from '@/lib/audit/record-audit';
+import { assertCan } from '@/lib/auth/guards';
+import type { SessionUser } from '@/lib/auth/session-user';
+import { db } from '@/lib/db/client';
+import { AppError } from '@/lib/errors/app-error';
+import {
+  cancelAppointmentSchema,
+  isOpenStatus,
+  statusLabels,
+  type CancelAppointmentInput,
+} from '@/lib/schemas/appointment';
+import { parseInput } from '@/lib/schemas/parse-input';
+
+import { appointmentWhereForUser } from './appointment-select';
+import { APPOINTMENT_NOT_FOUND } from './get-appointment';
+
+export async function cancelAppointment(
+  user: SessionUser,
+  id: string,
+  input: CancelAppointmentInput = {},
+): Promise<{ id: string; cancelledAt: Date }> {
+  assertCan(user, 'appointments.write');
+  const { reason } = parseInput(cancelAppointmentSchema, input);
+
+  const result = await db().$transaction(async (tx) => {
+    const existing = await tx.appointment.findFirst({
+      where: { AND: [{ id }, appointmentWhereForUser(user)] },
+      select: { id: true, patientId: true, status: true },
+    });
+    if (!existing) throw new AppError('NOT_FOUND', APPOINTMENT_NOT_FOUND);
+    if (!isOpenStatus(existing.status)) {
+      throw new AppError(
+        'CONFLICT',
+        existing.status === 'CANCELLED'
+          ? 'This appointment was already cancelled.'
+          : `This appointment is marked ${statusLabels[existing.status].toLowerCase()}, so it cannot be cancelled.`,
+      );
+    }
+    const cancelledAt = new Date();
+    // Guarded on the status read above, so two cancels at once record one.
+    const { count } = await tx.appointment.updateMany({
+      where: { id, status: existing.status },
+      data: { status: 'CANCELLED', cancelledAt, cancelReason: reason },
+    });
+    if (count !== 1)
+      throw new AppError(
+        'CONFLICT',
+        'This appointment changed while you were cancelling it. Reload and check.',
+      );
+
+    await recordAudit(
+      {
+        actor: { id: user.id, role: user.role },
+        action: 'UPDATE',
+        entityType: 'Appointment',
+        entityId: id,
+        patientId: existing.patientId,
+        detail: {
+          operation: 'cancel',
+          fields: reason ? ['status', 'cancelledAt', 'cancelReason'] : ['status', 'cancelledAt'],
+        },
+      },
+      tx,
+    );
+    return { id, cancelledAt };
+  });
+
+  // Hooks for a cancelled appointment (stop reminders, close the video room) go here.
+  return result;
+}

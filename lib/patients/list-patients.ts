@@ -1,0 +1,98 @@
+// Patients the user may see, optionally searched by name, email or mobile.
+// One READ audit entry per list or search, holding the count only: never the
+// search text (it is often a name) or the names returned.
+import 'server-only';
+
+import { recordAudit } from '@/lib/audit/record-audit';
+import { assertCan } from '@/lib/auth/guards';
+import type { SessionUser } from '@/lib/auth/session-user';
+import { db } from '@/lib/db/client';
+import type { Prisma } from '@/lib/db/generated/client';
+import { patientListItemSchema, type PatientListItem } from '@/lib/schemas/patient';
+
+import { patientScope } from './patient-scope';
+
+export const PATIENT_PAGE_SIZE = 25;
+const MAX_PAGE_SIZE = 1000;
+const MAX_TERMS = 5;
+
+export type ListPatientsParams = {
+  q?: string;
+  page?: number;
+  pageSize?: number;
+  /** Recorded in the audit entry: the patients list, or the booking form's patient picker. */
+  purpose?: 'list' | 'picker';
+};
+
+export type PatientList = { patients: PatientListItem[]; total: number; page: number; pageSize: number };
+
+/** A query made only of phone characters with a few digits searches mobiles. */
+function mobileDigits(q: string): string | null {
+  if (!/^[+\d\s().-]+$/.test(q)) return null;
+  let digits = q.replace(/\D/g, '');
+  if (digits.length < 3) return null;
+  // 0412 345 678 is stored as +61412345678: drop the trunk 0.
+  if (digits.startsWith('0')) digits = digits.slice(1);
+  return digits;
+}
+
+export function patientSearchWhere(q: string): Prisma.PatientWhereInput {
+  const query = q.trim();
+  if (!query) return {};
+  const digits = mobileDigits(query);
+  if (digits) return { mobile: { contains: digits } };
+  const terms = query.split(/\s+/).slice(0, MAX_TERMS);
+  return {
+    AND: terms.map((term) => ({
+      OR: [
+        { givenName: { contains: term, mode: 'insensitive' } },
+        { familyName: { contains: term, mode: 'insensitive' } },
+        { preferredName: { contains: term, mode: 'insensitive' } },
+        { email: { contains: term, mode: 'insensitive' } },
+      ],
+    })),
+  };
+}
+
+export async function listPatients(user: SessionUser, params: ListPatientsParams = {}): Promise<PatientList> {
+  assertCan(user, 'patients.read');
+  const q = (params.q ?? '').trim().slice(0, 100);
+  const pageSize = Math.min(Math.max(params.pageSize ?? PATIENT_PAGE_SIZE, 1), MAX_PAGE_SIZE);
+  const page = Math.max(Math.floor(params.page ?? 1), 1);
+
+  const where: Prisma.PatientWhereInput = {
+    AND: [patientScope(user), { archivedAt: null }, patientSearchWhere(q)],
+  };
+  const [rows, total] = await db().$transaction([
+    db().patient.findMany({
+      where,
+      orderBy: [{ familyName: 'asc' }, { givenName: 'asc' }, { id: 'asc' }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: {
+        id: true,
+        givenName: true,
+        familyName: true,
+        preferredName: true,
+        dateOfBirth: true,
+        mobile: true,
+      },
+    }),
+    db().patient.count({ where }),
+  ]);
+
+  await recordAudit({
+    actor: { id: user.id, role: user.role },
+    action: 'READ',
+    entityType: 'Patient',
+    detail: {
+      kind: q ? 'search' : 'list',
+      purpose: params.purpose ?? 'list',
+      count: rows.length,
+      total,
+      page,
+    },
+  });
+
+  return { patients: rows.map((row) => patientListItemSchema.parse(row)), total, page, pageSize };
+}
