@@ -18,8 +18,10 @@ let cached: ServerEnv | undefined;
  * the web server. Variables already set in the environment win.
  */
 function loadDotEnvFiles(): void {
+  // Next loads these files itself for the web server.
+  if (process.env.NEXT_RUNTIME) return;
   for (const name of ['.env.local', '.env']) {
-    const file = path.join(process.cwd(), name);
+    const file = path.join(/*turbopackIgnore: true*/ process.cwd(), name);
     if (!existsSync(file)) continue;
     for (const [key, value] of Object.entries(parseEnv(readFileSync(file, 'utf8')))) {
       if (process.env[key] === undefined) process.env[key] = value;
