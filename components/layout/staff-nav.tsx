@@ -1,6 +1,7 @@
 import Link from 'next/link';
 
 import { roleCan, type Permission } from '@/lib/auth/permissions';
+import { signOutAction } from '@/lib/auth/sign-out';
 import type { UserRole } from '@/lib/db/generated/enums';
 
 const links: { href: string; label: string; permission: Permission }[] = [
@@ -15,7 +16,10 @@ const roleLabel: Record<UserRole, string> = { ADMIN: 'Admin', STAFF: 'Reception'
 export function StaffNav({ user }: { user: { name: string; role: UserRole } }) {
   return (
     <header className="border-b border-slate-200 bg-white">
-      <nav aria-label="Main" className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+      <nav
+        aria-label="Main"
+        className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3"
+      >
         <Link href="/dashboard" className="font-semibold text-brand-800">
           Telehealth portal
         </Link>
@@ -34,7 +38,7 @@ export function StaffNav({ user }: { user: { name: string; role: UserRole } }) {
           <Link href="/account" className="text-slate-700 hover:text-brand-700">
             {user.name} <span className="text-slate-500">({roleLabel[user.role]})</span>
           </Link>
-          <form action="/sign-out" method="post">
+          <form action={signOutAction}>
             <button type="submit" className="rounded border border-slate-300 px-3 py-1.5 hover:bg-slate-100">
               Sign out
             </button>

@@ -1,0 +1,41 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+
+import { getSessionState } from '@/lib/auth/current-user';
+import { signInMessages } from '@/lib/auth/sign-in-messages';
+
+import { SignInForm, type SignInNotice } from './_components/sign-in-form';
+
+export const metadata: Metadata = { title: 'Sign in' };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** Only a path on this site (no "//host" or "https://…"), so sign-in cannot send anyone elsewhere. */
+function safeNextPath(value: string | string[] | undefined): string | null {
+  if (typeof value !== 'string') return null;
+  if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return null;
+  if (value.startsWith('/sign-in') || value.startsWith('/api/')) return null;
+  return value;
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  const next = safeNextPath(params.next);
+  const state = await getSessionState();
+
+  // The form reloads this page after a successful sign-in; this sends the person on.
+  if (state.status === 'active') redirect(next ?? '/dashboard');
+  if (state.status === 'mfa-pending') redirect('/account/security/setup');
+
+  let notice: SignInNotice | null = null;
+  if (params.signedOut === '1') notice = { tone: 'success', text: signInMessages.SIGNED_OUT };
+  else if (state.reason === 'idle') notice = { tone: 'info', text: signInMessages.IDLE };
+  else if (state.reason === 'expired') notice = { tone: 'info', text: signInMessages.EXPIRED };
+
+  return (
+    <>
+      <h1 className="mb-6 text-2xl font-semibold text-slate-900">Sign in</h1>
+      <SignInForm next={next} notice={notice} />
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+
+import { requirePermission } from '@/lib/auth/guards';
+
+export const metadata: Metadata = { title: 'Admin' };
+
+// One entry per admin area; later parts of the portal add theirs here.
+const sections: { href: string; title: string; description: string }[] = [
+  {
+    href: '/admin/security',
+    title: 'Users and security',
+    description: 'Add staff accounts, unlock accounts, reset two-factor sign-in, and choose who must use it.',
+  },
+];
+
+export default async function AdminPage() {
+  await requirePermission('settings.manage');
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="text-2xl font-semibold">Admin</h1>
+      <ul className="grid gap-4 sm:grid-cols-2">
+        {sections.map((s) => (
+          <li key={s.href}>
+            <Link
+              href={s.href}
+              className="flex h-full flex-col gap-1 rounded-lg border border-slate-200 bg-white p-4 hover:border-brand-600"
+            >
+              <span className="font-semibold text-brand-800">{s.title}</span>
+              <span className="text-sm text-slate-700">{s.description}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+'use client';
+
+import { useActionState } from 'react';
+
+import { Button } from '@/components/ui/button';
+import { initialFormState } from '@/lib/schemas/form-state';
+
+import { resetTwoFactorAction, unlockUserAction } from '../actions';
+
+/** Unlock and reset-two-factor buttons for one row of the users table. */
+export function UserSecurityActions({
+  userId,
+  name,
+  locked,
+  totpEnabled,
+}: {
+  userId: string;
+  name: string;
+  locked: boolean;
+  totpEnabled: boolean;
+}) {
+  const [unlockState, unlock, unlocking] = useActionState(unlockUserAction, initialFormState);
+  const [resetState, reset, resetting] = useActionState(resetTwoFactorAction, initialFormState);
+  const result = [unlockState, resetState].find((s) => s.status !== 'idle' && s.message);
+
+  return (
+    <div className="flex flex-col items-start gap-2">
+      {locked ? (
+        <form action={unlock}>
+          <input type="hidden" name="userId" value={userId} />
+          <Button type="submit" variant="secondary" disabled={unlocking} aria-label={`Unlock ${name}`}>
+            Unlock
+          </Button>
+        </form>
+      ) : null}
+      {totpEnabled ? (
+        <details>
+          <summary className="cursor-pointer rounded py-1 text-brand-700">Reset two-factor</summary>
+          <form action={reset} className="mt-2 flex max-w-xs flex-col gap-2">
+            <input type="hidden" name="userId" value={userId} />
+            <p className="text-sm text-slate-700">
+              For a lost or replaced phone. {name} is signed out and sets up two-factor again at their next
+              sign-in.
+            </p>
+            <Button type="submit" variant="danger" disabled={resetting} className="self-start">
+              Reset two-factor for {name}
+            </Button>
+          </form>
+        </details>
+      ) : null}
+      <p
+        role="status"
+        className={result?.status === 'error' ? 'text-sm text-red-800' : 'text-sm text-emerald-800'}
+      >
+        {result?.message ?? ''}
+      </p>
+    </div>
+  );
+}

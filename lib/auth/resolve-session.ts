@@ -1,0 +1,79 @@
+// From an AuthSession id (carried in the cookie) to who is signed in, applying
+// the idle and absolute limits. Separate from current-user.ts (which reads the
+// cookie) so it can be tested against the database with a fixed clock.
+import 'server-only';
+
+import { db } from '@/lib/db/client';
+
+import { isLocked } from './lockout-policy';
+import { judgeSession, shouldTouch } from './session-policy';
+import type { SessionUser } from './session-user';
+
+export type SignedOutReason = 'none' | 'idle' | 'expired' | 'revoked' | 'unavailable';
+
+export type SessionState =
+  | { status: 'active'; user: SessionUser }
+  /** Password accepted, second factor required but not set up: only enrolment is allowed. */
+  | { status: 'mfa-pending'; userId: string; sessionId: string }
+  | { status: 'signed-out'; reason: SignedOutReason };
+
+const signedOut = (reason: SignedOutReason): SessionState => ({ status: 'signed-out', reason });
+
+export async function resolveSession(sessionId: string, now: Date): Promise<SessionState> {
+  const session = await db().authSession.findUnique({
+    where: { id: sessionId },
+    include: {
+      user: {
+        select: {
+          id: true,
+          clinicId: true,
+          role: true,
+          name: true,
+          email: true,
+          active: true,
+          lockedUntil: true,
+          clinician: { select: { id: true } },
+        },
+      },
+    },
+  });
+  if (!session) return signedOut('none');
+
+  const verdict = judgeSession(session, now);
+  if (verdict !== 'active') {
+    // Record the end so that every instance, and the audit trail, agree it is over.
+    if (!session.revokedAt) {
+      await db().authSession.updateMany({
+        where: { id: session.id, revokedAt: null },
+        data: { revokedAt: now },
+      });
+    }
+    return signedOut(verdict);
+  }
+
+  const { user } = session;
+  // Deactivated or locked (too many wrong attempts): signed out everywhere.
+  if (!user.active || isLocked(user.lockedUntil, now)) return signedOut('unavailable');
+
+  if (shouldTouch(session.lastSeenAt, now)) {
+    await db().authSession.updateMany({
+      where: { id: session.id, revokedAt: null, lastSeenAt: { lt: now } },
+      data: { lastSeenAt: now },
+    });
+  }
+
+  if (session.mfaPending) return { status: 'mfa-pending', userId: user.id, sessionId: session.id };
+
+  return {
+    status: 'active',
+    user: {
+      id: user.id,
+      clinicId: user.clinicId,
+      role: user.role,
+      name: user.name,
+      email: user.email,
+      clinicianId: user.clinician?.id ?? null,
+      sessionId: session.id,
+    },
+  };
+}
