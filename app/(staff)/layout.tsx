@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 
 import { StaffNav } from '@/components/layout/staff-nav';
 import { requireUser } from '@/lib/auth/guards';
+import { emulatorInUse } from '@/lib/twilio/emulator-outbox';
 
 // Every staff page sits in this layout; each page still checks its own
 // permission (a layout does not re-run on client navigation).
@@ -15,7 +16,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
       >
         Skip to content
       </a>
-      <StaffNav user={{ name: user.name, role: user.role }} />
+      <StaffNav user={{ name: user.name, role: user.role }} showOutbox={emulatorInUse()} />
       <main id="main" className="mx-auto max-w-6xl px-4 py-6">
         {children}
       </main>

@@ -13,7 +13,13 @@ const links: { href: string; label: string; permission: Permission }[] = [
 
 const roleLabel: Record<UserRole, string> = { ADMIN: 'Admin', STAFF: 'Reception', CLINICIAN: 'Clinician' };
 
-export function StaffNav({ user }: { user: { name: string; role: UserRole } }) {
+export function StaffNav({
+  user,
+  showOutbox = false,
+}: {
+  user: { name: string; role: UserRole };
+  showOutbox?: boolean;
+}) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <nav
@@ -24,7 +30,12 @@ export function StaffNav({ user }: { user: { name: string; role: UserRole } }) {
           Telehealth portal
         </Link>
         <ul className="flex flex-wrap gap-4 text-sm">
-          {links
+          {[
+            ...links,
+            ...(showOutbox
+              ? [{ href: '/dev/outbox', label: 'Outbox (emulator)', permission: 'outbox.read' as const }]
+              : []),
+          ]
             .filter((l) => roleCan(user.role, l.permission))
             .map((l) => (
               <li key={l.href}>

@@ -92,3 +92,28 @@ test.describe('security headers', () => {
     expect(plain.headers()['strict-transport-security']).toBeUndefined();
   });
 });
+
+test.describe('development outbox', () => {
+  test('messages the Twilio emulator accepted are listed for staff', async ({ page }) => {
+    const sid = process.env.E2E_TWILIO_ACCOUNT_SID!;
+    const body = `Outbox check ${Date.now()}`;
+    // A message created the way Twilio's REST API takes it, straight at the emulator.
+    const res = await fetch(
+      `${process.env.E2E_EMULATOR_URL}/api.twilio.com/2010-04-01/Accounts/${sid}/Messages.json`,
+      {
+        method: 'POST',
+        headers: {
+          authorization: `Basic ${Buffer.from(`${sid}:${process.env.E2E_TWILIO_AUTH_TOKEN}`).toString('base64')}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: new URLSearchParams({ To: '+61491570110', From: '+61491570156', Body: body }),
+      },
+    );
+    expect(res.status).toBe(201);
+
+    await signIn(page, demo.reception);
+    await page.getByRole('link', { name: 'Outbox (emulator)' }).click();
+    await expect(page.getByRole('heading', { name: 'Development outbox' })).toBeVisible();
+    await expect(page.getByRole('cell', { name: body })).toBeVisible();
+  });
+});
