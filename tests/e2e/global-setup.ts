@@ -75,14 +75,11 @@ export default async function globalSetup() {
     TWILIO_STATUS_CALLBACK_URL: `${appUrl}/api/appointments/twilio-status-callback/`,
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
   };
+  // The same entry point as `npm start`: validates the environment, then `next start`.
   const server = spawn(
-    path.join(PROJECT_ROOT, 'node_modules', '.bin', 'next'),
-    ['start', '--port', String(port), '--hostname', '127.0.0.1'],
-    {
-      cwd: PROJECT_ROOT,
-      env: serverEnv,
-      stdio: ['ignore', 'inherit', 'inherit'],
-    },
+    path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'),
+    ['--conditions=react-server', 'scripts/start.ts', '--hostname', '127.0.0.1'],
+    { cwd: PROJECT_ROOT, env: serverEnv, stdio: ['ignore', 'inherit', 'inherit'] },
   );
   await waitForHttp(`${appUrl}/sign-in`, 60_000);
 
