@@ -26,7 +26,14 @@ const config = [
     },
   },
   {
-    files: ['lib/env/**', 'scripts/**', 'tests/**', 'playwright.config.ts', 'vitest.config.ts', 'next.config.js'],
+    files: [
+      'lib/env/**',
+      'scripts/**',
+      'tests/**',
+      'playwright.config.ts',
+      'vitest.config.ts',
+      'next.config.js',
+    ],
     rules: { 'no-restricted-properties': 'off' },
   },
 ];

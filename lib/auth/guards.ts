@@ -35,7 +35,10 @@ export async function requireApiUser(permission?: Permission): Promise<SessionUs
 
 export function assertCan(user: SessionUser, permission: Permission): void {
   if (!roleCan(user.role, permission)) {
-    throw new AppError('FORBIDDEN', 'Your role does not allow this. Ask an administrator if you need access.');
+    throw new AppError(
+      'FORBIDDEN',
+      'Your role does not allow this. Ask an administrator if you need access.',
+    );
   }
 }
 

@@ -108,7 +108,15 @@ export function verifyTotp(secret: string, code: string, options: VerifyTotpOpti
 }
 
 /** The otpauth:// URI an authenticator app reads from the QR code. */
-export function totpUri({ secret, issuer, account }: { secret: string; issuer: string; account: string }): string {
+export function totpUri({
+  secret,
+  issuer,
+  account,
+}: {
+  secret: string;
+  issuer: string;
+  account: string;
+}): string {
   const label = `${encodeURIComponent(issuer)}:${encodeURIComponent(account)}`;
   const params = new URLSearchParams({
     secret,

@@ -45,7 +45,8 @@ export function errorResponse(err: unknown, context: { route: string; requestId:
     {
       error: {
         code: 'INTERNAL',
-        message: 'Something went wrong on our side. Please try again; if it keeps happening, contact the clinic.',
+        message:
+          'Something went wrong on our side. Please try again; if it keeps happening, contact the clinic.',
         requestId: context.requestId,
       },
     },

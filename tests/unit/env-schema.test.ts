@@ -80,7 +80,9 @@ describe('environment validation', () => {
     expect(problems({ ...production, TWILIO_EMULATOR_URL: 'http://127.0.0.1:3999' })).toEqual([
       'TWILIO_EMULATOR_URL is set in production; remove it, or also set TWILIO_EMULATOR=1 for a test deployment',
     ]);
-    expect(problems({ ...production, TWILIO_EMULATOR_URL: 'http://127.0.0.1:3999', TWILIO_EMULATOR: '1' })).toEqual([]);
+    expect(
+      problems({ ...production, TWILIO_EMULATOR_URL: 'http://127.0.0.1:3999', TWILIO_EMULATOR: '1' }),
+    ).toEqual([]);
   });
 
   it('rejects a short auth secret', () => {

@@ -25,8 +25,8 @@ export default async function OutboxPage() {
       <div>
         <h1 className="text-2xl font-semibold">Development outbox</h1>
         <p className="text-slate-700">
-          The portal is connected to the local Twilio emulator. Nothing here reached a phone: these are the messages
-          Twilio would have sent.
+          The portal is connected to the local Twilio emulator. Nothing here reached a phone: these are the
+          messages Twilio would have sent.
         </p>
       </div>
       {failed ? (
@@ -43,24 +43,39 @@ export default async function OutboxPage() {
             <caption className="sr-only">Messages accepted by the emulator, newest first</caption>
             <thead className="bg-slate-100">
               <tr>
-                <th scope="col" className="px-3 py-2">Sent</th>
-                <th scope="col" className="px-3 py-2">Channel</th>
-                <th scope="col" className="px-3 py-2">To</th>
-                <th scope="col" className="px-3 py-2">Message</th>
-                <th scope="col" className="px-3 py-2">Status</th>
+                <th scope="col" className="px-3 py-2">
+                  Sent
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Channel
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  To
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Message
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Status
+                </th>
               </tr>
             </thead>
             <tbody>
               {messages.map((m) => (
                 <tr key={m.sid} className="border-t border-slate-200 align-top">
                   <td className="px-3 py-2 whitespace-nowrap">
-                    {new Date(m.dateCreated).toLocaleString('en-AU', { dateStyle: 'medium', timeStyle: 'short' })}
+                    {new Date(m.dateCreated).toLocaleString('en-AU', {
+                      dateStyle: 'medium',
+                      timeStyle: 'short',
+                    })}
                   </td>
                   <td className="px-3 py-2">{m.to.startsWith('whatsapp:') ? 'WhatsApp' : 'SMS'}</td>
                   <td className="px-3 py-2 whitespace-nowrap">{m.to.replace(/^whatsapp:/, '')}</td>
                   <td className="px-3 py-2">
                     {m.body ? <span className="whitespace-pre-wrap">{m.body}</span> : null}
-                    {m.contentSid ? <span className="block text-slate-600">Template {m.contentSid}</span> : null}
+                    {m.contentSid ? (
+                      <span className="block text-slate-600">Template {m.contentSid}</span>
+                    ) : null}
                   </td>
                   <td className="px-3 py-2">
                     {m.status}
