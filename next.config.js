@@ -7,6 +7,11 @@
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  // Twilio calls and signs the clinic's callback URL with its trailing slash
+  // (/api/appointments/twilio-status-callback/); by default Next would answer
+  // it with a 308 to the slash-less path, which Twilio does not follow with the
+  // same signed POST. Serve both forms instead (docs/decisions/004-telehealth-video.md).
+  skipTrailingSlashRedirect: true,
   // forbidden() renders app/forbidden.tsx with a 403 when a role lacks a permission.
   experimental: { authInterrupts: true },
   // Server-only packages with native parts or Wasm stay out of the bundler.

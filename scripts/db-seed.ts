@@ -5,6 +5,7 @@ import { db, disconnectDb } from '@/lib/db/client';
 import { redactUrl, resolveDatabase } from '@/lib/db/local-database';
 import { applyMigrations } from '@/lib/db/migrate/apply-migrations';
 import { env, setEnvForThisProcess } from '@/lib/env';
+import { createDemoJoinLink } from '@/lib/video/create-demo-join-link';
 
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoUsers } from './seed/demo-data';
 import { seedDatabase } from './seed/seed-database';
@@ -30,6 +31,11 @@ try {
     for (const u of demoUsers)
       console.log(`  ${u.role.padEnd(9)} ${u.email}${u.mfa ? '  (two-factor)' : ''}`);
     console.log(`Two-factor secret for the demo admin and clinicians: ${DEMO_TOTP_SECRET}`);
+    if (result.nextTelehealthId) {
+      console.log(
+        `\nPatient join link for the next telehealth appointment: ${await createDemoJoinLink(result.nextTelehealthId)}`,
+      );
+    }
   }
 } catch (err) {
   console.error(`Seeding failed: ${err instanceof Error ? err.message : String(err)}`);

@@ -12,6 +12,11 @@ const sections: { href: string; title: string; description: string }[] = [
     title: 'Users and security',
     description: 'Add staff accounts, unlock accounts, reset two-factor sign-in, and choose who must use it.',
   },
+  {
+    href: '/admin/api-tokens',
+    title: 'API tokens',
+    description: 'Issue and revoke the tokens other systems use to call the portal’s API.',
+  },
 ];
 
 export default async function AdminPage() {

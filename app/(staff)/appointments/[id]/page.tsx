@@ -37,6 +37,8 @@ import { CancelForm } from '../_components/cancel-form';
 import { RescheduleForm } from '../_components/reschedule-form';
 import { StatusForm } from '../_components/status-form';
 
+import { VideoPanel } from './_components/video-panel';
+
 export const metadata: Metadata = { title: 'Appointment' };
 
 type Props = {
@@ -141,6 +143,8 @@ export default async function AppointmentPage({ params, searchParams }: Props) {
           Times are in the clinic&rsquo;s timezone ({timeZone.replaceAll('_', ' ')}).
         </p>
       </section>
+
+      {appointment.kind === 'TELEHEALTH' ? <VideoPanel appointmentId={appointment.id} user={user} /> : null}
 
       {canWrite && open ? (
         <section aria-labelledby="reschedule-heading" className="flex max-w-2xl flex-col gap-3">

@@ -1,0 +1,126 @@
+'use client';
+
+// The interactive bits of the video panel: buttons and forms that run server
+// actions, and a listener that refreshes the panel when the session changes.
+import { useRouter } from 'next/navigation';
+import { useActionState, useEffect } from 'react';
+
+import { Button } from '@/components/ui/button';
+import { CopyButton } from '@/components/ui/copy-button';
+import { TextAreaField } from '@/components/ui/field';
+import { initialFormState } from '@/lib/schemas/form-state';
+
+import type { VideoActionState } from './video-panel-actions';
+
+type Action = (previous: VideoActionState, formData: FormData) => Promise<VideoActionState>;
+
+/** One button that runs one action and says what happened. */
+export function VideoActionButton({
+  action,
+  label,
+  pendingLabel,
+  variant = 'secondary',
+  confirmText,
+}: {
+  action: Action;
+  label: string;
+  pendingLabel: string;
+  variant?: 'primary' | 'secondary' | 'danger';
+  confirmText?: string;
+}) {
+  const [state, run, pending] = useActionState<VideoActionState, FormData>(action, initialFormState);
+  return (
+    <form
+      action={run}
+      onSubmit={(e) => {
+        if (confirmText && !window.confirm(confirmText)) e.preventDefault();
+      }}
+      className="flex flex-col items-start gap-1"
+    >
+      <Button type="submit" variant={variant} disabled={pending}>
+        {pending ? pendingLabel : label}
+      </Button>
+      <ActionResult state={state} />
+    </form>
+  );
+}
+
+/** The guest-link button: shows the new link, once, with a copy button. */
+export function GuestLinkButton({ action }: { action: Action }) {
+  const [state, run, pending] = useActionState<VideoActionState, FormData>(action, initialFormState);
+  return (
+    <form action={run} className="flex flex-col items-start gap-2">
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {pending ? 'Making link…' : 'Invite a guest (interpreter or support person)'}
+      </Button>
+      <ActionResult state={state} />
+      {state.url ? (
+        <div className="flex flex-wrap items-center gap-2">
+          <code className="break-all rounded bg-slate-100 px-2 py-1 text-sm">{state.url}</code>
+          <CopyButton value={state.url} label="Copy guest link" />
+        </div>
+      ) : null}
+    </form>
+  );
+}
+
+export function WaitingMessageForm({ action }: { action: Action }) {
+  const [state, run, pending] = useActionState<VideoActionState, FormData>(action, initialFormState);
+  return (
+    <form
+      key={state.status === 'success' ? state.attempt : 'editing'}
+      action={run}
+      className="flex max-w-xl flex-col gap-2"
+      noValidate
+    >
+      <TextAreaField
+        label="Message to the waiting patient"
+        name="body"
+        rows={2}
+        maxLength={280}
+        defaultValue={state.status === 'error' ? state.values?.body : undefined}
+        errors={state.fieldErrors?.body}
+        hint="For example: “Running five minutes late, thank you for waiting.” Up to 280 characters."
+      />
+      <Button type="submit" disabled={pending} className="self-start">
+        {pending ? 'Sending…' : 'Show message'}
+      </Button>
+      <ActionResult state={state} />
+    </form>
+  );
+}
+
+function ActionResult({ state }: { state: VideoActionState }) {
+  return (
+    <p
+      role="status"
+      className={state.status === 'error' ? 'text-sm text-red-800' : 'text-sm text-emerald-800'}
+    >
+      {state.message ?? ''}
+    </p>
+  );
+}
+
+/**
+ * Re-renders the panel when the session changes (patient waiting, admitted,
+ * connected…), from the staff event stream. The session cookie authenticates
+ * it, so EventSource will do; it reconnects by itself.
+ */
+export function VideoPanelLive({ appointmentId }: { appointmentId: string }) {
+  const router = useRouter();
+  useEffect(() => {
+    const source = new EventSource(`/api/appointments/${encodeURIComponent(appointmentId)}/video-events`);
+    let first = true;
+    const onState = () => {
+      // The first message is the state the page was just rendered with.
+      if (first) first = false;
+      else router.refresh();
+    };
+    source.addEventListener('state', onState);
+    return () => {
+      source.removeEventListener('state', onState);
+      source.close();
+    };
+  }, [appointmentId, router]);
+  return null;
+}

@@ -1,0 +1,19 @@
+import { NextResponse } from 'next/server';
+import { z } from 'zod';
+
+import { parseJsonBody, route } from '@/lib/http/route';
+import { linkPrincipalFromRequest } from '@/lib/video/link-principal-from-request';
+import { recordPatientConsent } from '@/lib/video/record-patient-consent';
+
+// The consent fields are checked by recordPatientConsent, with messages for the patient.
+const bodySchema = z.looseObject({ token: z.string().max(200).optional() });
+
+// POST /api/video/join/consent – the patient agrees to a telehealth session and
+// says where they are. Body: { consentToTelehealth: true, location: "IN_AUSTRALIA" | "OUTSIDE_AUSTRALIA" }.
+export const POST = route('video.join_consent', async (request) => {
+  const { token, ...input } = await parseJsonBody(request, bodySchema);
+  const principal = await linkPrincipalFromRequest(request, token);
+  return NextResponse.json(await recordPatientConsent(principal, input), {
+    headers: { 'Cache-Control': 'no-store' },
+  });
+});

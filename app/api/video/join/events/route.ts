@@ -1,0 +1,20 @@
+import { route } from '@/lib/http/route';
+import { getJoinState } from '@/lib/video/get-join-state';
+import { linkPrincipalFromRequest } from '@/lib/video/link-principal-from-request';
+import { resolveLinkPrincipal } from '@/lib/video/resolve-link-principal';
+import { bearerToken } from '@/lib/video/video-principal-from-request';
+import { videoEventStream } from '@/lib/video/video-event-stream';
+
+// GET /api/video/join/events – server-sent events for the patient's or guest's
+// page (Authorization: Bearer <link token>; read with fetch, not EventSource):
+// "state" with the same body as GET /api/video/join, on connect and on every change.
+export const GET = route('video.join_events', async (request) => {
+  const principal = await linkPrincipalFromRequest(request);
+  const token = bearerToken(request)!;
+  return videoEventStream({
+    sessionId: principal.sessionId,
+    signal: request.signal,
+    // The link is resolved again each time, so a revoked link shows as revoked.
+    readState: async () => getJoinState(await resolveLinkPrincipal(token)),
+  });
+});

@@ -1,0 +1,13 @@
+import { NextResponse } from 'next/server';
+
+import { route } from '@/lib/http/route';
+import { getJoinState } from '@/lib/video/get-join-state';
+import { linkPrincipalFromRequest } from '@/lib/video/link-principal-from-request';
+
+// GET /api/video/join – for the patient's or guest's join page (Authorization:
+// Bearer <link token>): the appointment's times and id, the window, their own
+// consent and waiting-room state, and messages for them.
+export const GET = route('video.join_state', async (request) => {
+  const principal = await linkPrincipalFromRequest(request);
+  return NextResponse.json(await getJoinState(principal), { headers: { 'Cache-Control': 'no-store' } });
+});

@@ -1,0 +1,145 @@
+// The staff view of an appointment's video session: the link to copy, consent,
+// waiting-room state, the room, who is connected and attendance so far.
+// Used by the appointment page's panel and the staff event stream.
+import 'server-only';
+
+import type { SessionUser } from '@/lib/auth/session-user';
+import { db } from '@/lib/db/client';
+import type {
+  MedicareTimeBand,
+  PatientLocation,
+  VideoRoomStatus,
+  WaitingRoomStatus,
+} from '@/lib/db/generated/enums';
+
+import { joinWindow } from './join-window';
+import { currentJoinLink } from './join-link-url';
+import { requireStaffVideoAccess, staffCan } from './staff-video-access';
+
+export type VideoPanelState = {
+  appointmentId: string;
+  appointmentStatus: string;
+  /** The appointment's start has passed (no-show becomes possible). */
+  started: boolean;
+  clinicianOpensAt: string;
+  patientOpensAt: string;
+  closesAt: string;
+  can: { host: boolean; manageLinks: boolean; message: boolean; markNoShow: boolean };
+  joinLink: { url: string; createdAt: string; lastUsedAt: string | null } | null;
+  consent: { at: string; location: PatientLocation | null } | null;
+  waiting: { status: WaitingRoomStatus; since: string; admittedAt: string | null } | null;
+  room: { sid: string | null; status: VideoRoomStatus; generation: number } | null;
+  /** Roles connected right now, by the last events Twilio sent. */
+  connected: Array<{ role: string | null; since: string }>;
+  attendance: {
+    patientSeconds: number | null;
+    clinicianSeconds: number | null;
+    jointSeconds: number | null;
+    medicareTimeBand: MedicareTimeBand | null;
+    audioOnly: boolean | null;
+  } | null;
+  guestLinks: { waiting: number; used: number };
+  messages: Array<{ id: string; body: string; at: string }>;
+  sessionEndedAt: string | null;
+};
+
+type StoredAttendance = {
+  participants?: Array<{
+    role: string | null;
+    intervals: Array<{ joinedAt: string; leftAt: string | null }>;
+  }>;
+};
+
+export async function getVideoPanel(
+  user: SessionUser,
+  appointmentId: string,
+  now: Date = new Date(),
+): Promise<VideoPanelState> {
+  const { appointment, sessionId } = await requireStaffVideoAccess(user, appointmentId, 'view');
+  const can = {
+    host: staffCan(user, appointment, 'host'),
+    manageLinks: staffCan(user, appointment, 'manage-links'),
+    message: staffCan(user, appointment, 'message'),
+    markNoShow: staffCan(user, appointment, 'mark-no-show'),
+  };
+  const [session, room, link, guestWaiting, guestUsed, messages] = await Promise.all([
+    db().videoSession.findUniqueOrThrow({
+      where: { id: sessionId },
+      select: {
+        patientConsentAt: true,
+        patientLocation: true,
+        endedAt: true,
+        patientSeconds: true,
+        clinicianSeconds: true,
+        jointSeconds: true,
+        medicareTimeBand: true,
+        audioOnly: true,
+        attendance: true,
+        attendanceComputedAt: true,
+        waitingEntry: { select: { status: true, waitingSince: true, admittedAt: true } },
+      },
+    }),
+    db().videoRoom.findFirst({
+      where: { sessionId },
+      orderBy: { generation: 'desc' },
+      select: { twilioRoomSid: true, status: true, generation: true },
+    }),
+    can.manageLinks || can.host ? currentJoinLink(sessionId) : Promise.resolve(null),
+    db().guestLink.count({ where: { sessionId, revokedAt: null, redeemedAt: null } }),
+    db().guestLink.count({ where: { sessionId, redeemedAt: { not: null } } }),
+    db().waitingRoomMessage.findMany({
+      where: { sessionId },
+      orderBy: { createdAt: 'desc' },
+      take: 10,
+      select: { id: true, body: true, createdAt: true },
+    }),
+  ]);
+  const stored = (session.attendance ?? {}) as StoredAttendance;
+  const connected =
+    room?.status === 'IN_PROGRESS'
+      ? (stored.participants ?? []).flatMap((p) =>
+          p.intervals.filter((i) => i.leftAt === null).map((i) => ({ role: p.role, since: i.joinedAt })),
+        )
+      : [];
+  const entry = session.waitingEntry;
+  return {
+    appointmentId: appointment.id,
+    appointmentStatus: appointment.status,
+    started: appointment.startsAt <= now,
+    clinicianOpensAt: joinWindow(appointment, 'CLINICIAN').opensAt.toISOString(),
+    patientOpensAt: joinWindow(appointment, 'PATIENT').opensAt.toISOString(),
+    closesAt: joinWindow(appointment, 'PATIENT').closesAt.toISOString(),
+    can,
+    joinLink: link
+      ? {
+          url: link.url,
+          createdAt: link.createdAt.toISOString(),
+          lastUsedAt: link.lastUsedAt?.toISOString() ?? null,
+        }
+      : null,
+    consent: session.patientConsentAt
+      ? { at: session.patientConsentAt.toISOString(), location: session.patientLocation }
+      : null,
+    waiting: entry
+      ? {
+          status: entry.status,
+          since: entry.waitingSince.toISOString(),
+          admittedAt: entry.admittedAt?.toISOString() ?? null,
+        }
+      : null,
+    room: room ? { sid: room.twilioRoomSid, status: room.status, generation: room.generation } : null,
+    connected,
+    attendance: session.attendanceComputedAt
+      ? {
+          patientSeconds: session.patientSeconds,
+          clinicianSeconds: session.clinicianSeconds,
+          jointSeconds: session.jointSeconds,
+          medicareTimeBand: session.medicareTimeBand,
+          audioOnly: session.audioOnly,
+        }
+      : null,
+    guestLinks: { waiting: guestWaiting, used: guestUsed },
+    messages: messages.reverse().map((m) => ({ id: m.id, body: m.body, at: m.createdAt.toISOString() })),
+    sessionEndedAt: session.endedAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,44 @@
+// A short note to the waiting patient ("Running five minutes late"). The text
+// is stored and shown to the patient; it is never logged or audited.
+import 'server-only';
+
+import { z } from 'zod';
+
+import { recordAudit } from '@/lib/audit/record-audit';
+import type { SessionUser } from '@/lib/auth/session-user';
+import { db } from '@/lib/db/client';
+import { parseWith } from '@/lib/http/route';
+
+import { notifyVideoChange } from './notify-video-change';
+import { requireStaffVideoAccess } from './staff-video-access';
+
+export const waitingRoomMessageSchema = z.object({
+  body: z
+    .string()
+    .trim()
+    .min(1, 'Write a message first.')
+    .max(280, 'Keep the message under 280 characters: the patient reads it on a phone.'),
+});
+
+export async function postWaitingRoomMessage(user: SessionUser, appointmentId: string, input: unknown) {
+  const { body } = parseWith(waitingRoomMessageSchema, input);
+  const { appointment, sessionId } = await requireStaffVideoAccess(user, appointmentId, 'message');
+  return db().$transaction(async (tx) => {
+    const message = await tx.waitingRoomMessage.create({
+      data: { sessionId, authorId: user.id, body },
+      select: { id: true, createdAt: true },
+    });
+    await notifyVideoChange(tx, sessionId, 'message');
+    await recordAudit(
+      {
+        actor: { id: user.id, role: user.role },
+        action: 'CREATE',
+        entityType: 'WaitingRoomMessage',
+        entityId: message.id,
+        patientId: appointment.patientId,
+      },
+      tx,
+    );
+    return { id: message.id, at: message.createdAt.toISOString() };
+  });
+}

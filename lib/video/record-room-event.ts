@@ -1,0 +1,128 @@
+// Stores one room status callback from Twilio (already signature-checked) and
+// updates what follows from it. Each event is stored once: a redelivery has
+// the same key and changes nothing. The event is kept even when the room is
+// not known yet (Twilio can report room-created before our create call returns).
+import 'server-only';
+
+import { randomUUID } from 'node:crypto';
+
+import { z } from 'zod';
+
+import { db } from '@/lib/db/client';
+import type { VideoRoomStatus } from '@/lib/db/generated/enums';
+import { parseWith } from '@/lib/http/route';
+
+import { markRoomEnded } from './create-room';
+import { refreshAttendanceSoon } from './refresh-attendance-soon';
+
+const optionalText = z.string().max(256).optional();
+const optionalInt = z
+  .string()
+  .regex(/^\d{1,9}$/)
+  .transform(Number)
+  .optional();
+
+/** The fields of Twilio's room status callback that the portal uses; the rest are ignored. */
+export const roomCallbackSchema = z.object({
+  RoomSid: z.string().regex(/^RM[0-9a-fA-F]{32}$/, 'must be a Room SID'),
+  StatusCallbackEvent: z.string().min(1).max(64),
+  Timestamp: z.iso.datetime({ offset: true }).transform((v) => new Date(v)),
+  SequenceNumber: optionalInt,
+  RoomStatus: optionalText,
+  RoomDuration: optionalInt,
+  ParticipantSid: optionalText,
+  ParticipantIdentity: optionalText,
+  ParticipantStatus: optionalText,
+  ParticipantDuration: optionalInt,
+  TrackSid: optionalText,
+  TrackKind: optionalText,
+});
+
+export type RoomCallback = z.output<typeof roomCallbackSchema>;
+
+/** Twilio reports the room alive with every event; writing that down once a minute is enough. */
+const VERIFIED_RESOLUTION_MS = 60_000;
+
+export function roomEventKey(e: RoomCallback): string {
+  return [
+    e.RoomSid,
+    e.StatusCallbackEvent,
+    e.ParticipantSid ?? '',
+    e.TrackSid ?? '',
+    e.Timestamp.toISOString(),
+    e.SequenceNumber ?? '',
+  ].join('|');
+}
+
+/** Whether an event can change attendance (audio tracks and track removals cannot). */
+export function affectsAttendance(e: Pick<RoomCallback, 'StatusCallbackEvent' | 'TrackKind'>): boolean {
+  switch (e.StatusCallbackEvent) {
+    case 'participant-connected':
+    case 'participant-disconnected':
+    case 'room-ended':
+      return true;
+    case 'track-added':
+      return e.TrackKind === 'video';
+    default:
+      return false;
+  }
+}
+
+export type RecordedRoomEvent = { stored: boolean; sessionId: string | null };
+
+type InsertResult = {
+  inserted: boolean;
+  roomId: string | null;
+  sessionId: string | null;
+  roomStatus: VideoRoomStatus | null;
+  verifiedAt: Date | null;
+  /** For a redelivery: whether the session's figures predate the stored event (a refresh failed earlier). */
+  stale: boolean;
+};
+
+export async function recordRoomEvent(params: Record<string, string>): Promise<RecordedRoomEvent> {
+  const e = parseWith(roomCallbackSchema, params);
+  const key = roomEventKey(e);
+  // Store the event and find its room in one round trip.
+  const [row] = await db().$queryRaw<InsertResult[]>`
+    WITH ins AS (
+      INSERT INTO "VideoRoomEvent" ("id", "dedupeKey", "roomSid", "event", "sequenceNumber", "occurredAt",
+        "roomStatus", "roomDuration", "participantSid", "participantIdentity", "participantStatus",
+        "participantDuration", "trackSid", "trackKind")
+      VALUES (${newId()}, ${key}, ${e.RoomSid}, ${e.StatusCallbackEvent}, ${e.SequenceNumber ?? null}::int, ${e.Timestamp},
+        ${e.RoomStatus ?? null}, ${e.RoomDuration ?? null}::int, ${e.ParticipantSid ?? null}, ${e.ParticipantIdentity ?? null},
+        ${e.ParticipantStatus ?? null}, ${e.ParticipantDuration ?? null}::int, ${e.TrackSid ?? null}, ${e.TrackKind ?? null})
+      ON CONFLICT ("dedupeKey") DO NOTHING
+      RETURNING "id"
+    )
+    SELECT EXISTS (SELECT 1 FROM ins) AS "inserted",
+           r."id" AS "roomId", r."sessionId", r."status"::text AS "roomStatus", r."verifiedAt",
+           COALESCE(s."attendanceComputedAt" < (SELECT "receivedAt" FROM "VideoRoomEvent" WHERE "dedupeKey" = ${key}), true) AS "stale"
+      FROM (SELECT 1) one
+      LEFT JOIN "VideoRoom" r ON r."twilioRoomSid" = ${e.RoomSid}
+      LEFT JOIN "VideoSession" s ON s."id" = r."sessionId"`;
+  const result = row!;
+  if (!result.roomId || !result.sessionId) return { stored: result.inserted, sessionId: null };
+  // A redelivery changes nothing, unless the figures never took the event in (the refresh failed).
+  if (!result.inserted && !(result.stale && affectsAttendance(e)))
+    return { stored: false, sessionId: result.sessionId };
+
+  if (e.StatusCallbackEvent === 'room-ended') {
+    await markRoomEnded(result.roomId, result.sessionId, e.Timestamp, e.RoomDuration ?? null);
+  } else if (
+    result.roomStatus === 'IN_PROGRESS' &&
+    (!result.verifiedAt || Date.now() - result.verifiedAt.getTime() > VERIFIED_RESOLUTION_MS)
+  ) {
+    await db().videoRoom.updateMany({
+      where: { id: result.roomId, status: 'IN_PROGRESS' },
+      data: { verifiedAt: new Date() },
+    });
+  }
+  if (affectsAttendance(e)) await refreshAttendanceSoon(result.sessionId);
+  return { stored: result.inserted, sessionId: result.sessionId };
+}
+
+/** The row's primary key (raw SQL bypasses Prisma's cuid default; uniqueness is all it needs). */
+function newId(): string {
+  return `ev${randomUUID().replaceAll('-', '')}`;
+}

@@ -1,0 +1,35 @@
+// Withdraws the patient's join link (sent to the wrong number, say). A new one
+// can be made afterwards with regenerateJoinLink.
+import 'server-only';
+
+import { recordAudit } from '@/lib/audit/record-audit';
+import type { SessionUser } from '@/lib/auth/session-user';
+import { db } from '@/lib/db/client';
+
+import { notifyVideoChange } from './notify-video-change';
+import { requireStaffVideoAccess } from './staff-video-access';
+
+export async function revokeJoinLink(
+  user: SessionUser,
+  appointmentId: string,
+  now: Date = new Date(),
+): Promise<{ revoked: number }> {
+  const { appointment, sessionId } = await requireStaffVideoAccess(user, appointmentId, 'manage-links');
+  const revoked = await db().$transaction(async (tx) => {
+    const result = await tx.joinLink.updateMany({
+      where: { sessionId, revokedAt: null },
+      data: { revokedAt: now, revokedById: user.id },
+    });
+    await notifyVideoChange(tx, sessionId, 'link');
+    return result.count;
+  });
+  await recordAudit({
+    actor: { id: user.id, role: user.role },
+    action: 'UPDATE',
+    entityType: 'JoinLink',
+    entityId: sessionId,
+    patientId: appointment.patientId,
+    detail: { operation: 'revoke', count: revoked },
+  });
+  return { revoked };
+}

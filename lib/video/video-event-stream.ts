@@ -1,0 +1,111 @@
+// A server-sent-events response that sends the caller's view of a session now
+// and again after every change (from any server instance, via LISTEN/NOTIFY).
+// Each message is the full state read from the database, so a browser never
+// has to trust itself about admission; the token route checks it again anyway.
+//
+// Browsers read it with fetch() and a stream reader (not EventSource), so the
+// link token travels in an Authorization header and never in a URL.
+import 'server-only';
+
+import { isAppError } from '@/lib/errors/app-error';
+import { errorFields, log } from '@/lib/log/logger';
+
+import { subscribeVideoEvents } from './video-events-listener';
+
+const HEARTBEAT_MS = 20_000;
+
+export type VideoEventStreamOptions = {
+  sessionId: string;
+  signal: AbortSignal;
+  readState: () => Promise<unknown>;
+  heartbeatMs?: number;
+};
+
+export function videoEventStream({
+  sessionId,
+  signal,
+  readState,
+  heartbeatMs = HEARTBEAT_MS,
+}: VideoEventStreamOptions): Response {
+  const encoder = new TextEncoder();
+  let unsubscribe: (() => void) | null = null;
+  let heartbeat: NodeJS.Timeout | null = null;
+  let closed = false;
+  let running = false;
+  let dirty = false;
+  let lastSent = '';
+  let eventId = 0;
+  let controllerRef: ReadableStreamDefaultController<Uint8Array> | null = null;
+
+  const cleanup = () => {
+    if (closed) return;
+    closed = true;
+    unsubscribe?.();
+    if (heartbeat) clearInterval(heartbeat);
+    signal.removeEventListener('abort', onAbort);
+  };
+  const write = (text: string) => {
+    if (!closed) controllerRef?.enqueue(encoder.encode(text));
+  };
+  const finish = () => {
+    if (closed) return;
+    cleanup();
+    try {
+      controllerRef?.close();
+    } catch {
+      // already closed by the reader
+    }
+  };
+  const onAbort = () => finish();
+
+  const push = async () => {
+    dirty = true;
+    if (running) return;
+    running = true;
+    try {
+      while (dirty && !closed) {
+        dirty = false;
+        const state = JSON.stringify(await readState());
+        if (state !== lastSent) {
+          lastSent = state;
+          write(`id: ${++eventId}\nevent: state\ndata: ${state}\n\n`);
+        }
+      }
+    } catch (err) {
+      if (isAppError(err)) {
+        write(`event: error\ndata: ${JSON.stringify({ code: err.code, message: err.message })}\n\n`);
+      } else {
+        log.error('video.event_stream_failed', { sessionId, ...errorFields(err) });
+      }
+      finish();
+    } finally {
+      running = false;
+    }
+  };
+
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      controllerRef = controller;
+      if (signal.aborted) return finish();
+      signal.addEventListener('abort', onAbort);
+      write('retry: 3000\n\n');
+      // Listen first, then read: a change made in between is not missed.
+      unsubscribe = await subscribeVideoEvents(sessionId, () => void push());
+      heartbeat = setInterval(() => write(': keep-alive\n\n'), heartbeatMs);
+      heartbeat.unref?.();
+      await push();
+    },
+    cancel() {
+      cleanup();
+    },
+  });
+
+  return new Response(stream, {
+    headers: {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store, no-transform',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    },
+  });
+}

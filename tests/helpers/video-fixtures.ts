@@ -1,0 +1,201 @@
+// Rows and services for the video integration tests: a clinic with a
+// clinician, a staff member and a patient; telehealth appointments at times
+// relative to now; the local Twilio emulator with the portal's env pointed at
+// it; and a small HTTP server that hands the emulator's status callbacks to the
+// real route handler, as Twilio would reach it in production.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { NextRequest } from 'next/server';
+
+import type { SessionUser } from '@/lib/auth/session-user';
+import { db } from '@/lib/db/client';
+import type { AppointmentKind, AppointmentStatus, UserRole } from '@/lib/db/generated/enums';
+import { setEnvForThisProcess } from '@/lib/env';
+import { startTwilioEmulator, type TwilioEmulator } from '@/scripts/twilio-emulator';
+
+export const twilioTestCredentials = {
+  accountSid: 'AC0123456789abcdef0123456789abcdef',
+  authToken: '0123456789abcdef0123456789abcdef',
+  apiKey: 'SK0123456789abcdef0123456789abcdef',
+  apiSecret: 'a-long-enough-api-key-secret-for-tests',
+};
+
+export const CALLBACK_PATH = '/api/appointments/twilio-status-callback/';
+export const MIN = 60_000;
+
+let counter = 0;
+const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
+
+export type VideoWorld = {
+  clinicId: string;
+  clinician: SessionUser;
+  otherClinician: SessionUser;
+  staff: SessionUser;
+  admin: SessionUser;
+  patientId: string;
+};
+
+async function makeUser(clinicId: string, role: UserRole): Promise<SessionUser> {
+  const user = await db().user.create({
+    data: {
+      clinicId,
+      email: `${role.toLowerCase()}.${unique()}@example.test`,
+      name: `Test ${role.toLowerCase()}`,
+      role,
+      passwordHash: 'not-a-real-hash',
+      ...(role === 'CLINICIAN'
+        ? { clinician: { create: { givenName: 'Test', familyName: 'Clinician' } } }
+        : {}),
+    },
+    include: { clinician: { select: { id: true } } },
+  });
+  return {
+    id: user.id,
+    clinicId,
+    role,
+    name: user.name,
+    email: user.email,
+    clinicianId: user.clinician?.id ?? null,
+    sessionId: `test-session-${unique()}`,
+  };
+}
+
+export async function createVideoWorld(): Promise<VideoWorld> {
+  const clinic = await db().clinic.create({
+    data: { name: `Video clinic ${unique()}`, timezone: 'Australia/Sydney' },
+  });
+  const patient = await db().patient.create({
+    data: { clinicId: clinic.id, givenName: 'Pat', familyName: `Video${unique()}`, mobile: '+61491570156' },
+  });
+  return {
+    clinicId: clinic.id,
+    clinician: await makeUser(clinic.id, 'CLINICIAN'),
+    otherClinician: await makeUser(clinic.id, 'CLINICIAN'),
+    staff: await makeUser(clinic.id, 'STAFF'),
+    admin: await makeUser(clinic.id, 'ADMIN'),
+    patientId: patient.id,
+  };
+}
+
+/** A 50-minute appointment starting `startsInMinutes` from now (negative: already started). */
+export async function createAppointment(
+  world: VideoWorld,
+  options: {
+    startsInMinutes?: number;
+    kind?: AppointmentKind;
+    status?: AppointmentStatus;
+    minutes?: number;
+  } = {},
+): Promise<string> {
+  const startsAt = new Date(Math.floor((Date.now() + (options.startsInMinutes ?? 0) * MIN) / 1000) * 1000);
+  const appointment = await db().appointment.create({
+    data: {
+      clinicianId: world.clinician.clinicianId!,
+      patientId: world.patientId,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + (options.minutes ?? 50) * MIN),
+      kind: options.kind ?? 'TELEHEALTH',
+      status: options.status ?? 'BOOKED',
+    },
+  });
+  return appointment.id;
+}
+
+export type VideoTestServices = {
+  emulator: TwilioEmulator;
+  /** The portal's public base URL in these tests (where the callback server listens). */
+  appUrl: string;
+  callbackUrl: string;
+  /** Status codes the callback server answered, in order. */
+  callbackStatuses: number[];
+  stop(): Promise<void>;
+};
+
+/**
+ * Starts the emulator and a callback server, and points the portal's env at
+ * both. `handler` is the route's POST export (imported by the test file).
+ */
+export async function startVideoServices(
+  handler: (request: NextRequest, segment: { params: Promise<Record<string, never>> }) => Promise<Response>,
+  options: { minuteMs?: number } = {},
+): Promise<VideoTestServices> {
+  const callbackStatuses: number[] = [];
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const headers = new Headers();
+      for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
+      const request = new NextRequest(`http://${req.headers.host}${req.url}`, {
+        method: req.method,
+        headers,
+        body: Buffer.concat(chunks),
+      });
+      handler(request, { params: Promise.resolve({}) })
+        .then(async (response) => {
+          callbackStatuses.push(response.status);
+          res.writeHead(response.status).end(await response.text());
+        })
+        .catch(() => res.writeHead(500).end());
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const callbackUrl = `${appUrl}${CALLBACK_PATH}`;
+
+  const emulator = await startTwilioEmulator({
+    accountSid: twilioTestCredentials.accountSid,
+    authToken: twilioTestCredentials.authToken,
+    apiKeys: [{ sid: twilioTestCredentials.apiKey, secret: twilioTestCredentials.apiSecret }],
+    minuteMs: options.minuteMs ?? 60_000,
+    callbackBackoffMs: 20,
+  });
+  const settings: Record<string, string> = {
+    TWILIO_ACCOUNT_SID: twilioTestCredentials.accountSid,
+    TWILIO_AUTH_TOKEN: twilioTestCredentials.authToken,
+    TWILIO_API_KEY: twilioTestCredentials.apiKey,
+    TWILIO_API_SECRET: twilioTestCredentials.apiSecret,
+    TWILIO_EMULATOR_URL: emulator.url,
+    TWILIO_STATUS_CALLBACK_URL: callbackUrl,
+    APP_URL: appUrl,
+    AUTH_SECRET: 'video-tests-auth-secret-0123456789abcdef',
+  };
+  for (const [key, value] of Object.entries(settings)) setEnvForThisProcess(key, value);
+
+  return {
+    emulator,
+    appUrl,
+    callbackUrl,
+    callbackStatuses,
+    async stop() {
+      await emulator.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** A JSON POST to a route handler export, the way Next would call it. */
+export function jsonRequest(
+  url: string,
+  options: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+): NextRequest {
+  return new NextRequest(url, {
+    method: options.method ?? 'POST',
+    headers: { 'content-type': 'application/json', ...options.headers },
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+}
+
+export async function eventually(check: () => void | Promise<void>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+}
