@@ -171,7 +171,10 @@ function freePort(preferred: number): Promise<number> {
         any.close(() => resolve(port));
       });
     });
-    server.listen(preferred, '127.0.0.1', () => server.close(() => resolve(preferred)));
+    server.listen(preferred, '127.0.0.1', () => {
+      const port = (server.address() as net.AddressInfo).port; // the real one when preferred is 0
+      server.close(() => resolve(port));
+    });
   });
 }
 
@@ -264,6 +267,21 @@ async function waitUntilReady(
   throw new Error(`PostgreSQL did not accept connections within 30 s; see ${logFile}`);
 }
 
+async function otherClients(adminUrl: string): Promise<number> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ n: string }>(
+      "SELECT count(*) AS n FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()",
+    );
+    return Number(rows[0]?.n ?? 0);
+  } catch {
+    return 0;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
 export async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
@@ -312,7 +330,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (alreadyRunning) {
     log(`Using the embedded PostgreSQL already running (pid ${alreadyRunning}) on port ${config.port}`);
   } else {
-    if ((await freePort(config.port)) !== config.port) {
+    if (!config.port || (await freePort(config.port)) !== config.port) {
       config.port = await freePort(0);
       await writeFile(configFile, JSON.stringify(config, null, 2), { mode: 0o600 });
       return startEmbeddedPostgres(options);
@@ -348,6 +366,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     startedHere: started !== null,
     stop: async () => {
       if (!started || started.exitCode !== null) return;
+      // Another process (a dev server, a second test run) may have found this
+      // server running and be using it: leave it up for them; the next start reuses it.
+      if ((await otherClients(adminUrl)) > 0) {
+        log('The embedded PostgreSQL is still in use by another process; leaving it running.');
+        started.unref();
+        return;
+      }
       const exited = waitForExit(started);
       started.kill('SIGINT'); // "fast" shutdown: ends sessions, writes a checkpoint
       await exited;

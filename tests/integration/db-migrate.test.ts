@@ -64,7 +64,9 @@ describe('npm run db:migrate', () => {
       'SELECT migration_name, checksum, finished_at FROM _prisma_migrations',
     );
     await client.end();
-    const folders = readdirSync(path.join(import.meta.dirname, '../../prisma/migrations'), { withFileTypes: true })
+    const folders = readdirSync(path.join(import.meta.dirname, '../../prisma/migrations'), {
+      withFileTypes: true,
+    })
       .filter((d) => d.isDirectory())
       .map((d) => d.name)
       .sort();

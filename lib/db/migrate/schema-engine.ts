@@ -7,6 +7,8 @@
 // the versions are pinned exactly in package.json.
 import 'server-only';
 
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -16,6 +18,13 @@ import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-util
 import * as glue from '@prisma/schema-engine-wasm/schema_engine_bg';
 import pg from 'pg';
 import type { SchemaEngine } from '@prisma/schema-engine-wasm';
+
+// Lets the Wasm report a panic's message instead of crashing on a missing global.
+(globalThis as { PRISMA_WASM_PANIC_REGISTRY?: unknown }).PRISMA_WASM_PANIC_REGISTRY ??= {
+  set_message(message: string) {
+    console.error(`Prisma schema engine panicked: ${message}`);
+  },
+};
 
 let loaded: Promise<typeof glue.SchemaEngine> | undefined;
 
@@ -51,6 +60,47 @@ export function poolConfigFromUrl(databaseUrl: string) {
   };
 }
 
+const PG_CHAR_OID = 18;
+const PG_TEXT_OID = 25;
+const CHARACTER_COLUMN = 6; // ColumnTypeEnum.Character in @prisma/driver-adapter-utils
+
+type PgField = { dataTypeID: number };
+type Queryable = {
+  performIO: (query: unknown) => Promise<{ fields: PgField[] }>;
+  queryRaw: (query: unknown) => Promise<{ columnTypes: number[] }>;
+};
+
+const charColumns = new AsyncLocalStorage<number[]>();
+
+/**
+ * The schema engine introspects PostgreSQL's catalogue, whose internal "char"
+ * columns (type OID 18, e.g. pg_constraint.contype) the pg adapter cannot map.
+ * Read them as text and tell the engine they are characters, which is what it
+ * expects (PostgreSQL 18 lists NOT NULL constraints there, so it meets them).
+ */
+function readCharColumns<A>(adapter: A): A {
+  const q = adapter as unknown as Queryable;
+  const performIO = q.performIO.bind(q);
+  const queryRaw = q.queryRaw.bind(q);
+  q.performIO = async (query) => {
+    const result = await performIO(query);
+    const found = charColumns.getStore();
+    result.fields.forEach((field, i) => {
+      if (field.dataTypeID !== PG_CHAR_OID) return;
+      field.dataTypeID = PG_TEXT_OID;
+      found?.push(i);
+    });
+    return result;
+  };
+  q.queryRaw = (query) =>
+    charColumns.run([], async () => {
+      const result = await queryRaw(query);
+      for (const i of charColumns.getStore() ?? []) result.columnTypes[i] = CHARACTER_COLUMN;
+      return result;
+    });
+  return adapter;
+}
+
 export type EngineHandle = {
   engine: SchemaEngine;
   /** Frees the engine and its connections. The Wasm keeps a timer alive afterwards, so CLIs exit explicitly. */
@@ -67,7 +117,11 @@ export async function openSchemaEngine(
   // Our own pool, so that closing the engine really disconnects (a template
   // database cannot be copied while anyone is connected to it).
   const pool = new pg.Pool(poolConfigFromUrl(databaseUrl));
-  const adapterFactory = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool));
+  const factory = new PrismaPg(pool);
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => readCharColumns(await connect());
+  factory.connectToShadowDb = () => connectToShadowDatabase(databaseUrl);
+  const adapterFactory = bindMigrationAwareSqlAdapterFactory(factory);
   const engine = (await SchemaEngineClass.new(
     { datamodels: [[schemaPath, schemaText]] },
     () => {},
@@ -80,6 +134,32 @@ export async function openSchemaEngine(
       await pool.end();
     },
   };
+}
+
+/**
+ * The adapter's own shadow database drops the database while its pool is
+ * still connected, which fails ("being accessed by other users") and loses
+ * the diff. Ours closes the pool first, then drops the database.
+ */
+async function connectToShadowDatabase(databaseUrl: string) {
+  const config = poolConfigFromUrl(databaseUrl);
+  const name = `prisma_migrate_shadow_db_${randomUUID().replace(/-/g, '')}`;
+  const admin = new pg.Client({ ...config, database: 'postgres' });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const adapter = await new PrismaPg(new pg.Pool({ ...config, database: name }), {
+    disposeExternalPool: true,
+  }).connect();
+  const dispose = adapter.dispose.bind(adapter);
+  adapter.dispose = async () => {
+    await dispose();
+    const cleaner = new pg.Client({ ...config, database: 'postgres' });
+    await cleaner.connect();
+    await cleaner.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await cleaner.end();
+  };
+  return readCharColumns(adapter);
 }
 
 export const noFilters = { externalTables: [] as string[], externalEnums: [] as string[] };
