@@ -8,6 +8,7 @@ const links: { href: string; label: string; permission: Permission }[] = [
   { href: '/dashboard', label: 'Today', permission: 'dashboard.view' },
   { href: '/appointments', label: 'Appointments', permission: 'appointments.read' },
   { href: '/patients', label: 'Patients', permission: 'patients.read' },
+  { href: '/reminders', label: 'Reminders', permission: 'reminders.read' },
   { href: '/admin', label: 'Admin', permission: 'settings.manage' },
 ];
 

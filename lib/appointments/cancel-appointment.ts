@@ -14,6 +14,7 @@ import {
   statusLabels,
   type CancelAppointmentInput,
 } from '@/lib/schemas/appointment';
+import { remindersAfterCancel } from '@/lib/reminders/appointment-hooks';
 import { parseInput } from '@/lib/schemas/parse-input';
 
 import { appointmentWhereForUser } from './appointment-select';
@@ -71,5 +72,6 @@ export async function cancelAppointment(
   });
 
   // Hooks for a cancelled appointment (stop reminders, close the video room) go here.
+  await remindersAfterCancel(id, user.id);
   return result;
 }

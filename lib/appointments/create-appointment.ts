@@ -13,6 +13,7 @@ import {
   SLOT_MESSAGES,
   type CreateAppointmentInput,
 } from '@/lib/schemas/appointment';
+import { remindersAfterBooking } from '@/lib/reminders/appointment-hooks';
 import { parseInput } from '@/lib/schemas/parse-input';
 import { getClinicTimeZone } from '@/lib/time/get-clinic-time-zone';
 
@@ -78,5 +79,6 @@ export async function createAppointment(
   });
 
   // Hooks for a new booking (reminders, video room) belong here, after the commit.
+  await remindersAfterBooking(appointment.id, user.id);
   return { id: appointment.id };
 }

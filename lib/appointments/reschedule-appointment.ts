@@ -15,6 +15,7 @@ import {
   statusLabels,
   type RescheduleAppointmentInput,
 } from '@/lib/schemas/appointment';
+import { remindersAfterReschedule } from '@/lib/reminders/appointment-hooks';
 import { parseInput } from '@/lib/schemas/parse-input';
 import { getClinicTimeZone } from '@/lib/time/get-clinic-time-zone';
 
@@ -90,5 +91,6 @@ export async function rescheduleAppointment(
   });
 
   // Hooks for a rescheduled appointment (move reminders, the video room) go here.
+  if (result.changedFields.includes('startsAt')) await remindersAfterReschedule(id, user.id);
   return result;
 }

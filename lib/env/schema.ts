@@ -72,6 +72,9 @@ export const serverEnvSchema = z
     TWILIO_EDGE: optionalString,
     TWILIO_EMULATOR: flag,
     TWILIO_EMULATOR_URL: optionalString.pipe(z.url('must be an absolute URL').optional()),
+    // Reminder sends one worker keeps in flight at once. Twilio limits concurrent API requests per
+    // account (100 by default): workers × this should stay under it.
+    REMINDER_SEND_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(50),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;

@@ -3,5 +3,7 @@ import 'server-only';
 
 import type { JobDefinition } from './define-job';
 import { purgeAuthSessionsJob } from './handlers/purge-auth-sessions';
+import { sendReminderJob } from './handlers/send-reminder';
+import { sweepRemindersJob } from './handlers/sweep-reminders';
 
-export const jobs: JobDefinition[] = [purgeAuthSessionsJob];
+export const jobs: JobDefinition[] = [purgeAuthSessionsJob, sendReminderJob, sweepRemindersJob];

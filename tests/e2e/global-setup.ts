@@ -82,6 +82,12 @@ export default async function globalSetup() {
     { cwd: PROJECT_ROOT, env: serverEnv, stdio: ['ignore', 'inherit', 'inherit'] },
   );
   await waitForHttp(`${appUrl}/sign-in`, 60_000);
+  // The job worker: sends reminders and their SMS fallbacks, as `npm run worker` does.
+  const worker = spawn(
+    path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'),
+    ['--conditions=react-server', 'scripts/worker.ts'],
+    { cwd: PROJECT_ROOT, env: serverEnv, stdio: ['ignore', 'inherit', 'inherit'] },
+  );
 
   // What the specs need to reach the same database and emulator.
   process.env.E2E_DATABASE_URL = databaseUrl;
@@ -91,6 +97,7 @@ export default async function globalSetup() {
 
   return async () => {
     server.kill('SIGTERM');
+    worker.kill('SIGTERM');
     emulator.process.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 500));
     await dropDatabase(databaseUrl).catch(() => {});

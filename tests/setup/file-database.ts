@@ -12,6 +12,9 @@ const url = withDatabase(templateUrl, name);
 process.env.DATABASE_URL = url;
 
 afterAll(async () => {
+  // Booking an appointment queues its reminders, which starts a pg-boss sender in this process.
+  const { stopJobSender } = await import('@/lib/jobs/job-sender');
+  await stopJobSender();
   const { disconnectDb } = await import('@/lib/db/client');
   await disconnectDb();
   await dropDatabase(url);

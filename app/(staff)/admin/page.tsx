@@ -17,6 +17,11 @@ const sections: { href: string; title: string; description: string }[] = [
     title: 'API tokens',
     description: 'Issue and revoke the tokens other systems use to call the portal’s API.',
   },
+  {
+    href: '/admin/reminders',
+    title: 'Reminders',
+    description: 'When reminders go, quiet hours, message templates and their WhatsApp templates.',
+  },
 ];
 
 export default async function AdminPage() {

@@ -1,0 +1,123 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+
+import { requirePermission } from '@/lib/auth/guards';
+import { env } from '@/lib/env';
+import { getReminderConfig } from '@/lib/reminders/get-reminder-config';
+import {
+  reminderTemplateValues,
+  WHATSAPP_VARIABLE_HELP,
+  type ReminderKind,
+} from '@/lib/reminders/render-template';
+import { portalBaseUrl } from '@/lib/messaging/message-callback-url';
+import { addDays, todayIn, zonedTimeToUtc } from '@/lib/time/clinic-time';
+
+import { saveReminderSettingsAction, saveReminderTemplateAction } from './actions';
+import { ReminderSettingsForm } from './_components/reminder-settings-form';
+import { TemplateEditor } from './_components/template-editor';
+
+export const metadata: Metadata = { title: 'Reminder settings' };
+
+const kinds: { kind: ReminderKind; title: string }[] = [
+  { kind: 'TELEHEALTH', title: 'Telehealth appointments' },
+  { kind: 'IN_PERSON', title: 'In-person appointments' },
+];
+
+// Admins: when reminders go, quiet hours, and the message templates (SMS text
+// with a live preview, and the WhatsApp Content template each maps to).
+export default async function ReminderSettingsPage() {
+  const user = await requirePermission('settings.manage');
+  const config = await getReminderConfig(user.clinicId, { fresh: true });
+  const e = env();
+  // A sample appointment a week out at 10:30 on the clinic's clock, with a join link of real length.
+  const sampleDay = addDays(todayIn(config.clinicTimeZone), 7);
+  const sampleStart = zonedTimeToUtc(sampleDay, '10:30', config.clinicTimeZone);
+  const startsAt = sampleStart.ok ? sampleStart.date : new Date();
+  const sample = (kind: ReminderKind) =>
+    reminderTemplateValues({
+      clinicName: config.clinicName,
+      clinicPhone: config.clinicPhone,
+      startsAt,
+      timeZone: config.clinicTimeZone,
+      joinUrl:
+        kind === 'TELEHEALTH'
+          ? `${portalBaseUrl()}/join/jl_cm3x7k2p90000abcd1234efgh.${'A1b2C3d4E5'.repeat(4)}xyz`
+          : null,
+    });
+
+  return (
+    <div className="flex flex-col gap-8">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/admin" className="text-brand-700 underline underline-offset-2">
+          Admin
+        </Link>
+      </nav>
+      <h1 className="text-2xl font-bold">Reminder settings</h1>
+
+      <section aria-labelledby="policy-heading" className="flex flex-col gap-3">
+        <h2 id="policy-heading" className="text-lg font-semibold">
+          Policy
+        </h2>
+        <p className="text-sm text-slate-700">
+          Every new appointment gets these reminders. Existing reminders keep their times until the
+          appointment is moved.
+        </p>
+        <ReminderSettingsForm
+          action={saveReminderSettingsAction}
+          defaults={{
+            offsetsHours: config.offsetsMinutes
+              .map((m) => String(Math.round((m / 60) * 100) / 100))
+              .join(', '),
+            quietStart: config.quietHours.start,
+            quietEnd: config.quietHours.end,
+            whatsappEnabled: config.whatsappEnabled,
+          }}
+        />
+        {!e.TWILIO_WHATSAPP_FROM ? (
+          <p className="text-sm text-amber-900" role="note">
+            TWILIO_WHATSAPP_FROM is not set, so every reminder goes by SMS.
+          </p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="templates-heading" className="flex flex-col gap-4">
+        <h2 id="templates-heading" className="text-lg font-semibold">
+          Templates
+        </h2>
+        <div className="rounded-md border border-slate-200 bg-white p-4 text-sm text-slate-800">
+          <p>
+            WhatsApp only allows approved templates for reminders. Create one in Twilio&rsquo;s Content
+            Template Builder with these variables, then paste its ContentSid below:
+          </p>
+          <ul className="mt-2 list-disc pl-5">
+            {WHATSAPP_VARIABLE_HELP.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+          <p className="mt-2">Include &ldquo;Reply STOP to opt out&rdquo; in the approved text.</p>
+        </div>
+        {kinds.map(({ kind, title }) => (
+          <section
+            key={kind}
+            aria-labelledby={`template-${kind}`}
+            className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:p-6"
+          >
+            <h3 id={`template-${kind}`} className="font-semibold">
+              {title}
+              {config.templates[kind].saved ? '' : ' (default text)'}
+            </h3>
+            <TemplateEditor
+              kind={kind}
+              action={saveReminderTemplateAction.bind(null, kind)}
+              defaults={{
+                smsBody: config.templates[kind].smsBody,
+                whatsappContentSid: config.templates[kind].whatsappContentSid ?? '',
+              }}
+              sample={sample(kind)}
+            />
+          </section>
+        ))}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,486 @@
+// npm run bench:reminders — how fast the reminder engine drains a burst of due
+// reminders, and how quickly a WhatsApp failure turns into its SMS fallback.
+// A benchmark, not a test: it prints figures and exits 0 unless something broke.
+//
+//   tsx --conditions=react-server bench/reminders.ts [--count 10000] [--fallbacks 200]
+//
+// Each round gets a fresh database (DATABASE_URL's server, or the embedded one)
+// and a fresh Twilio emulator process. Workers are real `npm run worker`
+// processes (scripts/worker.ts). Status callbacks reach the portal's real route
+// handlers, served from this process, so each message also costs its two
+// signed callbacks (sent, delivered) as in production.
+//
+// Round 1 and 2: `count` reminders due now (WhatsApp, delivered), one worker
+// then two. Reported: time from the workers being ready to the emulator having
+// accepted the last message, messages per second, duplicates (messages to a
+// number beyond the first: must be 0).
+// Round 3: `fallbacks` reminders whose WhatsApp message fails in its status
+// callback (63016). Reported: time from that callback reaching the portal to
+// the emulator accepting the SMS fallback, p50 and p95.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import { parseArgs } from 'node:util';
+
+import { POST as inboundRoute } from '@/app/api/twilio/messages/inbound/route';
+import { POST as statusRoute } from '@/app/api/twilio/messages/status/route';
+import { disconnectDb, db } from '@/lib/db/client';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '@/lib/db/embedded-postgres';
+import { PROJECT_ROOT } from '@/lib/db/local-database';
+import { applyMigrations } from '@/lib/db/migrate/apply-migrations';
+import { childEnv, env, setEnvForThisProcess } from '@/lib/env';
+import { createBoss, queueOptions } from '@/lib/jobs/boss';
+import { stopJobSender } from '@/lib/jobs/job-sender';
+import { forgetReminderConfig } from '@/lib/reminders/get-reminder-config';
+import { sendReminderQueue } from '@/lib/reminders/reminder-queues';
+import { createDatabase, dropDatabase, withDatabase } from '@/tests/helpers/database-admin';
+import { startRouteServer, type RouteHandler, type RouteServer } from '@/tests/helpers/route-server';
+
+const { values: args } = parseArgs({
+  options: {
+    count: { type: 'string' },
+    fallbacks: { type: 'string' },
+    'skip-two': { type: 'boolean' },
+    // Twilio calls each worker keeps in flight (REMINDER_SEND_CONCURRENCY); default the portal's.
+    'in-flight': { type: 'string' },
+    // Writes each worker's V8 CPU profile here (open in Chrome DevTools).
+    'profile-dir': { type: 'string' },
+  },
+});
+const COUNT = Number(args.count ?? 10_000);
+// This process's own logs (slow seeding inserts, webhook noise) would drown the figures.
+setEnvForThisProcess('LOG_LEVEL', 'error');
+const FALLBACKS = Number(args.fallbacks ?? 200);
+
+const hex = (n: number) => randomBytes(n).toString('hex');
+const creds = {
+  TWILIO_ACCOUNT_SID: `AC${hex(16)}`,
+  TWILIO_AUTH_TOKEN: hex(16),
+  TWILIO_API_KEY: `SK${hex(16)}`,
+  TWILIO_API_SECRET: randomBytes(24).toString('base64url'),
+  TWILIO_PHONE_NUMBER: '+61480000001',
+  TWILIO_WHATSAPP_FROM: 'whatsapp:+61480000002',
+};
+const CONTENT_SID = `HX${'be0c'.repeat(8)}`;
+const say = (m: string) => process.stdout.write(`[bench] ${m}\n`);
+const mobile = (i: number) => `+614${String(i).padStart(8, '0')}`;
+
+type Outbox = { sid: string; to: string; dateCreated: string; status: string }[];
+
+async function startEmulator(messageStepMs: number): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(
+    path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'),
+    [
+      path.join(PROJECT_ROOT, 'scripts', 'twilio-emulator', 'main.ts'),
+      '--port',
+      '0',
+      '--account-sid',
+      creds.TWILIO_ACCOUNT_SID,
+      '--auth-token',
+      creds.TWILIO_AUTH_TOKEN,
+      '--api-key',
+      creds.TWILIO_API_KEY,
+      '--api-secret',
+      creds.TWILIO_API_SECRET,
+      '--phone-number',
+      creds.TWILIO_PHONE_NUMBER,
+      '--whatsapp-from',
+      creds.TWILIO_WHATSAPP_FROM,
+      '--message-step-ms',
+      String(messageStepMs),
+      '--log-level',
+      'error',
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'], env: childEnv() },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    const lines = readline.createInterface({ input: child.stdout! });
+    child.once('exit', (code) => reject(new Error(`emulator exited with ${code}`)));
+    lines.on('line', (line) => {
+      const m = /https?:\/\/127\.0\.0\.1:\d+/.exec(line);
+      if (m) resolve(m[0]);
+    });
+  });
+  child.stdout!.on('data', () => {});
+  return { url, child };
+}
+
+async function control<T>(emulatorUrl: string, p: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${emulatorUrl}/__emulator${p}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`emulator ${p}: ${res.status}`);
+  return (res.status === 204 ? undefined : await res.json()) as T;
+}
+
+/** CPU time (ms) a process and its descendants have used so far, from /proc (Linux); 0 where unavailable. */
+function cpuMs(pid: number | undefined): number {
+  if (!pid) return 0;
+  const stats = new Map<number, { ppid: number; ms: number }>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      stats.set(Number(entry), {
+        ppid: Number(fields[1]),
+        ms: ((Number(fields[11]) + Number(fields[12])) * 1000) / 100,
+      });
+    } catch {
+      // gone
+    }
+  }
+  // `tsx` runs the script in a child node process: count the whole tree.
+  let total = 0;
+  const queue = [pid];
+  while (queue.length) {
+    const current = queue.pop()!;
+    total += stats.get(current)?.ms ?? 0;
+    for (const [child, s] of stats) if (s.ppid === current) queue.push(child);
+  }
+  return total;
+}
+
+/** CPU time of the PostgreSQL backends serving one database (those alive now). */
+function postgresCpuMs(database: string): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (!cmd.startsWith('postgres:') || !cmd.includes(` ${database} `)) continue;
+      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      total += ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+    } catch {
+      // gone
+    }
+  }
+  return total;
+}
+
+/** Starts a worker process and resolves when it says it is working the queues. */
+async function startWorker(workerEnv: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  const child = spawn(
+    path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'),
+    ['--conditions=react-server', path.join(PROJECT_ROOT, 'scripts', 'worker.ts')],
+    { stdio: ['ignore', 'pipe', 'inherit'], env: workerEnv },
+  );
+  await new Promise<void>((resolve, reject) => {
+    const lines = readline.createInterface({ input: child.stdout! });
+    child.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
+    lines.on('line', (line) => {
+      if (line.includes('"worker.started"')) resolve();
+    });
+  });
+  child.stdout!.on('data', () => {});
+  return child;
+}
+
+async function stopWorker(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 35_000))]);
+}
+
+/** Rows for `n` due reminders: one clinic, one clinician, a patient and appointment each. Raw SQL: fast. */
+async function seed(n: number, firstIndex: number): Promise<void> {
+  const clinic = await db().clinic.upsert({
+    where: { id: 'bench-clinic' },
+    create: { id: 'bench-clinic', name: 'Bench Clinic', contactPhone: '02 9000 0000' },
+    update: {},
+  });
+  await db().reminderTemplate.upsert({
+    where: { clinicId_kind: { clinicId: clinic.id, kind: 'IN_PERSON' } },
+    create: {
+      clinicId: clinic.id,
+      kind: 'IN_PERSON',
+      smsBody: '{clinic}: appointment {date} at {time}. Reply C to confirm, R to reschedule. {optout}',
+      whatsappContentSid: CONTENT_SID,
+    },
+    update: {},
+  });
+  forgetReminderConfig();
+  await db().$executeRaw`
+    INSERT INTO "User" (id, "clinicId", email, name, role, "passwordHash", "updatedAt")
+    VALUES ('bench-user', ${clinic.id}, 'bench@bench.example', 'Bench Clinician', 'CLINICIAN', 'x', now())
+    ON CONFLICT DO NOTHING`;
+  await db().$executeRaw`
+    INSERT INTO "Clinician" (id, "userId", "givenName", "familyName", "updatedAt")
+    VALUES ('bench-clinician', 'bench-user', 'Bench', 'Clinician', now()) ON CONFLICT DO NOTHING`;
+  await db().$executeRaw`
+    INSERT INTO "Patient" (id, "clinicId", "givenName", "familyName", mobile, "messagingConsentAt",
+                           "messagingConsentMethod", "whatsappConsent", "updatedAt")
+    SELECT 'bp' || i, ${clinic.id}, 'Bench', 'Patient' || i, '+614' || lpad(i::text, 8, '0'), now(), 'VERBAL', true, now()
+    FROM generate_series(${firstIndex}::int, ${firstIndex + n - 1}::int) AS i`;
+  await db().$executeRaw`
+    INSERT INTO "Appointment" (id, "clinicianId", "patientId", "startsAt", "endsAt", kind, status, "updatedAt")
+    SELECT 'ba' || i, 'bench-clinician', 'bp' || i, now() + interval '3 hours' + (i || ' minutes')::interval,
+           now() + interval '4 hours' + (i || ' minutes')::interval, 'IN_PERSON', 'BOOKED', now()
+    FROM generate_series(${firstIndex}::int, ${firstIndex + n - 1}::int) AS i`;
+  await db().$executeRaw`
+    INSERT INTO "Reminder" (id, "appointmentId", "patientId", source, "offsetMinutes", "requestedAt", "dueAt", status, "updatedAt")
+    SELECT 'br' || i, 'ba' || i, 'bp' || i, 'STAFF', 180, now(), now(), 'SCHEDULED', now()
+    FROM generate_series(${firstIndex}::int, ${firstIndex + n - 1}::int) AS i`;
+}
+
+/** One send job per reminder, queued before any worker starts. */
+async function enqueue(url: string, n: number, firstIndex: number): Promise<void> {
+  const boss = createBoss(url, { sendOnly: true });
+  await boss.start();
+  await boss.createQueue(sendReminderQueue.name, queueOptions(sendReminderQueue));
+  for (let start = 0; start < n; start += 1000) {
+    const jobs = Array.from({ length: Math.min(1000, n - start) }, (_, k) => ({
+      data: { reminderId: `br${firstIndex + start + k}` },
+    }));
+    await boss.insert(sendReminderQueue.name, jobs);
+  }
+  await boss.stop({ graceful: false, timeout: 2000 });
+}
+
+async function freshDatabase(serverUrl: string): Promise<string> {
+  const url = withDatabase(serverUrl, `tp_bench_${process.pid}_${Date.now().toString(36)}`);
+  await createDatabase(serverUrl, new URL(url).pathname.slice(1));
+  await applyMigrations(url);
+  return url;
+}
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+
+interface Round {
+  url: string;
+  emulator: { url: string; child: ChildProcess };
+  routes: RouteServer;
+  failureSeenAt: Map<string, number>;
+  /** How long the portal took to answer each WhatsApp failure callback (it queues the fallback). */
+  routeMs: number[];
+  workerEnv: NodeJS.ProcessEnv;
+}
+
+async function setUpRound(serverUrl: string, messageStepMs: number): Promise<Round> {
+  const url = await freshDatabase(serverUrl);
+  await disconnectDb();
+  setEnvForThisProcess('DATABASE_URL', url);
+  const emulator = await startEmulator(messageStepMs);
+  const failureSeenAt = new Map<string, number>();
+  const routeMs: number[] = [];
+  // The real status route, noting when each WhatsApp failure reached the portal.
+  const timedStatus: RouteHandler = async (request, segment) => {
+    const fields = new URLSearchParams(await request.clone().text());
+    const failure = fields.get('MessageStatus') === 'failed' && fields.get('To')?.startsWith('whatsapp:');
+    const seen = Date.now();
+    if (failure) failureSeenAt.set(fields.get('To')!.slice('whatsapp:'.length), seen);
+    const response = await statusRoute(request, segment);
+    if (failure) routeMs.push(Date.now() - seen);
+    return response;
+  };
+  const routes = await startRouteServer({
+    '/api/twilio/messages/status': timedStatus,
+    '/api/twilio/messages/inbound': inboundRoute,
+  });
+  const vars = {
+    ...creds,
+    APP_URL: routes.url,
+    TWILIO_EMULATOR: '1',
+    TWILIO_EMULATOR_URL: emulator.url,
+    LOG_LEVEL: 'error',
+  };
+  for (const [k, v] of Object.entries(vars)) setEnvForThisProcess(k, v);
+  const workerEnv = childEnv({
+    ...vars,
+    DATABASE_URL: url,
+    LOG_LEVEL: 'info',
+    REMINDER_SEND_CONCURRENCY: args['in-flight'],
+    NODE_OPTIONS: args['profile-dir'] ? `--cpu-prof --cpu-prof-dir=${args['profile-dir']}` : undefined,
+  });
+  return { url, emulator, routes, failureSeenAt, routeMs, workerEnv };
+}
+
+async function tearDownRound(round: Round): Promise<void> {
+  await stopJobSender();
+  await disconnectDb();
+  round.emulator.child.kill('SIGTERM');
+  await round.routes.close();
+  await dropDatabase(round.url).catch(() => {});
+}
+
+async function throughputRound(serverUrl: string, workers: number) {
+  // Delivery reports come later than the drain (as they do from handsets): the web tier answers
+  // status callbacks, not the workers, and on this machine they would share the same two cores.
+  const round = await setUpRound(serverUrl, 120_000);
+  try {
+    await seed(COUNT, 1);
+    await enqueue(round.url, COUNT, 1);
+    say(`${workers} worker(s): ${COUNT} reminders due, jobs queued; starting workers`);
+    const started = Date.now();
+    const children = await Promise.all(Array.from({ length: workers }, () => startWorker(round.workerEnv)));
+    const ready = Date.now();
+    const database = new URL(round.url).pathname.slice(1);
+    const cpuBefore = {
+      workers: children.reduce((t, c) => t + cpuMs(c.pid), 0),
+      emulator: cpuMs(round.emulator.child.pid),
+      postgres: postgresCpuMs(database),
+      portal: process.cpuUsage(),
+    };
+    await waitFor(
+      async () => (await db().reminderMessage.count({ where: { twilioSid: { not: null } } })) >= COUNT,
+      600_000,
+    );
+    const portalCpu = process.cpuUsage(cpuBefore.portal);
+    const cpuMsPerMessage = {
+      workers: round2((children.reduce((t, c) => t + cpuMs(c.pid), 0) - cpuBefore.workers) / COUNT),
+      emulator: round2((cpuMs(round.emulator.child.pid) - cpuBefore.emulator) / COUNT),
+      postgres: round2((postgresCpuMs(database) - cpuBefore.postgres) / COUNT),
+      // This process: the webhook routes (status callbacks) and the progress polling.
+      portal: round2((portalCpu.user + portalCpu.system) / 1000 / COUNT),
+    };
+    const loadAverage = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+    const outbox = await control<Outbox>(round.emulator.url, '/messages');
+    const times = outbox.map((m) => Date.parse(m.dateCreated)).sort((a, b) => a - b);
+    const last = times.at(-1)!;
+    const unique = new Set(outbox.map((m) => m.to)).size;
+    await Promise.all(children.map(stopWorker));
+    return {
+      workers,
+      accepted: outbox.length,
+      duplicates: outbox.length - unique,
+      claims: await db().reminderMessage.count(),
+      startupMs: ready - started,
+      drainMs: last - ready,
+      firstToLastMs: last - times[0]!,
+      perSecond: Math.round((outbox.length / (last - ready)) * 1000),
+      // What the machine's cores must supply per message, by process; and how busy the machine was.
+      cpuMsPerMessage,
+      loadAverage,
+    };
+  } finally {
+    await tearDownRound(round);
+  }
+}
+
+async function fallbackRound(serverUrl: string) {
+  const round = await setUpRound(serverUrl, 100);
+  try {
+    await seed(FALLBACKS, 1);
+    for (let i = 1; i <= FALLBACKS; i++) {
+      await control(round.emulator.url, '/message-outcomes', {
+        to: mobile(i),
+        status: 'failed',
+        errorCode: 63016,
+        times: 1,
+      });
+    }
+    const child = await startWorker(round.workerEnv);
+    await enqueue(round.url, FALLBACKS, 1);
+    say(`fallback: ${FALLBACKS} reminders whose WhatsApp fails in its status callback`);
+    await waitFor(
+      async () =>
+        (await db().reminderMessage.count({ where: { channel: 'SMS', twilioSid: { not: null } } })) >=
+        FALLBACKS,
+      300_000,
+    );
+    const outbox = await control<Outbox>(round.emulator.url, '/messages');
+    const smsAt = new Map(
+      outbox.filter((m) => !m.to.startsWith('whatsapp:')).map((m) => [m.to, Date.parse(m.dateCreated)]),
+    );
+    const latencies = [...round.failureSeenAt.entries()]
+      .map(([to, at]) => (smsAt.get(to) ?? NaN) - at)
+      .filter((n) => Number.isFinite(n))
+      .sort((a, b) => a - b);
+    const perNumber = new Map<string, number>();
+    for (const m of outbox) perNumber.set(m.to, (perNumber.get(m.to) ?? 0) + 1);
+    // Where the time goes, from each reminder's timeline: failure recorded → fallback claimed (the
+    // queue) → SMS accepted (the send).
+    const steps = await db().$queryRaw<{ queued: number; sending: number }[]>`
+      SELECT extract(epoch FROM (fb.at - f.at)) * 1000 AS "queued", extract(epoch FROM (s.at - fb.at)) * 1000 AS "sending"
+      FROM "ReminderEvent" f
+      JOIN "ReminderEvent" fb ON fb."reminderId" = f."reminderId" AND fb.type = 'FALLBACK'
+      JOIN "ReminderEvent" s ON s."reminderId" = f."reminderId" AND s.type = 'SENT' AND s.channel = 'SMS'
+      WHERE f.type = 'FAILED' AND f.channel = 'WHATSAPP'`;
+    const queued = steps.map((r) => Number(r.queued)).sort((a, b) => a - b);
+    const sending = steps.map((r) => Number(r.sending)).sort((a, b) => a - b);
+    await stopWorker(child);
+    return {
+      fallbacks: latencies.length,
+      smsSent: smsAt.size,
+      duplicates: [...perNumber.values()].filter((n) => n > 1).length,
+      p50Ms: percentile(latencies, 50),
+      p95Ms: percentile(latencies, 95),
+      maxMs: latencies.at(-1),
+      breakdownP50Ms: {
+        queue: Math.round(percentile(queued, 50)),
+        send: Math.round(percentile(sending, 50)),
+      },
+      breakdownP95Ms: {
+        queue: Math.round(percentile(queued, 95)),
+        send: Math.round(percentile(sending, 95)),
+      },
+      // How spread out the failures arrived, and the callbacks' first-to-last handling time.
+      callbackHandlingP50Ms: percentile(
+        [...round.routeMs].sort((a, b) => a - b),
+        50,
+      ),
+      callbacksSpreadMs: Math.round(
+        Math.max(...round.failureSeenAt.values()) - Math.min(...round.failureSeenAt.values()),
+      ),
+    };
+  } finally {
+    await tearDownRound(round);
+  }
+}
+
+let embedded: EmbeddedPostgres | null = null;
+const serverUrl =
+  env().DATABASE_URL ?? (embedded = await startEmbeddedPostgres({ projectRoot: PROJECT_ROOT })).url;
+let exitCode = 0;
+try {
+  const one = await throughputRound(serverUrl, 1);
+  say(
+    `1 worker:  ${one.accepted} accepted in ${(one.drainMs / 1000).toFixed(1)} s (${one.perSecond}/s), duplicates ${one.duplicates}; CPU ms/message ${JSON.stringify(one.cpuMsPerMessage)}; load ${one.loadAverage}`,
+  );
+  const two = args['skip-two'] ? null : await throughputRound(serverUrl, 2);
+  if (two)
+    say(
+      `2 workers: ${two.accepted} accepted in ${(two.drainMs / 1000).toFixed(1)} s (${two.perSecond}/s), duplicates ${two.duplicates}; CPU ms/message ${JSON.stringify(two.cpuMsPerMessage)}; load ${two.loadAverage}`,
+    );
+  const fallback = await fallbackRound(serverUrl);
+  say(
+    `fallback:  ${fallback.fallbacks} fallbacks, p50 ${fallback.p50Ms} ms, p95 ${fallback.p95Ms} ms, max ${fallback.maxMs} ms, duplicates ${fallback.duplicates}`,
+  );
+
+  const speedup = two ? one.drainMs / two.drainMs : null;
+  const summary = {
+    count: COUNT,
+    oneWorker: one,
+    twoWorkers: two,
+    speedup: speedup === null ? null : Math.round(speedup * 100) / 100,
+    fallback,
+    targets: {
+      oneWorkerUnder60s: one.drainMs < 60_000,
+      twoWorkersAtLeast1_6x: speedup === null ? null : speedup >= 1.6,
+      fallbackP95Under2s: fallback.p95Ms < 2000,
+      noDuplicates: one.duplicates === 0 && (two?.duplicates ?? 0) === 0 && fallback.duplicates === 0,
+    },
+  };
+  process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+  if (!summary.targets.noDuplicates) exitCode = 1;
+} catch (err) {
+  process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  exitCode = 1;
+} finally {
+  await embedded?.stop();
+}
+process.exit(exitCode);

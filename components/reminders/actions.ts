@@ -1,0 +1,116 @@
+'use server';
+
+// Server actions for the reminders panel and page. Each checks its permission
+// and hands the work to lib/reminders; refusals come back as form messages.
+
+import { revalidatePath } from 'next/cache';
+
+import { requirePermission } from '@/lib/auth/guards';
+import { runFormAction } from '@/lib/auth/run-form-action';
+import { AppError } from '@/lib/errors/app-error';
+import { addReminder } from '@/lib/reminders/add-reminder';
+import { cancelReminder } from '@/lib/reminders/cancel-reminder';
+import { markReplyHandled } from '@/lib/reminders/mark-reply-handled';
+import { moveReminder } from '@/lib/reminders/move-reminder';
+import { describeReason } from '@/lib/reminders/reminder-reasons';
+import { resendReminder } from '@/lib/reminders/resend-reminder';
+import { formValues, type FormState } from '@/lib/schemas/form-state';
+import { getClinicTimeZone } from '@/lib/time/get-clinic-time-zone';
+import { formatInTimeZone, parseDateTimeLocal } from '@/lib/time/clinic-time';
+
+const TIME_FIELD_MESSAGE = 'Enter the date and time to send it.';
+
+/** A datetime-local value in the clinic's timezone, or a field error. */
+function sendAtFrom(values: Record<string, string>, timeZone: string): Date {
+  const parsed = parseDateTimeLocal(values.sendAt ?? '', timeZone);
+  if (!parsed.ok) {
+    const message =
+      parsed.reason === 'NONEXISTENT'
+        ? 'That time does not exist on this day (the clocks go forward). Choose another.'
+        : TIME_FIELD_MESSAGE;
+    throw new AppError('INVALID_INPUT', message, { fieldErrors: { sendAt: [message] } });
+  }
+  return parsed.date;
+}
+
+function outcomeMessage(
+  r: { status: 'SCHEDULED' | 'SKIPPED'; reason: string | null; dueAt?: Date },
+  timeZone: string,
+  verb: string,
+) {
+  if (r.status === 'SKIPPED') return `${verb}, but it will not be sent: ${describeReason(r.reason) ?? ''}`;
+  return r.dueAt ? `${verb} for ${formatInTimeZone(r.dueAt, timeZone, 'EEE d MMM, h:mm aaa')}.` : `${verb}.`;
+}
+
+function refresh(appointmentId?: string) {
+  if (appointmentId) revalidatePath(`/appointments/${appointmentId}`);
+  revalidatePath('/reminders');
+}
+
+// POST /appointments/[id] – add a reminder at a chosen time (clinic timezone).
+export async function addReminderAction(
+  appointmentId: string,
+  previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const values = formValues(formData, ['sendAt']);
+  return runFormAction('reminders.add_failed', previous, values, async () => {
+    const user = await requirePermission('reminders.write');
+    const timeZone = await getClinicTimeZone(user.clinicId);
+    const result = await addReminder(user, appointmentId, { sendAt: sendAtFrom(values, timeZone) });
+    refresh(appointmentId);
+    return { status: 'success', message: outcomeMessage(result, timeZone, 'Reminder added') };
+  });
+}
+
+// POST /appointments/[id] – move a waiting (or skipped) reminder to another time.
+export async function moveReminderAction(
+  reminderId: string,
+  appointmentId: string,
+  previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const values = formValues(formData, ['sendAt']);
+  return runFormAction('reminders.move_failed', previous, values, async () => {
+    const user = await requirePermission('reminders.write');
+    const timeZone = await getClinicTimeZone(user.clinicId);
+    const result = await moveReminder(user, reminderId, { sendAt: sendAtFrom(values, timeZone) });
+    refresh(appointmentId);
+    return { status: 'success', message: outcomeMessage(result, timeZone, 'Reminder moved') };
+  });
+}
+
+// POST /appointments/[id] – cancel one reminder that has not gone out.
+export async function cancelReminderAction(
+  reminderId: string,
+  appointmentId: string,
+  previous: FormState,
+): Promise<FormState> {
+  return runFormAction('reminders.cancel_failed', previous, {}, async () => {
+    const user = await requirePermission('reminders.write');
+    await cancelReminder(user, reminderId);
+    refresh(appointmentId);
+    return { status: 'success', message: 'Reminder cancelled.' };
+  });
+}
+
+// POST /appointments/[id] – send a reminder again now (quiet hours permitting).
+export async function resendReminderAction(appointmentId: string, previous: FormState): Promise<FormState> {
+  return runFormAction('reminders.resend_failed', previous, {}, async () => {
+    const user = await requirePermission('reminders.write');
+    const timeZone = await getClinicTimeZone(user.clinicId);
+    const result = await resendReminder(user, appointmentId);
+    refresh(appointmentId);
+    return { status: 'success', message: outcomeMessage(result, timeZone, 'Reminder queued to send now') };
+  });
+}
+
+// POST /reminders – a reply has been dealt with.
+export async function markReplyHandledAction(replyId: string, previous: FormState): Promise<FormState> {
+  return runFormAction('reminders.reply_handled_failed', previous, {}, async () => {
+    const user = await requirePermission('reminders.write');
+    await markReplyHandled(user, replyId);
+    refresh();
+    return { status: 'success', message: 'Marked as dealt with.' };
+  });
+}

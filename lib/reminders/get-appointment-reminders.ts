@@ -1,0 +1,80 @@
+// One appointment's reminders with their timelines, and what the patient's
+// contact settings allow (so the panel can say why nothing will go, or why it
+// goes by SMS).
+import 'server-only';
+
+import { env } from '@/lib/env';
+import { db } from '@/lib/db/client';
+import type { SessionUser } from '@/lib/auth/session-user';
+
+import { chooseChannels, type ChannelPlan } from './choose-channels';
+import { getReminderConfig } from './get-reminder-config';
+import { patientTimeZone } from './reminder-appointment';
+import { appointmentForReminders } from './staff-reminder-access';
+
+export async function getAppointmentReminders(user: SessionUser, appointmentId: string) {
+  const appointment = await appointmentForReminders(user, appointmentId, 'reminders.read');
+  const [reminders, patient, config] = await Promise.all([
+    db().reminder.findMany({
+      where: { appointmentId },
+      orderBy: [{ dueAt: 'asc' }, { createdAt: 'asc' }],
+      select: {
+        id: true,
+        status: true,
+        reason: true,
+        errorCode: true,
+        source: true,
+        offsetMinutes: true,
+        requestedAt: true,
+        dueAt: true,
+        movedByQuietHours: true,
+        messages: {
+          orderBy: { claimedAt: 'asc' },
+          select: {
+            channel: true,
+            status: true,
+            errorCode: true,
+            isFallback: true,
+            fallbackReason: true,
+            acceptedAt: true,
+          },
+        },
+        events: {
+          orderBy: [{ at: 'asc' }, { id: 'asc' }],
+          select: { id: true, at: true, type: true, channel: true, errorCode: true, detail: true },
+        },
+      },
+    }),
+    db().patient.findUniqueOrThrow({
+      where: { id: appointment.patientId },
+      select: {
+        mobile: true,
+        timezone: true,
+        preferredChannel: true,
+        messagingConsentAt: true,
+        messagingConsentMethod: true,
+        whatsappConsent: true,
+        whatsappOptOutAt: true,
+        smsOptOutAt: true,
+      },
+    }),
+    getReminderConfig(appointment.patient.clinicId),
+  ]);
+  const e = env();
+  const plan: ChannelPlan = chooseChannels(patient, {
+    whatsappFrom: e.TWILIO_WHATSAPP_FROM,
+    smsFrom: e.TWILIO_PHONE_NUMBER,
+    whatsappEnabled: config.whatsappEnabled,
+    whatsappContentSid: config.templates[appointment.kind].whatsappContentSid,
+  });
+  return {
+    appointment,
+    reminders,
+    patient,
+    plan,
+    patientTimeZone: patientTimeZone(patient.timezone, config.clinicTimeZone),
+    clinicTimeZone: config.clinicTimeZone,
+  };
+}
+
+export type AppointmentReminders = Awaited<ReturnType<typeof getAppointmentReminders>>;

@@ -1,0 +1,18 @@
+// The telehealth join link a reminder carries: the patient's current link for
+// the appointment (lib/video), or a first one when none exists yet. Computed
+// when the message is built and never stored with the message (it opens the
+// room). Never replaces an existing link: that would break the link in an
+// earlier reminder.
+import 'server-only';
+
+import { ensureVideoSession } from '@/lib/video/ensure-video-session';
+import { currentJoinLink } from '@/lib/video/join-link-url';
+import { replaceJoinLink } from '@/lib/video/regenerate-join-link';
+
+export async function getJoinUrl(appointmentId: string): Promise<string> {
+  const sessionId = await ensureVideoSession(appointmentId);
+  const current = await currentJoinLink(sessionId);
+  if (current) return current.url;
+  // No link yet: the first one, made for the clinic (no user acting).
+  return (await replaceJoinLink(sessionId, null)).url;
+}

@@ -1,0 +1,80 @@
+// The staff reminders list: upcoming by default, filterable by status, channel
+// and the day it is due (clinic days). Only the user's clinic.
+import 'server-only';
+
+import { appointmentWhereForUser } from '@/lib/appointments/appointment-select';
+import { recordAudit } from '@/lib/audit/record-audit';
+import { assertCan } from '@/lib/auth/guards';
+import type { SessionUser } from '@/lib/auth/session-user';
+import { db } from '@/lib/db/client';
+import type { Prisma } from '@/lib/db/generated/client';
+import type { ReminderListFilters } from '@/lib/schemas/reminder';
+import { isValidDateString, startOfDayIn, addDays } from '@/lib/time/clinic-time';
+
+export const REMINDERS_PAGE_SIZE = 50;
+
+export const reminderListSelect = {
+  id: true,
+  status: true,
+  reason: true,
+  errorCode: true,
+  dueAt: true,
+  requestedAt: true,
+  movedByQuietHours: true,
+  source: true,
+  appointment: {
+    select: {
+      id: true,
+      startsAt: true,
+      kind: true,
+      status: true,
+      patient: { select: { id: true, givenName: true, familyName: true, preferredName: true } },
+    },
+  },
+  messages: {
+    select: { channel: true, status: true, errorCode: true, isFallback: true },
+    orderBy: { claimedAt: 'asc' },
+  },
+} as const satisfies Prisma.ReminderSelect;
+
+export type ReminderListItem = Prisma.ReminderGetPayload<{ select: typeof reminderListSelect }>;
+
+export async function listReminders(
+  user: SessionUser,
+  filters: ReminderListFilters,
+  timeZone: string,
+): Promise<{ rows: ReminderListItem[]; total: number; page: number; pageSize: number }> {
+  assertCan(user, 'reminders.read');
+  const where: Prisma.ReminderWhereInput = {
+    AND: [
+      { appointment: appointmentWhereForUser(user) },
+      filters.status === 'UPCOMING'
+        ? { status: { in: ['SCHEDULED', 'SENDING'] } }
+        : filters.status === 'ALL'
+          ? {}
+          : { status: filters.status },
+      filters.channel === 'ANY' ? {} : { messages: { some: { channel: filters.channel } } },
+      isValidDateString(filters.from) ? { dueAt: { gte: startOfDayIn(filters.from, timeZone) } } : {},
+      isValidDateString(filters.to) ? { dueAt: { lt: startOfDayIn(addDays(filters.to, 1), timeZone) } } : {},
+    ],
+  };
+  const upcoming =
+    filters.status === 'UPCOMING' || filters.status === 'SCHEDULED' || filters.status === 'SENDING';
+  const [rows, total] = await Promise.all([
+    db().reminder.findMany({
+      where,
+      select: reminderListSelect,
+      orderBy: [{ dueAt: upcoming ? 'asc' : 'desc' }, { id: 'asc' }],
+      skip: (filters.page - 1) * REMINDERS_PAGE_SIZE,
+      take: REMINDERS_PAGE_SIZE,
+    }),
+    db().reminder.count({ where }),
+  ]);
+  await recordAudit({
+    actor: { id: user.id, role: user.role },
+    action: 'READ',
+    entityType: 'Reminder',
+    detail: { operation: 'list', count: rows.length },
+  });
+  return { rows, total, page: filters.page, pageSize: REMINDERS_PAGE_SIZE };
+}

@@ -1,0 +1,117 @@
+// After an appointment moves: reminders still waiting move with it (each keeps
+// its offset, so "2 hours before" stays 2 hours before the new time, then
+// quiet hours are applied again), and for each policy reminder that already
+// went out about the old time a new one is planned for the new time.
+import 'server-only';
+
+import { db } from '@/lib/db/client';
+import { isOpenStatus } from '@/lib/schemas/appointment';
+
+import { enqueueReminders } from './enqueue-reminder';
+import { getReminderConfig } from './get-reminder-config';
+import { planReminderTime } from './plan-reminder-time';
+import { loadReminderAppointment, patientTimeZone } from './reminder-appointment';
+
+// Skipped for a reason the new time may change; not for a closed appointment.
+const REPLANNABLE_SKIPS = new Set([
+  'NO_ALLOWED_TIME',
+  'AFTER_APPOINTMENT',
+  'TIME_PASSED',
+  'APPOINTMENT_STARTED',
+  'NO_CONSENT',
+  'INVALID_MOBILE',
+  'LANDLINE',
+  'SMS_OPTED_OUT',
+  'SMS_NOT_CONFIGURED',
+  'NO_CHANNEL',
+]);
+
+export async function rescheduleAppointmentReminders(
+  appointmentId: string,
+  options: { actorId?: string | null; now?: Date } = {},
+): Promise<{ moved: string[]; added: string[] }> {
+  const now = options.now ?? new Date();
+  const actorId = options.actorId ?? null;
+  const appointment = await loadReminderAppointment({ id: appointmentId });
+  if (!appointment || !isOpenStatus(appointment.status)) return { moved: [], added: [] };
+  const config = await getReminderConfig(appointment.patient.clinicId);
+  const timeZone = patientTimeZone(appointment.patient.timezone, config.clinicTimeZone);
+  const plan = (offsetMinutes: number) =>
+    planReminderTime({
+      startsAt: appointment.startsAt,
+      offsetMinutes,
+      timeZone,
+      quietHours: config.quietHours,
+      now,
+    });
+
+  const reminders = await db().reminder.findMany({
+    where: { appointmentId },
+    select: { id: true, source: true, offsetMinutes: true, status: true, reason: true },
+  });
+
+  const toMove = reminders.filter(
+    (r) =>
+      r.source !== 'RESEND' &&
+      (r.status === 'SCHEDULED' ||
+        (r.status === 'SKIPPED' && r.reason !== null && REPLANNABLE_SKIPS.has(r.reason))),
+  );
+  const pendingOffsets = new Set(toMove.filter((r) => r.source === 'POLICY').map((r) => r.offsetMinutes));
+  const wentOut = new Set(
+    reminders
+      .filter((r) => r.source === 'POLICY' && ['SENDING', 'SENT', 'DELIVERED', 'FAILED'].includes(r.status))
+      .map((r) => r.offsetMinutes),
+  );
+  const toAdd = config.offsetsMinutes.filter((o) => wentOut.has(o) && !pendingOffsets.has(o));
+
+  const results = await db().$transaction([
+    ...toMove.map((r) => {
+      const p = plan(r.offsetMinutes);
+      return db().reminder.update({
+        where: { id: r.id },
+        data: {
+          requestedAt: p.requestedAt,
+          dueAt: p.ok ? p.dueAt : p.requestedAt,
+          movedByQuietHours: p.ok && p.moved,
+          status: p.ok ? 'SCHEDULED' : 'SKIPPED',
+          reason: p.ok ? null : p.reason,
+          events: {
+            create: p.ok
+              ? { type: 'MOVED', detail: p.moved ? 'QUIET_HOURS' : 'APPOINTMENT_MOVED', actorId }
+              : { type: 'SKIPPED', detail: p.reason, actorId },
+          },
+        },
+        select: { id: true, status: true, dueAt: true },
+      });
+    }),
+    ...toAdd.map((offsetMinutes) => {
+      const p = plan(offsetMinutes);
+      return db().reminder.create({
+        data: {
+          appointmentId,
+          patientId: appointment.patientId,
+          source: 'POLICY',
+          offsetMinutes,
+          requestedAt: p.requestedAt,
+          dueAt: p.ok ? p.dueAt : p.requestedAt,
+          movedByQuietHours: p.ok && p.moved,
+          status: p.ok ? 'SCHEDULED' : 'SKIPPED',
+          reason: p.ok ? null : p.reason,
+          createdById: actorId,
+          events: {
+            create: p.ok
+              ? { type: 'SCHEDULED', detail: 'APPOINTMENT_MOVED', actorId }
+              : { type: 'SKIPPED', detail: p.reason, actorId },
+          },
+        },
+        select: { id: true, status: true, dueAt: true },
+      });
+    }),
+  ]);
+
+  await enqueueReminders(results.filter((r) => r.status === 'SCHEDULED'));
+  return {
+    moved: results.slice(0, toMove.length).map((r) => r.id),
+    added: results.slice(toMove.length).map((r) => r.id),
+  };
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+
+import { isTwilioOptInKeyword, parseReplyKeyword } from '@/lib/messaging/parse-reply-keyword';
+
+const intent = (body: string, optOutType?: string) => parseReplyKeyword(body, optOutType).intent;
+
+describe('parseReplyKeyword', () => {
+  it('confirms on C or YES in any case, with spaces and trailing punctuation', () => {
+    for (const body of ['C', 'c', ' yes ', 'Yes!', 'YES.', 'confirm', '"C"'])
+      expect(intent(body)).toBe('CONFIRM');
+  });
+
+  it('asks to reschedule on R', () => {
+    expect(intent('R')).toBe('RESCHEDULE');
+    expect(intent('r ')).toBe('RESCHEDULE');
+    expect(intent('Reschedule')).toBe('RESCHEDULE');
+  });
+
+  it('opts out on every standard Twilio opt-out keyword', () => {
+    for (const body of [
+      'STOP',
+      'stop',
+      'StopAll',
+      'STOP ALL',
+      'UNSUBSCRIBE',
+      'END',
+      'QUIT',
+      'CANCEL',
+      'OPTOUT',
+      'opt-out',
+      'REVOKE',
+    ]) {
+      expect(intent(body)).toBe('OPT_OUT');
+    }
+  });
+
+  it('opts back in on START and UNSTOP, but YES confirms', () => {
+    expect(intent('START')).toBe('OPT_IN');
+    expect(intent('unstop')).toBe('OPT_IN');
+    expect(intent('YES')).toBe('CONFIRM');
+  });
+
+  it('knows YES, START and UNSTOP re-subscribe a number at Twilio, and C does not', () => {
+    expect(isTwilioOptInKeyword('YES')).toBe(true);
+    expect(isTwilioOptInKeyword('START')).toBe(true);
+    expect(isTwilioOptInKeyword('UNSTOP')).toBe(true);
+    expect(isTwilioOptInKeyword('C')).toBe(false);
+    expect(isTwilioOptInKeyword(null)).toBe(false);
+  });
+
+  it('answers HELP and INFO', () => {
+    expect(intent('help')).toBe('HELP');
+    expect(intent('INFO?')).toBe('HELP');
+  });
+
+  it('counts a keyword only when it is the whole message; anything else reaches staff', () => {
+    expect(intent('stop sending me the link')).toBe('UNKNOWN');
+    expect(intent('Can I come at 3 instead?')).toBe('UNKNOWN');
+    expect(intent('Yes see you then')).toBe('UNKNOWN');
+    expect(intent('')).toBe('UNKNOWN');
+    expect(parseReplyKeyword('hello').keyword).toBeNull();
+  });
+
+  it("follows Twilio's OptOutType when Twilio already acted on a keyword", () => {
+    expect(intent('Stop please', 'STOP')).toBe('OPT_OUT');
+    expect(intent('arret', 'STOP')).toBe('OPT_OUT');
+    expect(intent('START', 'START')).toBe('OPT_IN');
+    expect(intent('YES', 'START')).toBe('CONFIRM');
+    expect(intent('help me', 'HELP')).toBe('HELP');
+  });
+});
