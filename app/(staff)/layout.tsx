@@ -1,7 +1,10 @@
 import type { ReactNode } from 'react';
 
 import { StaffNav } from '@/components/layout/staff-nav';
+import { BillingAlertBanner } from '@/components/costs/billing-alert-banner';
+import { TrialBanner } from '@/components/readiness/trial-banner';
 import { requireUser } from '@/lib/auth/guards';
+import { roleCan } from '@/lib/auth/permissions';
 import { emulatorInUse } from '@/lib/twilio/emulator-outbox';
 
 // Every staff page sits in this layout; each page still checks its own
@@ -17,6 +20,8 @@ export default async function StaffLayout({ children }: { children: ReactNode })
         Skip to content
       </a>
       <StaffNav user={{ name: user.name, role: user.role }} showOutbox={emulatorInUse()} />
+      <TrialBanner showReadinessLink={roleCan(user.role, 'readiness.manage')} />
+      {roleCan(user.role, 'costs.read') ? <BillingAlertBanner /> : null}
       <main id="main" className="mx-auto max-w-6xl px-4 py-6">
         {children}
       </main>

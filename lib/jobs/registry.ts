@@ -2,8 +2,14 @@
 import 'server-only';
 
 import type { JobDefinition } from './define-job';
+import { checkBillingEstimateJob } from './handlers/check-billing-estimate';
 import { purgeAuthSessionsJob } from './handlers/purge-auth-sessions';
 import { sendReminderJob } from './handlers/send-reminder';
 import { sweepRemindersJob } from './handlers/sweep-reminders';
 
-export const jobs: JobDefinition[] = [purgeAuthSessionsJob, sendReminderJob, sweepRemindersJob];
+export const jobs: JobDefinition[] = [
+  purgeAuthSessionsJob,
+  sendReminderJob,
+  sweepRemindersJob,
+  checkBillingEstimateJob,
+];

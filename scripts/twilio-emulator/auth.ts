@@ -17,7 +17,8 @@ export function authenticate(ctx: EmulatorContext, header: string | undefined): 
   const password = decoded.slice(colon + 1);
   const account = ctx.state.account;
   if (username === account.sid && sameSecret(password, account.authToken)) return { kind: 'account' };
-  const key = ctx.config.apiKeys.find((k) => k.sid === username);
+  // Keys live in the state so that keys created or deleted through the API (or the control API) count.
+  const key = ctx.state.keys.get(username);
   if (key && sameSecret(password, key.secret)) return { kind: 'api-key', sid: key.sid };
   return null;
 }

@@ -8,6 +8,11 @@ import type { EmulatorState } from './state';
 export interface ApiKey {
   sid: string;
   secret: string;
+  friendlyName?: string;
+  /** The Twilio region the key was made in (default us1). */
+  region?: string;
+  /** When it was made (default: when the emulator started), for key-age checks. */
+  dateCreated?: Date;
 }
 
 export interface EmulatorConfig {

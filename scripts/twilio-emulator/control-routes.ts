@@ -5,6 +5,15 @@
 //   POST   /__emulator/reset                           forget everything, back to start-up settings
 //   GET    /__emulator/account                         account type, status, balance
 //   POST   /__emulator/account                         { type?: Trial|Full, status?: active|suspended|closed, balance?, currency? }
+//   POST   /__emulator/account/upgrade                 Trial → Full, as paying in the Console does
+//   POST   /__emulator/keys                            { sid?, secret?, friendlyName?, region?, dateCreated? } add or age an API key
+//   DELETE /__emulator/incoming-phone-numbers/:number  release a number
+//   POST   /__emulator/content                         { friendlyName, body, language?, variables?, whatsapp?: { status, category?, name?, rejectionReason? } }
+//   POST   /__emulator/content/:sid/approval           { status, category?, rejectionReason? } Meta's decision
+//   POST   /__emulator/usage                           { category, count?, usage?, price, date? } add usage; fires triggers it crosses
+//   GET    /__emulator/usage-triggers                  triggers and when each last fired
+//   POST   /__emulator/usage-triggers/evaluate         fire every trigger whose threshold is reached
+//   POST   /__emulator/usage-triggers/:sid/fire        send one trigger's signed callback now
 //   POST   /__emulator/verified-caller-ids             { phoneNumber, friendlyName? }
 //   POST   /__emulator/incoming-phone-numbers          { phoneNumber, friendlyName?, capabilities?: { sms?, mms?, voice?, fax? } }
 //   POST   /__emulator/whatsapp-senders                { phoneNumber }: a WhatsApp sender the account owns
@@ -39,6 +48,7 @@ import type { Router } from './router';
 
 const phoneBody = z.object({ phoneNumber: z.string(), friendlyName: z.string().optional() }).strict();
 const trackKind = z.enum(['audio', 'video', 'data']);
+const approvalStatus = z.enum(['received', 'pending', 'approved', 'rejected', 'paused', 'disabled']);
 
 const schemas = {
   account: z
@@ -91,6 +101,57 @@ const schemas = {
       always: z.boolean().optional(),
     })
     .strict(),
+  key: z
+    .object({
+      sid: z.string().optional(),
+      secret: z.string().min(1).optional(),
+      friendlyName: z.string().optional(),
+      region: z
+        .string()
+        .regex(/^[a-z]{2}\d$/)
+        .optional(),
+      dateCreated: z.iso
+        .datetime()
+        .transform((v) => new Date(v))
+        .optional(),
+    })
+    .strict(),
+  content: z
+    .object({
+      friendlyName: z.string().min(1),
+      body: z.string(),
+      language: z.string().optional(),
+      variables: z.record(z.string(), z.string()).optional(),
+      whatsapp: z
+        .object({
+          status: approvalStatus,
+          category: z.string().optional(),
+          name: z.string().optional(),
+          rejectionReason: z.string().optional(),
+        })
+        .strict()
+        .optional(),
+    })
+    .strict(),
+  approval: z
+    .object({
+      status: approvalStatus,
+      category: z.string().optional(),
+      rejectionReason: z.string().optional(),
+    })
+    .strict(),
+  usage: z
+    .object({
+      category: z.string().min(1),
+      count: z.number().nonnegative().optional(),
+      usage: z.number().nonnegative().optional(),
+      price: z.number(),
+      date: z.iso
+        .datetime()
+        .transform((v) => new Date(v))
+        .optional(),
+    })
+    .strict(),
   join: z.object({ identity: z.string(), tracks: z.array(trackKind).optional() }).strict(),
   event: z
     .object({
@@ -121,6 +182,30 @@ export function createControlHandler(
       /^\/account$/,
       async (_, body) => (control.setAccount(schemas.account.parse(await body())), [200, control.account()]),
     ],
+    ['POST', /^\/account\/upgrade$/, () => (control.upgradeAccount(), [200, control.account()])],
+    ['POST', /^\/keys$/, async (_, body) => [201, control.addApiKey(schemas.key.parse(await body()))]],
+    [
+      'DELETE',
+      /^\/incoming-phone-numbers\/([^/]+)$/,
+      ([number = '']) => (control.removeIncomingPhoneNumber(number), [204]),
+    ],
+    [
+      'POST',
+      /^\/content$/,
+      async (_, body) => [201, control.addContent(schemas.content.parse(await body()))],
+    ],
+    [
+      'POST',
+      /^\/content\/([^/]+)\/approval$/,
+      async ([sid = ''], body) => (
+        control.setContentApproval(sid, schemas.approval.parse(await body())),
+        [204]
+      ),
+    ],
+    ['POST', /^\/usage$/, async (_, body) => [200, control.addUsage(schemas.usage.parse(await body()))]],
+    ['GET', /^\/usage-triggers$/, () => [200, control.usageTriggers()]],
+    ['POST', /^\/usage-triggers\/evaluate$/, () => [200, control.evaluateUsageTriggers()]],
+    ['POST', /^\/usage-triggers\/([^/]+)\/fire$/, ([sid = '']) => (control.fireUsageTrigger(sid), [204])],
     [
       'POST',
       /^\/verified-caller-ids$/,

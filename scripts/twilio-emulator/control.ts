@@ -19,6 +19,7 @@ import {
 import type {
   AccountStatus,
   AccountType,
+  ApprovalStatus,
   CallbackRecord,
   FailureRule,
   Fault,
@@ -29,6 +30,8 @@ import type {
   TrackKind,
 } from './state';
 import { TwilioApiError } from './twilio-api-error';
+import { usageCategories } from './usage';
+import { evaluateUsageTriggers, fireUsageTrigger, currentValue } from './usage-trigger-lifecycle';
 
 /** A control call that cannot be done; the HTTP layer answers it with `status`. */
 export class ControlError extends Error {
@@ -115,6 +118,51 @@ export interface RoomSummary {
   participants: ParticipantSummary[];
 }
 
+export interface KeyInput {
+  /** An existing key to change (its age or region), or none to make a new one. */
+  sid?: string;
+  secret?: string;
+  friendlyName?: string;
+  region?: string;
+  dateCreated?: Date;
+}
+
+export interface KeySummary {
+  sid: string;
+  secret: string;
+  friendlyName: string;
+  region: string;
+  dateCreated: string;
+}
+
+export interface ContentInput {
+  friendlyName: string;
+  body: string;
+  language?: string;
+  variables?: Record<string, string>;
+  /** The WhatsApp approval request and where it stands; none means never submitted. */
+  whatsapp?: { status: ApprovalStatus; category?: string; name?: string; rejectionReason?: string };
+}
+
+export interface UsageInput {
+  category: string;
+  count?: number;
+  usage?: number;
+  price: number;
+  date?: Date;
+}
+
+export interface UsageTriggerSummary {
+  sid: string;
+  friendlyName: string;
+  usageCategory: string;
+  triggerBy: string;
+  triggerValue: string;
+  recurring: string;
+  callbackUrl: string;
+  dateFired: string | null;
+}
+
 const defaultErrorCodes = { undelivered: 30003, failed: 30008 } as const;
 
 export function createControl(ctx: EmulatorContext) {
@@ -173,6 +221,118 @@ export function createControl(ctx: EmulatorContext) {
       Object.assign(a, Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined)));
       a.dateUpdated = new Date();
       ctx.log.info('emulator.account_updated', { type: a.type, status: a.status });
+    },
+
+    /** Upgrades a Trial account to Full, as paying for it in the Console does. */
+    upgradeAccount(): void {
+      state.account.type = 'Full';
+      state.account.dateUpdated = new Date();
+      ctx.log.info('emulator.account_upgraded');
+    },
+
+    /** Adds an API key (usable for authentication at once) or changes an existing key's age or region. */
+    addApiKey(input: KeyInput = {}): KeySummary {
+      if (input.sid !== undefined && !/^SK[0-9a-fA-F]{32}$/.test(input.sid)) {
+        throw new ControlError(400, 'API key SIDs are "SK" followed by 32 hex characters');
+      }
+      const key = state.addKey(input);
+      return {
+        sid: key.sid,
+        secret: key.secret,
+        friendlyName: key.friendlyName,
+        region: key.region,
+        dateCreated: key.dateCreated.toISOString(),
+      };
+    },
+
+    removeIncomingPhoneNumber(phoneNumber: string): void {
+      if (!state.phoneNumbers.delete(requireNumber(phoneNumber))) {
+        throw new ControlError(404, 'the account does not own that number');
+      }
+    },
+
+    /** Adds a Content template (HX…), optionally with a WhatsApp approval decision. */
+    addContent(input: ContentInput): { sid: string } {
+      const now = new Date();
+      const sid = newSid('HX');
+      state.contents.set(sid, {
+        sid,
+        friendlyName: input.friendlyName,
+        language: input.language ?? 'en',
+        variables: input.variables ?? {},
+        body: input.body,
+        dateCreated: now,
+        dateUpdated: now,
+        whatsapp: input.whatsapp
+          ? {
+              name: input.whatsapp.name ?? input.friendlyName,
+              category: input.whatsapp.category ?? 'UTILITY',
+              status: input.whatsapp.status,
+              rejectionReason: input.whatsapp.rejectionReason ?? '',
+            }
+          : null,
+      });
+      return { sid };
+    },
+
+    /** Meta's decision on a template's WhatsApp approval request. */
+    setContentApproval(
+      sid: string,
+      decision: { status: ApprovalStatus; category?: string; rejectionReason?: string },
+    ): void {
+      const content = state.contents.get(sid);
+      if (!content) throw new ControlError(404, `no content ${sid}`);
+      content.whatsapp = {
+        name: content.whatsapp?.name ?? content.friendlyName,
+        category: decision.category ?? content.whatsapp?.category ?? 'UTILITY',
+        status: decision.status,
+        rejectionReason: decision.rejectionReason ?? '',
+      };
+      content.dateUpdated = new Date();
+    },
+
+    /** Adds usage on a day (default now) and fires any usage trigger it takes over its threshold. */
+    addUsage(input: UsageInput): { fired: string[] } {
+      if (input.category === usageCategories.totalPrice) {
+        throw new ControlError(
+          400,
+          'totalprice is the sum of the other categories; add usage to one of them',
+        );
+      }
+      const quantity = input.usage ?? input.count ?? 1;
+      state.usageEntries.push({
+        category: input.category,
+        count: input.count ?? quantity,
+        usage: quantity,
+        price: input.price,
+        date: input.date ?? new Date(),
+      });
+      return { fired: evaluateUsageTriggers(ctx) };
+    },
+
+    usageTriggers(): UsageTriggerSummary[] {
+      return [...state.usageTriggers.values()].map((t) => ({
+        sid: t.sid,
+        friendlyName: t.friendlyName,
+        usageCategory: t.usageCategory,
+        triggerBy: t.triggerBy,
+        triggerValue: t.triggerValue,
+        recurring: t.recurring,
+        callbackUrl: t.callbackUrl,
+        dateFired: t.dateFired?.toISOString() ?? null,
+      }));
+    },
+
+    /** Fires every trigger whose threshold the usage has reached (once per period). */
+    evaluateUsageTriggers(): { fired: string[] } {
+      return { fired: evaluateUsageTriggers(ctx) };
+    },
+
+    /** Sends one trigger's signed callback now, whatever the usage, as if its threshold were reached. */
+    fireUsageTrigger(sid: string): void {
+      const trigger = state.usageTriggers.get(sid);
+      if (!trigger) throw new ControlError(404, `no usage trigger ${sid}`);
+      fireUsageTrigger(ctx, trigger, Math.max(Number(trigger.triggerValue), currentValue(ctx, trigger)));
     },
 
     addVerifiedCallerId(phoneNumber: string, friendlyName?: string): void {

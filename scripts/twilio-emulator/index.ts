@@ -74,6 +74,7 @@ export async function startTwilioEmulator(options: TwilioEmulatorOptions): Promi
     phoneNumbers: options.phoneNumbers ?? [],
     verifiedCallerIds: options.verifiedCallerIds ?? [],
     whatsappSenders: options.whatsappSenders ?? [],
+    apiKeys: options.apiKeys ?? [],
   });
   const scheduler = new Scheduler((err) =>
     log.error('emulator.timer_failed', { error: err instanceof Error ? err.name : typeof err }),

@@ -29,7 +29,8 @@ export interface SchemaObject {
   items?: SchemaObject;
   properties?: Record<string, SchemaObject>;
   required?: string[];
-  'x-twilio'?: { ignoreFormat?: boolean };
+  /** overrideType: the type Twilio really sends, e.g. prices declared as numbers arrive as strings. */
+  'x-twilio'?: { ignoreFormat?: boolean; overrideType?: string };
 }
 
 export interface ParameterObject {
@@ -179,4 +180,18 @@ export function productOf(hostname: string): Product | null {
   const match = /^([a-z]+)(\.[a-z0-9-]+)*\.twilio\.com$/.exec(hostname.toLowerCase());
   const label = match?.[1];
   return label !== undefined && label in specFiles ? (label as Product) : null;
+}
+
+/**
+ * The Twilio region a hostname addresses. Without a region label Twilio routes
+ * to us1 (its default): api.twilio.com and api.sydney.twilio.com are us1;
+ * api.au1.twilio.com and api.sydney.au1.twilio.com are au1.
+ */
+export function regionOf(hostname: string): string {
+  const labels = hostname
+    .toLowerCase()
+    .replace(/\.twilio\.com$/, '')
+    .split('.');
+  const region = labels.slice(1).find((label) => /^[a-z]{2}\d$/.test(label));
+  return region ?? 'us1';
 }

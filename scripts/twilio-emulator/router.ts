@@ -7,6 +7,8 @@ import type { ParamErrorCodes } from './validate-request';
 
 export interface RouteRequest {
   product: Product;
+  /** The Twilio region the hostname names: us1 for api.twilio.com, au1 for api.sydney.au1.twilio.com. */
+  region: string;
   method: HttpMethod;
   /** The path after the host, e.g. /2010-04-01/Accounts/AC…/Messages.json. */
   path: string;

@@ -1,5 +1,7 @@
 // Everything the emulator remembers between requests. Plain records; the rules
 // that change them live in the resource and lifecycle modules.
+import { randomBytes } from 'node:crypto';
+
 import { newSid } from './formats';
 import type { Product } from './openapi-spec';
 
@@ -172,7 +174,7 @@ export interface OutcomeRule {
 
 export interface CallbackRecord {
   id: number;
-  kind: 'message-status' | 'room-status';
+  kind: 'message-status' | 'room-status' | 'usage-trigger';
   event: string;
   resourceSid: string;
   url: string;
@@ -181,6 +183,60 @@ export interface CallbackRecord {
   attempts: number;
   result: 'pending' | 'delivered' | 'failed';
   responseStatus: number | null;
+}
+
+/** An API key (SK…). Twilio keys belong to one region; a key made in au1 is unknown to us1. */
+export interface KeyRecord {
+  sid: string;
+  secret: string;
+  friendlyName: string;
+  region: string;
+  dateCreated: Date;
+  dateUpdated: Date;
+}
+
+export type UsageTriggerRecurring = 'daily' | 'monthly' | 'yearly' | 'alltime';
+export type UsageTriggerField = 'count' | 'usage' | 'price';
+
+export interface UsageTriggerRecord {
+  sid: string;
+  friendlyName: string;
+  usageCategory: string;
+  triggerBy: UsageTriggerField;
+  triggerValue: string;
+  recurring: UsageTriggerRecurring;
+  callbackUrl: string;
+  callbackMethod: 'GET' | 'POST';
+  dateCreated: Date;
+  dateUpdated: Date;
+  dateFired: Date | null;
+  /** The value that last fired it; Twilio reports it as current_value. */
+  currentValue: string | null;
+}
+
+/** Usage added through the control API, on top of what the emulator's own traffic adds up to. */
+export interface UsageEntry {
+  category: string;
+  /** Things counted (messages, segments, numbers…). */
+  count: number;
+  /** Billable quantity (minutes, segments…). */
+  usage: number;
+  price: number;
+  date: Date;
+}
+
+export type ApprovalStatus = 'received' | 'pending' | 'approved' | 'rejected' | 'paused' | 'disabled';
+
+export interface ContentRecord {
+  sid: string;
+  friendlyName: string;
+  language: string;
+  variables: Record<string, string>;
+  body: string;
+  dateCreated: Date;
+  dateUpdated: Date;
+  /** The WhatsApp approval request, if one was submitted. */
+  whatsapp: { name: string; category: string; status: ApprovalStatus; rejectionReason: string } | null;
 }
 
 export interface InitialAccount {
@@ -193,6 +249,7 @@ export interface InitialAccount {
   phoneNumbers: string[];
   verifiedCallerIds: string[];
   whatsappSenders: string[];
+  apiKeys: Array<{ sid: string; secret: string; friendlyName?: string; region?: string; dateCreated?: Date }>;
 }
 
 export class EmulatorState {
@@ -206,6 +263,10 @@ export class EmulatorState {
   readonly whatsappSessions = new Set<string>();
   /** The account's WhatsApp senders (numbers without the whatsapp: prefix). */
   readonly whatsappSenders = new Set<string>();
+  readonly keys = new Map<string, KeyRecord>();
+  readonly usageTriggers = new Map<string, UsageTriggerRecord>();
+  readonly contents = new Map<string, ContentRecord>();
+  usageEntries: UsageEntry[] = [];
   failureRules: FailureRule[] = [];
   outcomeRules: OutcomeRule[] = [];
   callbacks: CallbackRecord[] = [];
@@ -237,6 +298,10 @@ export class EmulatorState {
     this.participants.clear();
     this.whatsappSessions.clear();
     this.whatsappSenders.clear();
+    this.keys.clear();
+    this.usageTriggers.clear();
+    this.contents.clear();
+    this.usageEntries = [];
     this.failureRules = [];
     this.outcomeRules = [];
     this.callbacks = [];
@@ -245,6 +310,29 @@ export class EmulatorState {
     for (const number of this.initial.verifiedCallerIds) this.addCallerId(number);
     for (const address of this.initial.whatsappSenders)
       this.whatsappSenders.add(address.replace(/^whatsapp:/, ''));
+    for (const key of this.initial.apiKeys) this.addKey(key);
+  }
+
+  /** Adds an API key (or changes an existing one's name, region or age). */
+  addKey(key: {
+    sid?: string;
+    secret?: string;
+    friendlyName?: string;
+    region?: string;
+    dateCreated?: Date;
+  }): KeyRecord {
+    const existing = key.sid ? this.keys.get(key.sid) : undefined;
+    const created = key.dateCreated ?? existing?.dateCreated ?? new Date();
+    const record: KeyRecord = {
+      sid: key.sid ?? newSid('SK'),
+      secret: key.secret ?? existing?.secret ?? randomBytes(24).toString('base64url'),
+      friendlyName: key.friendlyName ?? existing?.friendlyName ?? 'API key',
+      region: key.region ?? existing?.region ?? 'us1',
+      dateCreated: created,
+      dateUpdated: new Date(Math.max(created.getTime(), existing?.dateUpdated.getTime() ?? 0)),
+    };
+    this.keys.set(record.sid, record);
+    return record;
   }
 
   /** Adds (or updates) a number the account owns; by default it can do voice, SMS and MMS. */

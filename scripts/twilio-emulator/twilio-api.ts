@@ -9,7 +9,14 @@ import { authenticate } from './auth';
 import type { EmulatorContext } from './context';
 import { takeFault } from './failures';
 import { BodyTooLargeError, readBody, sendJson, sendTwilioError } from './http-io';
-import { formContentType, loadSpec, productOf, type HttpMethod, type Product } from './openapi-spec';
+import {
+  formContentType,
+  loadSpec,
+  productOf,
+  regionOf,
+  type HttpMethod,
+  type Product,
+} from './openapi-spec';
 import type { Router } from './router';
 import type { Fault } from './state';
 import { apiErrors, TwilioApiError } from './twilio-api-error';
@@ -35,7 +42,7 @@ export function createTwilioApiHandler(ctx: EmulatorContext, router: Router) {
     const trace: { template?: string } = {};
     let outcome: Outcome;
     try {
-      outcome = await answer(ctx, router, req, res, { method, product, path, url }, trace);
+      outcome = await answer(ctx, router, req, res, { method, product, path, url, host }, trace);
     } catch (err) {
       const error = err instanceof TwilioApiError ? err : internalError(ctx, err);
       sendTwilioError(res, error);
@@ -58,7 +65,7 @@ async function answer(
   router: Router,
   req: IncomingMessage,
   res: ServerResponse,
-  call: { method: string; product: Product | null; path: string; url: URL },
+  call: { method: string; product: Product | null; path: string; url: URL; host: string },
   trace: { template?: string },
 ): Promise<Outcome> {
   const { product, path, url } = call;
@@ -124,6 +131,7 @@ async function answer(
 
   const reply = await lookup.route.handle({
     product,
+    region: regionOf(call.host),
     method,
     path,
     params: lookup.match.params,

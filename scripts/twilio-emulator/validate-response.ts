@@ -36,7 +36,9 @@ function checkValue(
     problems.push(`${at}: ${JSON.stringify(value)} is not one of ${schema.enum.join(', ')}`);
   }
   const actual = Array.isArray(value) ? 'array' : Number.isInteger(value) ? 'integer' : typeof value;
-  const expected = schema.type ?? (schema.properties ? 'object' : undefined);
+  // Twilio marks fields whose wire type differs from the declared one (prices are strings).
+  const expected =
+    schema['x-twilio']?.overrideType ?? schema.type ?? (schema.properties ? 'object' : undefined);
   if (expected === undefined) return;
   const fits = actual === expected || (expected === 'number' && actual === 'integer');
   if (!fits) {

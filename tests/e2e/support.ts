@@ -24,14 +24,21 @@ export async function withDb<T>(fn: (client: pg.Client) => Promise<T>): Promise<
   }
 }
 
-// A TOTP code is accepted once; remember the last step used per account so a
-// second sign-in in the same 30 s uses the next (still valid) code.
-const lastStep = new Map<string, number>();
-
-function nextCode(email: string): string {
-  const now = Date.now();
-  const step = Math.max(totpStep(now), (lastStep.get(email) ?? -1) + 1);
-  lastStep.set(email, step);
+// A TOTP code is accepted once per account. Read the last step the server
+// accepted, so a sign-in in the same 30 s (even from another test worker)
+// uses the next code, which the server's one-step window still accepts.
+async function nextCode(email: string): Promise<string> {
+  const last = await withDb(async (c) => {
+    const { rows } = await c.query<{ step: number | null }>(
+      'SELECT "totpLastStep" AS step FROM "User" WHERE email = $1',
+      [email],
+    );
+    return rows[0]?.step ?? -1;
+  });
+  let step = Math.max(totpStep(Date.now()), last + 1);
+  // More than one step ahead would be refused: wait for the clock to catch up.
+  while (step > totpStep(Date.now()) + 1) await new Promise((r) => setTimeout(r, 1000));
+  step = Math.max(step, totpStep(Date.now()));
   return totpCode(DEMO_TOTP_SECRET, step * 30_000);
 }
 
@@ -48,7 +55,7 @@ export async function signIn(page: Page, email: string, options: { mfa?: boolean
   if (options.mfa ?? email !== demo.reception) {
     const code = page.getByLabel('Authentication code');
     await expect(code).toBeVisible();
-    await code.fill(nextCode(email));
+    await code.fill(await nextCode(email));
     await page.getByRole('button', { name: 'Sign in' }).click();
   }
   await expect(page).toHaveURL(/\/dashboard/);

@@ -22,6 +22,17 @@ const sections: { href: string; title: string; description: string }[] = [
     title: 'Reminders',
     description: 'When reminders go, quiet hours, message templates and their WhatsApp templates.',
   },
+  {
+    href: '/admin/readiness',
+    title: 'Go-live readiness',
+    description:
+      'The Twilio go-live checklist, checked against the live account, with one-click test messages and rooms.',
+  },
+  {
+    href: '/admin/costs',
+    title: 'Costs and billing alerts',
+    description: 'What video, WhatsApp and SMS cost this month and before, the forecast, and spend alerts.',
+  },
 ];
 
 export default async function AdminPage() {

@@ -8,3 +8,6 @@ export type RegisterResource = (router: Router, ctx: EmulatorContext) => void;
 export function accountPath(ctx: EmulatorContext): string {
   return `/2010-04-01/Accounts/${ctx.state.account.sid}`;
 }
+
+/** The same path, for modules outside resources/ that build resource URIs. */
+export const resourceAccountPath = accountPath;

@@ -1,0 +1,118 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Suspense } from 'react';
+
+import { CheckList } from '@/components/readiness/check-list';
+import { CheckSummary } from '@/components/readiness/check-summary';
+import { Alert } from '@/components/ui/alert';
+import { buttonClasses } from '@/components/ui/button';
+import { requirePermission } from '@/lib/auth/guards';
+import { clearAccountSnapshot } from '@/lib/readiness/account-snapshot';
+import { buildReadinessContext } from '@/lib/readiness/build-context';
+import { manualItems } from '@/lib/readiness/checks/manual-items';
+import { getReadinessSettings } from '@/lib/readiness/get-readiness-settings';
+import { loadReadinessInputs } from '@/lib/readiness/load-readiness-inputs';
+import { runReadinessChecks } from '@/lib/readiness/run-checks';
+import { twilioConfigured } from '@/lib/twilio/client';
+
+import { ManualTickForm } from './_components/manual-tick-form';
+import { MinimumBalanceForm } from './_components/minimum-balance-form';
+import { TestPanel } from './_components/test-panel';
+
+export const metadata: Metadata = { title: 'Go-live readiness' };
+
+// The clinic's Twilio go-live checklist, checked against the configured
+// account each time the page is opened (the same checks as `npm run check:twilio`).
+async function Checks({ clinicId }: { clinicId: string }) {
+  const inputs = await loadReadinessInputs(clinicId);
+  const results = await runReadinessChecks(buildReadinessContext(inputs));
+  // The page has just read the account: the trial banner and guard should not lag behind it.
+  clearAccountSnapshot();
+  return (
+    <div className="flex flex-col gap-6">
+      <CheckSummary results={results} />
+      <CheckList
+        results={results}
+        actions={(r) => {
+          const item = manualItems.find((m) => `manual-${m.id}` === r.id);
+          if (!item) return null;
+          return (
+            <ManualTickForm
+              item={item.id}
+              ticked={inputs.manualTicks[item.id] !== undefined}
+              title={item.title}
+            />
+          );
+        }}
+      />
+    </div>
+  );
+}
+
+export default async function ReadinessPage() {
+  const admin = await requirePermission('readiness.manage');
+  const { settings } = await getReadinessSettings(admin.clinicId);
+  return (
+    <div className="flex flex-col gap-10">
+      <div className="flex flex-col gap-3">
+        <p className="text-sm">
+          <Link href="/admin" className="text-brand-700 underline underline-offset-4">
+            Admin
+          </Link>
+        </p>
+        <h1 className="text-2xl font-semibold">Go-live readiness</h1>
+        <p className="max-w-3xl text-slate-700">
+          Each item of the clinic’s Twilio go-live checklist, checked against the Twilio account this portal
+          uses. Every check says what it found and, when something needs doing, how to fix it. The same checks
+          run in a terminal with <code>npm run check:twilio</code>.
+        </p>
+        <div>
+          <Link href="/admin/readiness" className={buttonClasses('secondary')} prefetch={false}>
+            Run the checks again
+          </Link>
+        </div>
+      </div>
+
+      <section aria-labelledby="checks-heading" className="flex flex-col gap-4">
+        <h2 id="checks-heading" className="text-xl font-semibold">
+          Checklist
+        </h2>
+        {twilioConfigured() ? (
+          <Suspense fallback={<p role="status">Checking the Twilio account… this takes a few seconds.</p>}>
+            <Checks clinicId={admin.clinicId} />
+          </Suspense>
+        ) : (
+          <Alert tone="error" title="Twilio is not configured">
+            Set TWILIO_ACCOUNT_SID and an API key (TWILIO_API_KEY, TWILIO_API_SECRET) or TWILIO_AUTH_TOKEN,
+            then restart the portal.
+          </Alert>
+        )}
+      </section>
+
+      <section aria-labelledby="tests-heading" className="flex flex-col gap-4">
+        <h2 id="tests-heading" className="text-xl font-semibold">
+          Tests after upgrading
+        </h2>
+        <p className="max-w-3xl text-slate-700">
+          One click each, on the live account. Results and Twilio’s callbacks appear below each test as they
+          arrive. Use a phone of your own: the number is kept only while its test runs.
+        </p>
+        <TestPanel />
+      </section>
+
+      <section aria-labelledby="settings-heading" className="flex flex-col gap-4">
+        <h2 id="settings-heading" className="text-xl font-semibold">
+          Balance threshold
+        </h2>
+        <MinimumBalanceForm minimumBalanceUsd={settings.minimumBalanceUsd} />
+        <p className="text-sm text-slate-700">
+          Billing alert thresholds and cost rates are set on the{' '}
+          <Link href="/admin/costs" className="text-brand-700 underline underline-offset-4">
+            Costs page
+          </Link>
+          .
+        </p>
+      </section>
+    </div>
+  );
+}

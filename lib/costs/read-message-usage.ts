@@ -1,0 +1,91 @@
+import 'server-only';
+
+// WhatsApp messages, SMS segments and failed messages per month, from the
+// reminders module's records (ReminderMessage: one row per channel tried;
+// InboundReply: patients' replies, which Twilio also charges for on WhatsApp).
+// Read with SQL so this works whichever migrations a database has: months
+// without those tables count nothing, and `source` says so.
+//
+// Assumptions, shown on the costs page: every outbound WhatsApp reminder is a
+// utility template sent outside a customer-service window (Meta's fee applies);
+// an SMS is two segments unless the reminders module records its segment count.
+import { db } from '@/lib/db/client';
+
+import { guideAssumptions } from './guide-estimate';
+
+export interface MessageUsage {
+  whatsapp: number;
+  whatsappTemplates: number;
+  sms: number;
+  failed: number;
+}
+
+export interface MessageUsageByMonth {
+  months: Record<string, MessageUsage>;
+  /** 'reminders' when read from the reminders tables, 'none' when they do not exist. */
+  source: 'reminders' | 'none';
+  /** Whether SMS segments were counted (true) or estimated from the message count (false). */
+  segmentsRecorded: boolean;
+}
+
+async function tableExists(name: string): Promise<boolean> {
+  const [row] = await db().$queryRaw<Array<{ present: boolean }>>`
+    SELECT to_regclass(${`public."${name}"`}) IS NOT NULL AS present`;
+  return row?.present === true;
+}
+
+async function columnExists(table: string, column: string): Promise<boolean> {
+  const [row] = await db().$queryRaw<Array<{ present: boolean }>>`
+    SELECT EXISTS (
+      SELECT 1 FROM information_schema.columns
+      WHERE table_schema = 'public' AND table_name = ${table} AND column_name = ${column}
+    ) AS present`;
+  return row?.present === true;
+}
+
+export async function readMessageUsage(range: { start: Date; end: Date }): Promise<MessageUsageByMonth> {
+  const months: Record<string, MessageUsage> = {};
+  const month = (key: string): MessageUsage =>
+    (months[key] ??= { whatsapp: 0, whatsappTemplates: 0, sms: 0, failed: 0 });
+  if (!(await tableExists('ReminderMessage'))) return { months, source: 'none', segmentsRecorded: false };
+
+  const segmentsRecorded = await columnExists('ReminderMessage', 'segments');
+  const rows = await db().$queryRawUnsafe<
+    Array<{ month: string; channel: string; status: string; messages: number; segments: number | null }>
+  >(
+    `SELECT to_char(date_trunc('month', COALESCE("acceptedAt", "failedAt")), 'YYYY-MM') AS month,
+            channel::text AS channel, status::text AS status,
+            count(*)::int AS messages,
+            ${segmentsRecorded ? 'sum(COALESCE("segments", 0))::int' : 'NULL::int'} AS segments
+       FROM "ReminderMessage"
+      WHERE COALESCE("acceptedAt", "failedAt") >= $1 AND COALESCE("acceptedAt", "failedAt") < $2
+      GROUP BY 1, 2, 3`,
+    range.start,
+    range.end,
+  );
+  for (const r of rows) {
+    const m = month(r.month);
+    if (r.status === 'FAILED') {
+      m.failed += r.messages;
+      continue;
+    }
+    // Accepted by Twilio and sent on (sent, delivered, read, undelivered): charged.
+    if (!['QUEUED', 'SENT', 'DELIVERED', 'READ', 'UNDELIVERED'].includes(r.status)) continue;
+    if (r.channel === 'WHATSAPP') {
+      m.whatsapp += r.messages;
+      m.whatsappTemplates += r.messages;
+    } else {
+      m.sms += r.segments ?? r.messages * guideAssumptions.segmentsPerSms;
+    }
+  }
+
+  if (await tableExists('InboundReply')) {
+    const replies = await db().$queryRaw<Array<{ month: string; messages: number }>>`
+      SELECT to_char(date_trunc('month', "receivedAt"), 'YYYY-MM') AS month, count(*)::int AS messages
+        FROM "InboundReply"
+       WHERE channel::text = 'WHATSAPP' AND "receivedAt" >= ${range.start} AND "receivedAt" < ${range.end}
+       GROUP BY 1`;
+    for (const r of replies) month(r.month).whatsapp += r.messages;
+  }
+  return { months, source: 'reminders', segmentsRecorded };
+}

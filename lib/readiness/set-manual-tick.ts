@@ -1,0 +1,37 @@
+import 'server-only';
+
+// An admin confirms (or withdraws) a Console setting the API cannot see.
+// Ticking again keeps the first tick; unticking removes it. Both are audited.
+import { recordAudit } from '@/lib/audit/record-audit';
+import { assertCan } from '@/lib/auth/guards';
+import type { SessionUser } from '@/lib/auth/session-user';
+import { db } from '@/lib/db/client';
+import { parseInput } from '@/lib/schemas/parse-input';
+import { manualTickSchema } from '@/lib/schemas/readiness';
+
+export async function setManualTick(actor: SessionUser, input: unknown): Promise<{ ticked: boolean }> {
+  assertCan(actor, 'readiness.manage');
+  const { item, ticked } = parseInput(manualTickSchema, input);
+  await db().$transaction(async (tx) => {
+    if (ticked) {
+      await tx.readinessManualTick.upsert({
+        where: { clinicId_item: { clinicId: actor.clinicId, item } },
+        create: { clinicId: actor.clinicId, item, tickedById: actor.id },
+        update: {},
+      });
+    } else {
+      await tx.readinessManualTick.deleteMany({ where: { clinicId: actor.clinicId, item } });
+    }
+    await recordAudit(
+      {
+        actor: { id: actor.id, role: actor.role },
+        action: ticked ? 'CREATE' : 'DELETE',
+        entityType: 'ReadinessManualTick',
+        entityId: item,
+        detail: { event: ticked ? 'ticked' : 'unticked', item },
+      },
+      tx,
+    );
+  });
+  return { ticked };
+}

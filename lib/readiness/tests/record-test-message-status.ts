@@ -1,0 +1,121 @@
+import 'server-only';
+
+// A status callback for a test message (already signature-checked): stored
+// once, then the run moves on. For the fallback test, a failed WhatsApp sends
+// the SMS, once, however many workers or redeliveries see the failure.
+import { z } from 'zod';
+
+import { db } from '@/lib/db/client';
+import { env } from '@/lib/env';
+import { parseWith } from '@/lib/http/route';
+import { log } from '@/lib/log/logger';
+import { describeTwilioCode, toTwilioError } from '@/lib/twilio/errors';
+import { sendTestMessage } from '@/lib/twilio/send-test-message';
+
+import { readinessAppUrl } from '../app-url';
+import { READINESS_MESSAGE_STATUS_PATH } from '../twilio-webhook-routes';
+import { FALLBACK_SMS_BODY } from './test-messages';
+
+export const messageStatusSchema = z.object({
+  MessageSid: z.string().regex(/^(SM|MM)[0-9a-fA-F]{32}$/, 'must be a Message SID'),
+  MessageStatus: z.string().min(1).max(32),
+  ErrorCode: z
+    .string()
+    .regex(/^\d{1,6}$/)
+    .transform(Number)
+    .optional(),
+});
+
+const delivered = new Set(['delivered', 'read']);
+const failed = new Set(['failed', 'undelivered']);
+
+async function finish(
+  runId: string,
+  status: 'PASSED' | 'FAILED',
+  outcome: string,
+  errorCode: number | null = null,
+) {
+  // Only a running test finishes, once; the number is forgotten with it.
+  await db().readinessTestRun.updateMany({
+    where: { id: runId, status: 'RUNNING' },
+    data: { status, outcome, errorCode, finishedAt: new Date(), toNumber: null },
+  });
+}
+
+export async function recordTestMessageStatus(params: Record<string, string>): Promise<{ known: boolean }> {
+  const p = parseWith(messageStatusSchema, params);
+  const run = await db().readinessTestRun.findFirst({
+    where: { OR: [{ resourceSid: p.MessageSid }, { fallbackSid: p.MessageSid }] },
+  });
+  if (!run) return { known: false };
+  const inserted = await db().readinessTestEvent.createMany({
+    data: [
+      {
+        runId: run.id,
+        dedupeKey: `${p.MessageSid}|${p.MessageStatus}`,
+        resourceSid: p.MessageSid,
+        event: p.MessageStatus,
+        errorCode: p.ErrorCode ?? null,
+      },
+    ],
+    skipDuplicates: true,
+  });
+  if (inserted.count === 0) return { known: true };
+
+  const isFallbackSms = run.fallbackSid === p.MessageSid;
+  const code = p.ErrorCode ?? null;
+  if (run.kind !== 'SMS_FALLBACK' || isFallbackSms) {
+    if (delivered.has(p.MessageStatus)) {
+      await finish(
+        run.id,
+        'PASSED',
+        isFallbackSms
+          ? 'WhatsApp failed as intended and the SMS fallback was delivered.'
+          : 'Delivered: the phone received it.',
+      );
+    } else if (failed.has(p.MessageStatus)) {
+      await finish(run.id, 'FAILED', `Not delivered: ${describeTwilioCode(code)}`, code);
+    }
+    return { known: true };
+  }
+
+  // The WhatsApp half of the fallback test.
+  if (delivered.has(p.MessageStatus)) {
+    await finish(
+      run.id,
+      'FAILED',
+      'The WhatsApp message was delivered, so no fallback was needed: that phone messaged the clinic in the last 24 hours. Try a phone that has not.',
+    );
+    return { known: true };
+  }
+  if (!failed.has(p.MessageStatus)) return { known: true };
+
+  const claimed = await db().readinessTestRun.updateMany({
+    where: { id: run.id, fallbackAt: null, status: 'RUNNING', toNumber: { not: null } },
+    data: { fallbackAt: new Date() },
+  });
+  if (claimed.count === 0) return { known: true };
+  try {
+    const e = env();
+    const sms = await sendTestMessage({
+      to: run.toNumber!,
+      from: e.TWILIO_PHONE_NUMBER ?? '',
+      body: FALLBACK_SMS_BODY,
+      statusCallback: `${readinessAppUrl()}${READINESS_MESSAGE_STATUS_PATH}`,
+    });
+    await db().readinessTestRun.update({
+      where: { id: run.id },
+      data: { fallbackSid: sms.sid, errorCode: code },
+    });
+  } catch (err) {
+    const error = toTwilioError(err);
+    log.warn('readiness.fallback_failed', { runId: run.id, code: error.code });
+    await finish(
+      run.id,
+      'FAILED',
+      `WhatsApp failed as intended, but the SMS fallback was refused: ${error.message}`,
+      error.code,
+    );
+  }
+  return { known: true };
+}
