@@ -8,11 +8,14 @@ const config = [
     ignores: [
       'node_modules/**',
       '.next/**',
+      '.next-e2e/**',
       '.data/**',
       'lib/db/generated/**',
       'next-env.d.ts',
       'test-results/**',
       'playwright-report/**',
+      // Third-party files copied in by scripts/copy-video-processor-assets.ts.
+      'public/vendor/**',
     ],
   },
   {

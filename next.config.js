@@ -3,8 +3,29 @@
 // Content-Security-Policy (which carries a per-request nonce), HSTS and the
 // patient pages' referrer policy are set in proxy.ts.
 
+/**
+ * VIDEO_TEST_BUILD=1 (the end-to-end tests' build only): the one module that
+ * loads twilio-video is replaced by a stand-in, because Twilio's signalling
+ * cannot be reached from test machines. That build goes to .next-e2e/, never
+ * to .next/, so `npm start` cannot serve it by mistake after a test run.
+ * tests/unit/video-stand-in-isolation.test.ts checks that nothing else can
+ * pull the stand-in in. A build-time flag, not runtime configuration, so it is
+ * read here and not through lib/env.
+ */
+const videoTestBuild = process.env.VIDEO_TEST_BUILD === '1';
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  ...(videoTestBuild
+    ? {
+        distDir: '.next-e2e',
+        turbopack: {
+          resolveAlias: {
+            '@/components/video/twilio-connect': './tests/e2e/stand-ins/twilio-connect.ts',
+          },
+        },
+      }
+    : {}),
   poweredByHeader: false,
   reactStrictMode: true,
   // Twilio calls and signs the clinic's callback URL with its trailing slash

@@ -5,7 +5,13 @@
 import { NextResponse, type NextRequest } from 'next/server';
 
 import { env } from '@/lib/env';
-import { contentSecurityPolicy, HSTS, isPatientPath } from '@/lib/http/security-headers';
+import {
+  contentSecurityPolicy,
+  HSTS,
+  isPatientPath,
+  isVideoPath,
+  VIDEO_CSP,
+} from '@/lib/http/security-headers';
 
 const PUBLIC_PREFIXES = ['/sign-in', '/join', '/api/', '/_next/', '/favicon', '/robots.txt', '/vendor/'];
 const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
@@ -20,7 +26,12 @@ export function proxy(request: NextRequest) {
   }
 
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
-  const csp = contentSecurityPolicy({ nonce, dev: env().NODE_ENV === 'development' });
+  const csp = contentSecurityPolicy({
+    nonce,
+    dev: env().NODE_ENV === 'development',
+    // Twilio's signalling hosts and WebAssembly (blur) only where a call runs.
+    ...(isVideoPath(pathname) ? VIDEO_CSP : {}),
+  });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', csp);

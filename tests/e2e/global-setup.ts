@@ -2,6 +2,11 @@
 // DATABASE_URL's server, or the embedded one) with migrations and demo data,
 // the Twilio emulator with throwaway credentials, and `next start` on the
 // production build. Returns the teardown.
+//
+// The end-to-end tests (and scripts/screenshots.ts) run the test build
+// (VIDEO_TEST_BUILD=1, in .next-e2e/: twilio-video's connect is a stand-in,
+// because Twilio cannot be reached from here); bench/join-page.ts runs the
+// real production build in .next/.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -28,9 +33,18 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
 }
 
-export default async function globalSetup() {
-  if (!existsSync(path.join(PROJECT_ROOT, '.next', 'BUILD_ID'))) {
-    throw new Error('No production build: run `npm run build` first (npm run test:e2e does).');
+export default function globalSetup() {
+  return startStack({ build: 'test' });
+}
+
+export async function startStack({ build }: { build: 'test' | 'production' }) {
+  const distDir = build === 'test' ? '.next-e2e' : '.next';
+  if (!existsSync(path.join(PROJECT_ROOT, distDir, 'BUILD_ID'))) {
+    throw new Error(
+      build === 'test'
+        ? 'No test build in .next-e2e/: run `VIDEO_TEST_BUILD=1 npx next build` first (npm run test:e2e does).'
+        : 'No production build in .next/: run `npm run build` first.',
+    );
   }
   const port = Number(process.env.E2E_PORT ?? 3100);
   let embedded: EmbeddedPostgres | null = null;
@@ -75,6 +89,9 @@ export default async function globalSetup() {
     TWILIO_STATUS_CALLBACK_URL: `${appUrl}/api/appointments/twilio-status-callback/`,
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
   };
+  // next.config.js reads it again at `next start` to serve from .next-e2e/.
+  if (build === 'test') serverEnv.VIDEO_TEST_BUILD = '1';
+  else delete serverEnv.VIDEO_TEST_BUILD;
   // The same entry point as `npm start`: validates the environment, then `next start`.
   const server = spawn(
     path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'),

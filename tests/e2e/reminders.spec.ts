@@ -59,6 +59,7 @@ test('admin sets the policy and templates; staff record consent, schedule a remi
   await inPerson.getByRole('button', { name: 'Save template' }).click();
   await expect(inPerson.getByText('Template saved.')).toBeVisible();
   await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
 
   // Reception: a patient who agrees to messages and to WhatsApp.
   const family = `Reminderpatient${Date.now().toString(36)}`;

@@ -3,11 +3,13 @@ import Link from 'next/link';
 
 import { AppointmentTable } from '@/components/appointments/appointment-table';
 import { buttonClasses } from '@/components/ui/button';
+import { WaitingList } from '@/components/video/waiting-list';
 import { listAppointmentsForView } from '@/lib/appointments/list-appointments';
 import { requirePermission } from '@/lib/auth/guards';
 import { roleCan } from '@/lib/auth/permissions';
 import { formatDateString, formatTime, todayIn } from '@/lib/time/clinic-time';
 import { getClinicTimeZone } from '@/lib/time/get-clinic-time-zone';
+import { getWaitingList } from '@/lib/video/get-waiting-list';
 
 export const metadata: Metadata = { title: 'Today' };
 
@@ -17,7 +19,10 @@ export default async function DashboardPage() {
   const user = await requirePermission('dashboard.view');
   const timeZone = await getClinicTimeZone(user.clinicId);
   const today = todayIn(timeZone);
-  const { appointments } = await listAppointmentsForView(user, { view: 'day', date: today, timeZone });
+  const [{ appointments }, waitingList] = await Promise.all([
+    listAppointmentsForView(user, { view: 'day', date: today, timeZone }),
+    getWaitingList(user),
+  ]);
 
   const seeAll = roleCan(user.role, 'appointments.readAll');
   const canBook = roleCan(user.role, 'appointments.write');
@@ -69,6 +74,8 @@ export default async function DashboardPage() {
           </div>
         </dl>
       </section>
+
+      {waitingList.items.length > 0 ? <WaitingList initial={waitingList} /> : null}
 
       <section aria-labelledby="today-heading" className="flex flex-col gap-3">
         <h2 id="today-heading" className="text-lg font-semibold">

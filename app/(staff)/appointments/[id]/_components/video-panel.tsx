@@ -2,8 +2,10 @@
 // patient's join link to copy, regenerate or withdraw; consent and the waiting
 // room; messages; guests; ending the session; attendance. Mounted by the
 // appointment page with the appointment id and the signed-in user.
+import Link from 'next/link';
 import type { ReactNode } from 'react';
 
+import { buttonClasses } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { isAppError } from '@/lib/errors/app-error';
@@ -20,8 +22,13 @@ import {
   postWaitingMessageAction,
   regenerateJoinLinkAction,
   revokeJoinLinkAction,
-} from './video-panel-actions';
-import { GuestLinkButton, VideoActionButton, VideoPanelLive, WaitingMessageForm } from './video-panel-client';
+} from '@/components/video/staff-video-actions';
+import {
+  GuestLinkButton,
+  VideoActionButton,
+  VideoPanelLive,
+  WaitingMessageForm,
+} from '@/components/video/staff-video-controls';
 
 const waitingLabels: Record<string, string> = {
   WAITING: 'Waiting to be let in',
@@ -165,6 +172,11 @@ export async function VideoPanel({ appointmentId, user }: { appointmentId: strin
             {panel.guestLinks.waiting ? ` Guest links not yet used: ${panel.guestLinks.waiting}.` : ''}
           </p>
           <div className="flex flex-wrap gap-3">
+            {panel.can.host && !panel.sessionEndedAt ? (
+              <Link href={`/appointments/${id}/room`} className={buttonClasses('primary')}>
+                Open the video room
+              </Link>
+            ) : null}
             {panel.can.host ? <GuestLinkButton action={createGuestLinkAction.bind(null, id)} /> : null}
             {panel.can.host && panel.room?.status === 'IN_PROGRESS' ? (
               <VideoActionButton

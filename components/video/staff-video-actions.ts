@@ -1,6 +1,7 @@
 'use server';
 
-// Server actions behind the appointment page's video panel. Each checks the
+// Server actions behind the staff video controls (the appointment page's panel,
+// the dashboard's waiting list and the clinician's room). Each checks the
 // signed-in user; lib/video checks what they may do with this appointment.
 import { refresh } from 'next/cache';
 

@@ -1,7 +1,8 @@
 'use client';
 
-// The interactive bits of the video panel: buttons and forms that run server
-// actions, and a listener that refreshes the panel when the session changes.
+// The interactive staff video controls (the appointment page's panel, the
+// dashboard's waiting list, the clinician's room): buttons and forms that run
+// server actions, and a listener that refreshes the panel when the session changes.
 import { useRouter } from 'next/navigation';
 import { useActionState, useEffect } from 'react';
 
@@ -10,7 +11,7 @@ import { CopyButton } from '@/components/ui/copy-button';
 import { TextAreaField } from '@/components/ui/field';
 import { initialFormState } from '@/lib/schemas/form-state';
 
-import type { VideoActionState } from './video-panel-actions';
+import type { VideoActionState } from '@/components/video/staff-video-actions';
 
 type Action = (previous: VideoActionState, formData: FormData) => Promise<VideoActionState>;
 
@@ -64,7 +65,7 @@ export function GuestLinkButton({ action }: { action: Action }) {
   );
 }
 
-export function WaitingMessageForm({ action }: { action: Action }) {
+export function WaitingMessageForm({ action, idPrefix }: { action: Action; idPrefix?: string }) {
   const [state, run, pending] = useActionState<VideoActionState, FormData>(action, initialFormState);
   return (
     <form
@@ -76,6 +77,7 @@ export function WaitingMessageForm({ action }: { action: Action }) {
       <TextAreaField
         label="Message to the waiting patient"
         name="body"
+        id={idPrefix ? `${idPrefix}-message` : undefined}
         rows={2}
         maxLength={280}
         defaultValue={state.status === 'error' ? state.values?.body : undefined}

@@ -1,0 +1,14 @@
+import { NextResponse } from 'next/server';
+
+import { route } from '@/lib/http/route';
+import { issuePreflightToken } from '@/lib/video/issue-preflight-token';
+import { linkPrincipalFromRequest } from '@/lib/video/link-principal-from-request';
+
+// POST /api/video/join/preflight-token – a 5-minute token for the join page's
+// connection test (Authorization: Bearer <link token>); its grant opens no real room.
+export const POST = route('video.preflight_token', async (request) => {
+  const principal = await linkPrincipalFromRequest(request);
+  return NextResponse.json(await issuePreflightToken(principal), {
+    headers: { 'Cache-Control': 'no-store' },
+  });
+});

@@ -1,0 +1,114 @@
+'use client';
+
+// What to do when the link cannot take the person into a call right now, one
+// plain message and a next step for each case. Headings and alerts carry the
+// meaning in words (nothing relies on colour).
+import { useEffect, useRef } from 'react';
+
+import { durationWords, type JoinStatus } from '@/components/video/join-status';
+import { clockTime, clockTimeAndDay } from '@/components/video/format-time';
+
+type Kind = Exclude<JoinStatus, 'open' | 'early'> | 'not-recognised' | 'unsupported';
+
+const copy: Record<Kind, { title: string; body: string }> = {
+  'not-recognised': {
+    title: 'This link doesn’t work',
+    body: 'Make sure you opened the whole link from the clinic’s message. If it still doesn’t work, ask the clinic to send it again.',
+  },
+  revoked: {
+    title: 'This link has been replaced',
+    body: 'The clinic has sent a newer link, or withdrawn this one. Use the most recent link from the clinic’s messages, or contact the clinic for a new one.',
+  },
+  cancelled: {
+    title: 'This appointment was cancelled',
+    body: 'Its video session is closed. Contact the clinic to book another time.',
+  },
+  missed: {
+    title: 'This appointment has been closed',
+    body: 'It was recorded as missed, so its video session is closed. Contact the clinic to book another time.',
+  },
+  expired: {
+    title: 'This link has expired',
+    body: 'The video session for this appointment has closed. Contact the clinic if you still need to speak with your clinician.',
+  },
+  ended: {
+    title: 'Your session has ended',
+    body: 'Your clinician has ended the video session. Thank you for joining. If you were cut off before you finished, contact the clinic.',
+  },
+  declined: {
+    title: 'Your clinician couldn’t let you in',
+    body: 'They were not able to see you in this session. Please contact the clinic.',
+  },
+  unsupported: {
+    title: 'This browser can’t make video calls',
+    body: 'Please open the link in another browser. On an iPhone or iPad use Safari (and keep iOS up to date); on Android use Chrome or Samsung Internet; on a computer use Chrome, Edge, Firefox or Safari.',
+  },
+};
+
+export function Guidance({
+  kind,
+  message,
+  clinicPhone,
+  closesAt,
+  timeZone,
+}: {
+  kind: Kind;
+  message?: string;
+  clinicPhone: string | null;
+  closesAt?: string;
+  timeZone?: string;
+}) {
+  const { title, body } = copy[kind];
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // Move focus to the news so screen-reader and keyboard users meet it first.
+  useEffect(() => headingRef.current?.focus(), [kind]);
+  return (
+    <section
+      role="alert"
+      aria-labelledby="guidance-heading"
+      className="flex flex-col gap-3 rounded-lg border border-amber-400 bg-amber-50 p-4 text-amber-950"
+    >
+      <h2 id="guidance-heading" ref={headingRef} tabIndex={-1} className="text-xl font-semibold">
+        {title}
+      </h2>
+      <p>{kind === 'not-recognised' && message ? message : body}</p>
+      {kind === 'expired' && closesAt && timeZone ? (
+        <p>It closed at {clockTimeAndDay(closesAt, timeZone)}.</p>
+      ) : null}
+      {clinicPhone ? (
+        <p>
+          Clinic phone:{' '}
+          <a className="font-semibold underline" href={`tel:${clinicPhone.replace(/\s/g, '')}`}>
+            {clinicPhone}
+          </a>
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+/** "Your session opens in 9 minutes 12 seconds": moves on by itself when it reaches zero. */
+export function Countdown({ opensAt, now, timeZone }: { opensAt: string; now: number; timeZone: string }) {
+  const remaining = Date.parse(opensAt) - now;
+  // Screen readers hear the time once a minute, not every second.
+  const minute = Math.max(1, Math.ceil(remaining / 60_000));
+  const spoken = `The session opens in ${minute} minute${minute === 1 ? '' : 's'}.`;
+  return (
+    <section
+      aria-labelledby="early-heading"
+      className="rounded-lg border border-sky-300 bg-sky-50 p-4 text-sky-950"
+    >
+      <h2 id="early-heading" className="text-lg font-semibold">
+        You’re early
+      </h2>
+      <p>
+        The waiting room opens at {clockTime(opensAt, timeZone)}, 15 minutes before your appointment: in{' '}
+        <strong aria-hidden="true">{durationWords(remaining)}</strong>.
+      </p>
+      <p className="sr-only" aria-live="polite">
+        {spoken}
+      </p>
+      <p>Meanwhile you can check your camera and sound below. This page moves on by itself.</p>
+    </section>
+  );
+}

@@ -1,0 +1,146 @@
+// The join page's calls to the portal. The link token always travels in the
+// Authorization header (never in a URL the page builds, nor a Referer).
+import type { JoinPageFacts } from '@/lib/video/get-join-page';
+import type { JoinState } from '@/lib/video/get-join-state';
+
+export type { JoinState };
+
+export class JoinApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly reason: string | null,
+  ) {
+    super(message);
+    this.name = 'JoinApiError';
+  }
+}
+
+async function call<T>(token: string, method: string, path: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+      cache: 'no-store',
+    });
+  } catch {
+    throw new JoinApiError(
+      'We couldn’t reach the clinic’s system. Check that you are online and try again.',
+      0,
+      null,
+    );
+  }
+  const json = (await response.json().catch(() => null)) as
+    (T & { error?: { message?: string; reason?: string } }) | null;
+  if (!response.ok) {
+    throw new JoinApiError(
+      json?.error?.message ?? 'Something went wrong. Please try again.',
+      response.status,
+      json?.error?.reason ?? null,
+    );
+  }
+  return json as T;
+}
+
+export const joinApi = {
+  state: (token: string) => call<JoinState>(token, 'GET', '/api/video/join'),
+  page: (token: string) => call<JoinPageFacts>(token, 'GET', '/api/video/join/page'),
+  consent: (token: string, location: 'IN_AUSTRALIA' | 'OUTSIDE_AUSTRALIA') =>
+    call<{ consentRecordedAt: string }>(token, 'POST', '/api/video/join/consent', {
+      consentToTelehealth: true,
+      location,
+    }),
+  enterWaitingRoom: (token: string) =>
+    call<{ status: string; since: string }>(token, 'POST', '/api/video/join/waiting-room', {}),
+  videoToken: (token: string, appointmentId: string) =>
+    call<{
+      token: string;
+      identity: string;
+      role: string;
+      roomSid: string;
+      expiresAt: string;
+      rejoinKey?: string;
+    }>(token, 'POST', `/api/appointments/${encodeURIComponent(appointmentId)}/video-token`, {}),
+  preflightToken: (token: string) =>
+    call<{ token: string }>(token, 'POST', '/api/video/join/preflight-token', {}).then((r) => r.token),
+  /** Leaving the waiting room as the page closes: keepalive lets it finish after unload. */
+  leaveWaitingRoom: (token: string) =>
+    void fetch('/api/video/join/waiting-room', {
+      method: 'DELETE',
+      keepalive: true,
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: '{}',
+    }).catch(() => {}),
+};
+
+/**
+ * Reads GET /api/video/join/events (server-sent events over fetch, so the
+ * token stays in a header) and calls onState with each state. Reconnects after
+ * a dropped connection; stops for good on a 4xx or when aborted.
+ */
+export function followJoinEvents(
+  token: string,
+  onState: (state: JoinState) => void,
+  onGone: (error: JoinApiError) => void,
+): () => void {
+  const controller = new AbortController();
+  let retryMs = 1000;
+  const run = async () => {
+    while (!controller.signal.aborted) {
+      try {
+        const response = await fetch('/api/video/join/events', {
+          headers: { Authorization: `Bearer ${token}`, Accept: 'text/event-stream' },
+          cache: 'no-store',
+          signal: controller.signal,
+        });
+        if (response.status >= 400 && response.status < 500) {
+          const json = (await response.json().catch(() => null)) as {
+            error?: { message?: string; reason?: string };
+          } | null;
+          onGone(
+            new JoinApiError(
+              json?.error?.message ?? 'This link no longer works.',
+              response.status,
+              json?.error?.reason ?? null,
+            ),
+          );
+          return;
+        }
+        if (!response.ok || !response.body) throw new Error(`events ${response.status}`);
+        retryMs = 1000;
+        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+        let buffer = '';
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          buffer += value;
+          let end: number;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const block = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const event = /^event: (.*)$/m.exec(block)?.[1];
+            const data = block
+              .split('\n')
+              .filter((l) => l.startsWith('data: '))
+              .map((l) => l.slice(6))
+              .join('\n');
+            if (event === 'state' && data) onState(JSON.parse(data) as JoinState);
+            if (event === 'error' && data) {
+              const err = JSON.parse(data) as { code?: string; message?: string };
+              onGone(new JoinApiError(err.message ?? 'This link no longer works.', 410, err.code ?? null));
+              return;
+            }
+          }
+        }
+      } catch {
+        if (controller.signal.aborted) return;
+      }
+      await new Promise((r) => setTimeout(r, retryMs));
+      retryMs = Math.min(retryMs * 2, 15_000);
+    }
+  };
+  void run();
+  return () => controller.abort();
+}

@@ -1,0 +1,60 @@
+'use client';
+
+// A camera/microphone or call problem from the error table, with the browser's
+// own steps where they help, and the buttons for the next step.
+import { useState } from 'react';
+
+import { Button } from '@/components/ui/button';
+
+import { browserNames, detectBrowser, unblockSteps } from './browser-guidance';
+import type { VideoProblem } from './error-messages';
+
+export function ProblemPanel({
+  problem,
+  onRetry,
+  retryLabel = 'Try again',
+  onAudioOnly,
+  headingLevel = 2,
+}: {
+  problem: VideoProblem;
+  onRetry?: () => void;
+  retryLabel?: string;
+  onAudioOnly?: () => void;
+  headingLevel?: 2 | 3;
+}) {
+  const [browser] = useState(() =>
+    detectBrowser(typeof navigator === 'undefined' ? '' : navigator.userAgent),
+  );
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  return (
+    <div
+      role="alert"
+      className="flex flex-col gap-3 rounded-md border border-amber-400 bg-amber-50 p-4 text-amber-950"
+    >
+      <Heading className="text-lg font-semibold">
+        <span aria-hidden="true">⚠ </span>
+        {problem.title}
+      </Heading>
+      <p>{problem.message}</p>
+      <p className="font-medium">{problem.nextStep}</p>
+      {problem.showUnblockSteps ? (
+        <div>
+          <p className="font-medium">In {browserNames[browser]}:</p>
+          <ol className="ml-5 list-decimal">
+            {unblockSteps(browser).map((step) => (
+              <li key={step}>{step}</li>
+            ))}
+          </ol>
+        </div>
+      ) : null}
+      <div className="flex flex-wrap gap-2">
+        {onRetry ? <Button onClick={onRetry}>{retryLabel}</Button> : null}
+        {onAudioOnly ? (
+          <Button variant="secondary" onClick={onAudioOnly}>
+            Join with sound only (no camera)
+          </Button>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,207 @@
+'use client';
+
+// The dashboard's telehealth sessions for today, live: who is in the waiting
+// room (in words, with a mark, not colour alone), a message box to them, Let
+// in, a guest link, and the way into the clinician's room. Arrival alerts (a
+// chime and a desktop notification without the patient's name, since
+// notifications show on lock screens) are off until the clinician turns them
+// on, which is also the tap browsers need before they play sound.
+import Link from 'next/link';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+
+import { Button, buttonClasses } from '@/components/ui/button';
+import type { WaitingList as WaitingListState, WaitingListItem } from '@/lib/video/get-waiting-list';
+
+import { chimeWav } from './speaker-test';
+import { admitPatientAction, createGuestLinkAction, postWaitingMessageAction } from './staff-video-actions';
+import { GuestLinkButton, VideoActionButton, WaitingMessageForm } from './staff-video-controls';
+
+const ALERTS_KEY = 'tp-waiting-alerts';
+
+/** The clinician's choice of arrival alerts, remembered in this browser. */
+const alertsPreference = {
+  listeners: new Set<() => void>(),
+  subscribe(listener: () => void) {
+    alertsPreference.listeners.add(listener);
+    return () => alertsPreference.listeners.delete(listener);
+  },
+  get(): boolean {
+    try {
+      return localStorage.getItem(ALERTS_KEY) === 'on';
+    } catch {
+      return false;
+    }
+  },
+  set(on: boolean) {
+    try {
+      localStorage.setItem(ALERTS_KEY, on ? 'on' : 'off');
+    } catch {
+      // not remembered
+    }
+    for (const listener of alertsPreference.listeners) listener();
+  },
+};
+
+function clock(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-AU', { timeZone, hour: 'numeric', minute: '2-digit' }).format(
+    new Date(iso),
+  );
+}
+
+function statusWords(item: WaitingListItem): { mark: string; text: string } {
+  if (item.sessionEnded) return { mark: '■', text: 'Session ended' };
+  if (item.roomInProgress && item.waiting?.status === 'ADMITTED') return { mark: '●', text: 'In the call' };
+  switch (item.waiting?.status) {
+    case 'WAITING':
+      return { mark: '●', text: 'Waiting to be let in' };
+    case 'ADMITTED':
+      return { mark: '✓', text: 'Let in' };
+    case 'DECLINED':
+      return { mark: '✗', text: 'Not admitted' };
+    case 'LEFT':
+      return { mark: '↩', text: 'Left the waiting room' };
+    default:
+      return { mark: '○', text: item.consent ? 'Consent given; not in the waiting room' : 'Not arrived' };
+  }
+}
+
+export function WaitingList({ initial }: { initial: WaitingListState }) {
+  const [list, setList] = useState(initial);
+  const alerts = useSyncExternalStore(alertsPreference.subscribe, alertsPreference.get, () => false);
+  const [announcement, setAnnouncement] = useState('');
+  const previous = useRef(new Map(initial.items.map((i) => [i.appointmentId, i.waiting?.status ?? null])));
+  const alertsRef = useRef(alerts);
+  useEffect(() => {
+    alertsRef.current = alerts;
+  }, [alerts]);
+
+  useEffect(() => {
+    const source = new EventSource('/api/video/staff/waiting-list/events');
+    const onState = (event: MessageEvent<string>) => {
+      const next = JSON.parse(event.data) as WaitingListState;
+      const arrived = next.items.filter(
+        (i) => i.waiting?.status === 'WAITING' && previous.current.get(i.appointmentId) !== 'WAITING',
+      );
+      previous.current = new Map(next.items.map((i) => [i.appointmentId, i.waiting?.status ?? null]));
+      setList(next);
+      if (arrived.length) {
+        const when = arrived.map((i) => clock(i.startsAt, next.timeZone)).join(', ');
+        setAnnouncement(`Patient waiting: ${arrived.map((i) => i.patientName).join(', ')}.`);
+        if (alertsRef.current) alert(`Your ${when} patient is in the waiting room.`);
+      }
+    };
+    source.addEventListener('state', onState as EventListener);
+    return () => {
+      source.removeEventListener('state', onState as EventListener);
+      source.close();
+    };
+  }, []);
+
+  const toggleAlerts = async () => {
+    const on = !alerts;
+    if (on && 'Notification' in window && Notification.permission === 'default') {
+      await Notification.requestPermission().catch(() => 'denied');
+    }
+    alertsRef.current = on;
+    alertsPreference.set(on);
+    if (on) playChime();
+  };
+
+  const waitingCount = list.items.filter((i) => i.waiting?.status === 'WAITING').length;
+
+  return (
+    <section aria-labelledby="telehealth-heading" className="flex flex-col gap-3">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 id="telehealth-heading" className="text-lg font-semibold">
+          Telehealth today{waitingCount ? ` · ${waitingCount} waiting` : ''}
+        </h2>
+        <Button variant="secondary" aria-pressed={alerts} onClick={() => void toggleAlerts()}>
+          {alerts ? 'Arrival alerts on: turn off' : 'Turn on arrival alerts (sound and notification)'}
+        </Button>
+      </div>
+      <p className="sr-only" role="status" aria-live="polite">
+        {announcement}
+      </p>
+      {list.items.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-slate-700">
+          No telehealth sessions today.
+        </p>
+      ) : (
+        <ul className="flex flex-col gap-3">
+          {list.items.map((item) => (
+            <WaitingItem key={item.appointmentId} item={item} timeZone={list.timeZone} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function WaitingItem({ item, timeZone }: { item: WaitingListItem; timeZone: string }) {
+  const { mark, text } = statusWords(item);
+  const waiting = item.waiting?.status === 'WAITING';
+  const id = item.appointmentId;
+  return (
+    <li
+      data-testid="waiting-item"
+      className={`flex flex-col gap-3 rounded-lg border bg-white p-4 ${waiting ? 'border-l-8 border-amber-500' : 'border-slate-200'}`}
+    >
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <p className="font-semibold">
+          {clock(item.startsAt, timeZone)} · {item.patientName}
+          <span className="font-normal text-slate-700"> with {item.clinicianName}</span>
+        </p>
+        <p className={waiting ? 'font-semibold text-amber-900' : 'text-slate-700'}>
+          <span aria-hidden="true">{mark} </span>
+          {text}
+          {waiting && item.waiting ? ` since ${clock(item.waiting.since, timeZone)}` : ''}
+        </p>
+      </div>
+      {item.messages.length ? (
+        <p className="text-sm text-slate-700">
+          Last message shown: “{item.messages[item.messages.length - 1]!.body}”
+        </p>
+      ) : null}
+      <div className="flex flex-wrap items-start gap-3">
+        {item.can.host && waiting ? (
+          <VideoActionButton
+            action={admitPatientAction.bind(null, id)}
+            label={`Let ${item.patientName.split(' ')[0]} in`}
+            pendingLabel="Admitting…"
+            variant="primary"
+          />
+        ) : null}
+        {item.can.host && !item.sessionEnded ? (
+          <Link
+            href={`/appointments/${id}/room`}
+            className={buttonClasses(waiting ? 'secondary' : 'primary')}
+          >
+            Open the video room
+          </Link>
+        ) : null}
+        {item.can.host ? <GuestLinkButton action={createGuestLinkAction.bind(null, id)} /> : null}
+      </div>
+      {item.can.message && (waiting || item.waiting?.status === 'ADMITTED') ? (
+        <WaitingMessageForm action={postWaitingMessageAction.bind(null, id)} idPrefix={`waiting-${id}`} />
+      ) : null}
+    </li>
+  );
+}
+
+let chimeUrl: string | null = null;
+
+function playChime() {
+  chimeUrl ??= URL.createObjectURL(chimeWav());
+  void new Audio(chimeUrl).play().catch(() => {});
+}
+
+function alert(body: string) {
+  playChime();
+  if ('Notification' in window && Notification.permission === 'granted') {
+    try {
+      new Notification('Patient waiting', { body, tag: 'tp-patient-waiting' });
+    } catch {
+      // Some mobile browsers only allow notifications from a service worker.
+    }
+  }
+}

@@ -1,0 +1,64 @@
+// What the patient's or guest's join page shows on its first screen: the
+// clinic's name, the clinician's first name and the time in the patient's own
+// timezone, with the same session state as GET /api/video/join. The page is
+// opened from the link, so its token is the credential here too. Nothing about
+// the patient is sent back: they know who they are.
+import 'server-only';
+
+import { db } from '@/lib/db/client';
+import { isAppError } from '@/lib/errors/app-error';
+
+import { getJoinState, type JoinState } from './get-join-state';
+import { resolveLinkPrincipal } from './resolve-link-principal';
+
+export type JoinPageFacts = {
+  clinicName: string;
+  clinicPhone: string | null;
+  clinicianFirstName: string;
+  /** The patient's timezone (guests: the clinic's). */
+  timeZone: string;
+  state: JoinState;
+};
+
+export type JoinPage =
+  | { kind: 'ok'; facts: JoinPageFacts }
+  /** The token is not ours, or its signature does not match. */
+  | { kind: 'not-recognised'; message: string }
+  /** A guest link already exchanged for a rejoin key (that browser holds it). */
+  | { kind: 'guest-link-used'; message: string };
+
+export async function getJoinPage(token: string): Promise<JoinPage> {
+  let principal;
+  try {
+    principal = await resolveLinkPrincipal(token);
+  } catch (err) {
+    if (isAppError(err) && err.details?.reason === 'GUEST_LINK_USED') {
+      return { kind: 'guest-link-used', message: err.message };
+    }
+    if (isAppError(err) && err.code === 'NOT_FOUND') return { kind: 'not-recognised', message: err.message };
+    throw err;
+  }
+  const [state, appointment] = await Promise.all([
+    getJoinState(principal),
+    db().appointment.findUniqueOrThrow({
+      where: { id: principal.appointmentId },
+      select: {
+        clinician: { select: { givenName: true } },
+        patient: {
+          select: { timezone: true, clinic: { select: { name: true, timezone: true, contactPhone: true } } },
+        },
+      },
+    }),
+  ]);
+  const clinic = appointment.patient.clinic;
+  return {
+    kind: 'ok',
+    facts: {
+      clinicName: clinic.name,
+      clinicPhone: clinic.contactPhone,
+      clinicianFirstName: appointment.clinician.givenName,
+      timeZone: principal.kind === 'patient' ? appointment.patient.timezone : clinic.timezone,
+      state,
+    },
+  };
+}

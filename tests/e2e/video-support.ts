@@ -1,0 +1,149 @@
+// Helpers for the video end-to-end specs: telehealth appointments at times
+// relative to now (rows written directly, like a booking would), join links
+// made through the staff page, an axe check, and the stand-in's controls.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+
+import { demo, signIn, withDb } from './support';
+
+export { demo };
+
+const MIN = 60_000;
+let counter = 0;
+
+export type TestAppointment = { id: string; patientId: string; patientGiven: string; patientName: string };
+
+/** A telehealth appointment with Dr Maya Chen for a new patient who lives in Perth. */
+export async function createTelehealthAppointment(
+  options: { startsInMs?: number; durationMinutes?: number; status?: string } = {},
+): Promise<TestAppointment> {
+  const startsAt = new Date(Date.now() + (options.startsInMs ?? 5 * MIN));
+  const endsAt = new Date(startsAt.getTime() + (options.durationMinutes ?? 50) * MIN);
+  const tag = `${Date.now().toString(36)}${(counter++).toString(36)}`;
+  const patientGiven = 'Robin';
+  return withDb(async (c) => {
+    const { rows: clinicians } = await c.query<{ id: string; clinicId: string }>(
+      `SELECT cl.id, u."clinicId" FROM "Clinician" cl JOIN "User" u ON u.id = cl."userId" WHERE u.email = $1`,
+      [demo.clinician],
+    );
+    const clinician = clinicians[0]!;
+    const patientId = `e2e_pt_${tag}`;
+    await c.query(
+      `INSERT INTO "Patient" (id, "clinicId", "givenName", "familyName", mobile, timezone, "updatedAt")
+       VALUES ($1, $2, $3, $4, '+61491570199', 'Australia/Perth', now())`,
+      [patientId, clinician.clinicId, patientGiven, `Videotest${tag}`],
+    );
+    const id = `e2e_ap_${tag}`;
+    await c.query(
+      `INSERT INTO "Appointment" (id, "clinicianId", "patientId", "startsAt", "endsAt", kind, status, "updatedAt")
+       VALUES ($1, $2, $3, $4, $5, 'TELEHEALTH', $6, now())`,
+      [id, clinician.id, patientId, startsAt, endsAt, options.status ?? 'BOOKED'],
+    );
+    return { id, patientId, patientGiven, patientName: `${patientGiven} Videotest${tag}` };
+  });
+}
+
+export async function setAppointmentStatus(id: string, status: string) {
+  await withDb((c) =>
+    c.query(`UPDATE "Appointment" SET status = $2, "updatedAt" = now() WHERE id = $1`, [id, status]),
+  );
+}
+
+// One sign-in per account per test run: a TOTP code works once, so signing the
+// clinician in again within 30 seconds would fail. Later contexts reuse the cookies.
+const signedIn = new Map<string, Awaited<ReturnType<BrowserContext['storageState']>>>();
+
+/** A context signed in as this staff member (the clinician by default), with extra options. */
+export async function staffContext(
+  browser: Browser,
+  email: string = demo.clinician,
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<BrowserContext> {
+  let state = signedIn.get(email);
+  if (!state) {
+    const first = await browser.newContext();
+    await signIn(await first.newPage(), email);
+    state = await first.storageState();
+    signedIn.set(email, state);
+    await first.close();
+  }
+  return browser.newContext({ ...options, storageState: state });
+}
+
+/** A staff page signed in (clinician by default) in a context of its own. */
+export async function staffPage(browser: Browser, email: string = demo.clinician): Promise<Page> {
+  const context = await staffContext(browser, email);
+  return context.newPage();
+}
+
+/** Makes (or remakes) the patient's join link on the appointment page and returns it. */
+export async function makeJoinLink(staff: Page, appointmentId: string): Promise<string> {
+  await staff.goto(`/appointments/${appointmentId}`);
+  const panel = staff.getByRole('region', { name: 'Video session' });
+  const remake = panel.getByRole('button', { name: 'Make a new link' });
+  if (await remake.isVisible()) {
+    staff.once('dialog', (d) => void d.accept());
+    await remake.click();
+    await expect(panel.getByText('New link made.')).toBeVisible();
+  } else {
+    await panel.getByRole('button', { name: 'Make a link' }).click();
+  }
+  const code = panel.locator('code').first();
+  await expect(code).toContainText('/join/');
+  return (await code.textContent())!.trim();
+}
+
+/** The path of a join link (the server's APP_URL is the test server's). */
+export function joinPath(url: string): string {
+  return new URL(url).pathname;
+}
+
+export async function expectNoAxeViolations(page: Page, label: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
+  expect(summary, `axe on ${label}`).toEqual([]);
+}
+
+/** Configures the twilio-video stand-in before the page's scripts run. */
+export async function standInConfig(page: Page, config: Record<string, unknown>) {
+  await page.addInitScript((c) => {
+    (window as unknown as { __videoStandInConfig: unknown }).__videoStandInConfig = c;
+  }, config);
+}
+
+export type ConnectRecord = { identity: string; room: string; options: Record<string, unknown> };
+
+export function standInConnects(page: Page): Promise<ConnectRecord[]> {
+  return page.evaluate(
+    () =>
+      (window as unknown as { __videoStandIn?: { connects: ConnectRecord[] } }).__videoStandIn?.connects ??
+      [],
+  );
+}
+
+export async function standIn(page: Page, action: 'reconnecting' | 'reconnected' | number) {
+  await page.evaluate((a) => {
+    const control = (
+      window as unknown as {
+        __videoStandIn: { reconnecting(): void; reconnected(): void; drop(code: number): void };
+      }
+    ).__videoStandIn;
+    if (a === 'reconnecting') control.reconnecting();
+    else if (a === 'reconnected') control.reconnected();
+    else control.drop(a);
+  }, action);
+}
+
+export async function emulator(pathname: string, body?: unknown): Promise<unknown> {
+  const res = await fetch(`${process.env.E2E_EMULATOR_URL}/__emulator${pathname}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  expect(res.ok, `emulator ${pathname}`).toBe(true);
+  return res.status === 204 ? null : res.json();
+}
