@@ -7,6 +7,7 @@ import { refresh } from 'next/cache';
 
 import { requireUser } from '@/lib/auth/guards';
 import { runFormAction } from '@/lib/auth/run-form-action';
+import { sendJoinLink } from '@/lib/reminders/send-join-link';
 import { formValues, type FormState } from '@/lib/schemas/form-state';
 import { admitPatient, declinePatient } from '@/lib/video/admit-patient';
 import { createGuestLink } from '@/lib/video/create-guest-link';
@@ -43,6 +44,27 @@ export async function regenerateJoinLinkAction(
       status: 'success',
       message: 'New link made. The previous link no longer works; send the patient this one.',
       url: link.url,
+    };
+  });
+}
+
+// POST /appointments/{id} – send the patient their join link by WhatsApp or SMS, now.
+export async function sendJoinLinkAction(
+  appointmentId: string,
+  previous: VideoActionState,
+): Promise<VideoActionState> {
+  const user = await requireUser();
+  return run('video.send_link_failed', previous, {}, async () => {
+    const { channels } = await sendJoinLink(user, appointmentId);
+    const how =
+      channels[0] === 'WHATSAPP'
+        ? channels.includes('SMS')
+          ? 'on WhatsApp (by SMS if WhatsApp cannot deliver it)'
+          : 'on WhatsApp'
+        : 'by SMS';
+    return {
+      status: 'success',
+      message: `Sending the link to the patient ${how}. Its progress shows under Reminders.`,
     };
   });
 }

@@ -8,7 +8,8 @@ import 'server-only';
 //
 // Assumptions, shown on the costs page: every outbound WhatsApp reminder is a
 // utility template sent outside a customer-service window (Meta's fee applies);
-// an SMS is two segments unless the reminders module records its segment count.
+// an SMS counts the segments Twilio reported (ReminderMessage.segments), or two
+// for messages sent before that was recorded.
 import { db } from '@/lib/db/client';
 
 import { guideAssumptions } from './guide-estimate';
@@ -24,7 +25,7 @@ export interface MessageUsageByMonth {
   months: Record<string, MessageUsage>;
   /** 'reminders' when read from the reminders tables, 'none' when they do not exist. */
   source: 'reminders' | 'none';
-  /** Whether SMS segments were counted (true) or estimated from the message count (false). */
+  /** Whether every SMS's segments were counted (true), or some estimated from the message count (false). */
   segmentsRecorded: boolean;
 }
 
@@ -49,20 +50,30 @@ export async function readMessageUsage(range: { start: Date; end: Date }): Promi
     (months[key] ??= { whatsapp: 0, whatsappTemplates: 0, sms: 0, failed: 0 });
   if (!(await tableExists('ReminderMessage'))) return { months, source: 'none', segmentsRecorded: false };
 
-  const segmentsRecorded = await columnExists('ReminderMessage', 'segments');
+  const hasSegments = await columnExists('ReminderMessage', 'segments');
+  const perSms = Number(guideAssumptions.segmentsPerSms);
   const rows = await db().$queryRawUnsafe<
-    Array<{ month: string; channel: string; status: string; messages: number; segments: number | null }>
+    Array<{
+      month: string;
+      channel: string;
+      status: string;
+      messages: number;
+      segments: number | null;
+      estimated: number;
+    }>
   >(
     `SELECT to_char(date_trunc('month', COALESCE("acceptedAt", "failedAt")), 'YYYY-MM') AS month,
             channel::text AS channel, status::text AS status,
             count(*)::int AS messages,
-            ${segmentsRecorded ? 'sum(COALESCE("segments", 0))::int' : 'NULL::int'} AS segments
+            ${hasSegments ? `sum(COALESCE("segments", ${perSms}))::int` : 'NULL::int'} AS segments,
+            ${hasSegments ? 'count(*) FILTER (WHERE "segments" IS NULL)::int' : 'count(*)::int'} AS estimated
        FROM "ReminderMessage"
       WHERE COALESCE("acceptedAt", "failedAt") >= $1 AND COALESCE("acceptedAt", "failedAt") < $2
       GROUP BY 1, 2, 3`,
     range.start,
     range.end,
   );
+  let segmentsRecorded = true;
   for (const r of rows) {
     const m = month(r.month);
     if (r.status === 'FAILED') {
@@ -75,7 +86,8 @@ export async function readMessageUsage(range: { start: Date; end: Date }): Promi
       m.whatsapp += r.messages;
       m.whatsappTemplates += r.messages;
     } else {
-      m.sms += r.segments ?? r.messages * guideAssumptions.segmentsPerSms;
+      m.sms += r.segments ?? r.messages * perSms;
+      if (r.estimated > 0) segmentsRecorded = false;
     }
   }
 

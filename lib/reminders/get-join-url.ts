@@ -6,13 +6,10 @@
 import 'server-only';
 
 import { ensureVideoSession } from '@/lib/video/ensure-video-session';
-import { currentJoinLink } from '@/lib/video/join-link-url';
-import { replaceJoinLink } from '@/lib/video/regenerate-join-link';
+import { currentOrFirstJoinLink } from '@/lib/video/regenerate-join-link';
 
 export async function getJoinUrl(appointmentId: string): Promise<string> {
   const sessionId = await ensureVideoSession(appointmentId);
-  const current = await currentJoinLink(sessionId);
-  if (current) return current.url;
   // No link yet: the first one, made for the clinic (no user acting).
-  return (await replaceJoinLink(sessionId, null)).url;
+  return (await currentOrFirstJoinLink(sessionId, null)).url;
 }

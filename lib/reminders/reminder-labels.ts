@@ -41,9 +41,11 @@ export function eventLabel(e: {
         ? 'Scheduled, moved earlier to avoid quiet hours'
         : e.detail === 'RESEND'
           ? 'Resend requested'
-          : e.detail === 'APPOINTMENT_MOVED'
-            ? 'Scheduled for the new appointment time'
-            : 'Scheduled';
+          : e.detail === 'JOIN_LINK'
+            ? 'Join link sent by staff'
+            : e.detail === 'APPOINTMENT_MOVED'
+              ? 'Scheduled for the new appointment time'
+              : 'Scheduled';
     case 'MOVED':
       return e.detail === 'QUIET_HOURS' ? 'Moved, and earlier to avoid quiet hours' : 'Moved to a new time';
     case 'SKIPPED':

@@ -22,6 +22,7 @@ export const reasonText = {
   AFTER_APPOINTMENT: 'Its time is at or after the start of the appointment.',
   TIME_PASSED: 'Its time had already passed when the appointment was booked or moved.',
   APPOINTMENT_STARTED: 'The appointment had started before it could be sent.',
+  SESSION_CLOSED: 'The video session had closed before the link could be sent.',
   APPOINTMENT_CANCELLED: 'The appointment was cancelled.',
   APPOINTMENT_CLOSED: 'The appointment is no longer open (completed or marked as a no-show).',
   CANCELLED_BY_STAFF: 'Cancelled by staff.',

@@ -53,6 +53,7 @@ export async function rescheduleAppointmentReminders(
   const toMove = reminders.filter(
     (r) =>
       r.source !== 'RESEND' &&
+      r.source !== 'JOIN_LINK' &&
       (r.status === 'SCHEDULED' ||
         (r.status === 'SKIPPED' && r.reason !== null && REPLANNABLE_SKIPS.has(r.reason))),
   );

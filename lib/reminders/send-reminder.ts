@@ -34,17 +34,20 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 
 import { db } from '@/lib/db/client';
-import type { AppointmentKind, AppointmentStatus } from '@/lib/db/generated/enums';
+import type { AppointmentKind, AppointmentStatus, ReminderSource } from '@/lib/db/generated/enums';
 import { env } from '@/lib/env';
 import { log } from '@/lib/log/logger';
 import { messageStatusCallbackUrl } from '@/lib/messaging/message-callback-url';
 import { isFailureStatus, statusRank, trackedStatusOf } from '@/lib/messaging/message-status';
 import { recordOptOut } from '@/lib/messaging/record-opt-out';
+import { assertTrialCanMessage } from '@/lib/readiness/assert-trial-can-message';
+import { isTrialRecipientError, type TrialRecipientError } from '@/lib/readiness/trial-recipient-error';
 import { isOpenStatus } from '@/lib/schemas/appointment';
 import type { TwilioClient } from '@/lib/twilio/client';
-import { toTwilioError, type TwilioError } from '@/lib/twilio/errors';
+import { describeTwilioCode, toTwilioError, TwilioError } from '@/lib/twilio/errors';
 import { findRecentMessages, type SentMessageSummary } from '@/lib/twilio/find-recent-messages';
 import { sendMessage, type AcceptedMessage, type OutboundMessage } from '@/lib/twilio/send-message';
+import { joinWindow } from '@/lib/video/join-window';
 
 import { applyMessageStatus, applyStoredStatuses } from './apply-message-status';
 import { buildReminderMessage, sha256Hex } from './build-reminder-message';
@@ -113,11 +116,13 @@ interface LoadedMessage {
 interface LoadedReminder {
   id: string;
   status: string;
+  source: ReminderSource;
   dueAt: Date;
   appointment: {
     id: string;
     status: AppointmentStatus;
     startsAt: Date;
+    endsAt: Date;
     kind: AppointmentKind;
     patient: ChannelPatient & { clinicId: string; timezone: string };
   };
@@ -127,10 +132,12 @@ interface LoadedReminder {
 type LoadedRow = {
   id: string;
   status: string;
+  source: ReminderSource;
   dueAt: Date;
   appointmentId: string;
   appointmentStatus: AppointmentStatus;
   startsAt: Date;
+  endsAt: Date;
   kind: AppointmentKind;
   clinicId: string;
   mobile: string;
@@ -150,8 +157,9 @@ type LoadedRow = {
  */
 async function loadReminder(reminderId: string): Promise<LoadedReminder | null> {
   const rows = await db().$queryRaw<LoadedRow[]>`
-    SELECT r."id", r."status"::text AS "status", r."dueAt",
-           a."id" AS "appointmentId", a."status"::text AS "appointmentStatus", a."startsAt", a."kind"::text AS "kind",
+    SELECT r."id", r."status"::text AS "status", r."source"::text AS "source", r."dueAt",
+           a."id" AS "appointmentId", a."status"::text AS "appointmentStatus", a."startsAt", a."endsAt",
+           a."kind"::text AS "kind",
            p."clinicId", p."mobile", p."timezone", p."preferredChannel"::text AS "preferredChannel",
            p."messagingConsentAt", p."whatsappConsent", p."whatsappOptOutAt", p."smsOptOutAt",
            COALESCE((
@@ -170,11 +178,13 @@ async function loadReminder(reminderId: string): Promise<LoadedReminder | null> 
   return {
     id: row.id,
     status: row.status,
+    source: row.source,
     dueAt: row.dueAt,
     appointment: {
       id: row.appointmentId,
       status: row.appointmentStatus,
       startsAt: row.startsAt,
+      endsAt: row.endsAt,
       kind: row.kind,
       patient: {
         clinicId: row.clinicId,
@@ -229,9 +239,12 @@ export async function sendReminder(reminderId: string, deps: SendReminderDeps = 
     return 'ALREADY_ACCEPTED';
   }
   const inFlight = reminder.messages.some((m) => IN_FLIGHT.has(m.status));
-  if (appointment.startsAt.getTime() <= now.getTime() && !inFlight) {
+  // A reminder is pointless once the appointment starts; a join link is useful until the session closes.
+  const joinLink = reminder.source === 'JOIN_LINK';
+  const lateAfter = joinLink ? joinWindow(appointment, 'PATIENT').closesAt : appointment.startsAt;
+  if (lateAfter.getTime() <= now.getTime() && !inFlight) {
     const status = reminder.messages.length === 0 ? 'SKIPPED' : 'FAILED';
-    await finishReminder(reminder.id, status, 'APPOINTMENT_STARTED');
+    await finishReminder(reminder.id, status, joinLink ? 'SESSION_CLOSED' : 'APPOINTMENT_STARTED');
     return status;
   }
 
@@ -398,9 +411,11 @@ async function callTwilio(
 ): Promise<ChannelResult> {
   let accepted: AcceptedMessage;
   try {
+    // A trial account may only message verified numbers: refused here, as Twilio would (21608), with no call.
+    await assertTrialCanMessage(claim.to, { client: ctx.client ? () => ctx.client! : undefined });
     accepted = await ctx.send(message, ctx.client);
   } catch (err) {
-    return handleSendError(ctx, claim, toTwilioError(err));
+    return handleSendError(ctx, claim, isTrialRecipientError(err) ? trialRefusal(err) : toTwilioError(err));
   }
   const status = trackedStatusOf(accepted.status) ?? 'QUEUED';
   const failedAtOnce = isFailureStatus(status);
@@ -412,6 +427,7 @@ async function callTwilio(
       UPDATE "ReminderMessage"
       SET "status" = ${status}::"ReminderMessageStatus", "statusRank" = ${statusRank[status]},
           "twilioSid" = ${accepted.sid}, "acceptedAt" = ${now}, "errorCode" = ${accepted.errorCode},
+          "segments" = ${accepted.segments},
           "failedAt" = ${failedAtOnce ? now : null}, "updatedAt" = ${now}
       WHERE "id" = ${claim.id} AND "claimToken" = ${claim.token}
       RETURNING "reminderId"
@@ -448,6 +464,11 @@ async function callTwilio(
     accepted.sid,
   );
   return failedAtOnce ? { kind: 'failed', errorCode: accepted.errorCode } : { kind: 'accepted' };
+}
+
+/** The trial guard's refusal as the REST error Twilio would have answered: permanent, code 21608. */
+function trialRefusal(err: TrialRecipientError): TwilioError {
+  return new TwilioError('rest', err.twilioCode, 400, describeTwilioCode(err.twilioCode), null, false);
 }
 
 async function handleSendError(

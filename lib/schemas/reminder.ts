@@ -30,6 +30,7 @@ export const reminderSourceLabels = {
   POLICY: 'Clinic policy',
   STAFF: 'Added by staff',
   RESEND: 'Resent by staff',
+  JOIN_LINK: 'Join link sent by staff',
 } as const;
 
 /** A staff member picks a time (in the clinic's timezone; the action converts it). */

@@ -38,6 +38,13 @@ export interface AcceptedMessage {
   status: string;
   errorCode: number | null;
   dateCreated: Date | null;
+  /** SMS segments Twilio counted (num_segments); null when it did not say. */
+  segments: number | null;
+}
+
+function segmentCount(value: string | null | undefined): number | null {
+  const n = Number(value);
+  return value != null && Number.isInteger(n) && n > 0 ? n : null;
 }
 
 export async function sendMessage(
@@ -61,6 +68,7 @@ export async function sendMessage(
       status: created.status,
       errorCode: created.errorCode ?? null,
       dateCreated: created.dateCreated ?? null,
+      segments: message.channel === 'SMS' ? segmentCount(created.numSegments) : null,
     };
   } catch (err) {
     throw toTwilioError(err);

@@ -3,6 +3,7 @@
 // Used by the appointment page's panel and the staff event stream.
 import 'server-only';
 
+import { roleCan } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
 import type {
@@ -24,7 +25,14 @@ export type VideoPanelState = {
   clinicianOpensAt: string;
   patientOpensAt: string;
   closesAt: string;
-  can: { host: boolean; manageLinks: boolean; message: boolean; markNoShow: boolean };
+  can: {
+    host: boolean;
+    manageLinks: boolean;
+    /** Send the link by WhatsApp or SMS: reception and admins, who can follow the message under Reminders. */
+    sendLink: boolean;
+    message: boolean;
+    markNoShow: boolean;
+  };
   joinLink: { url: string; createdAt: string; lastUsedAt: string | null } | null;
   consent: { at: string; location: PatientLocation | null } | null;
   waiting: { status: WaitingRoomStatus; since: string; admittedAt: string | null } | null;
@@ -59,6 +67,7 @@ export async function getVideoPanel(
   const can = {
     host: staffCan(user, appointment, 'host'),
     manageLinks: staffCan(user, appointment, 'manage-links'),
+    sendLink: staffCan(user, appointment, 'manage-links') && roleCan(user.role, 'reminders.write'),
     message: staffCan(user, appointment, 'message'),
     markNoShow: staffCan(user, appointment, 'mark-no-show'),
   };

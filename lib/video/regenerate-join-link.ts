@@ -1,9 +1,13 @@
-// A new join link for the patient; every earlier link stops working at once.
-// "Resend" will call this and queue the URL by SMS or WhatsApp (issue 6).
+// The patient's join link: a new one (every earlier link stops working at
+// once), or the current one, made first if there is none. Both take a lock on
+// the session row, so two at once cannot each make a link and revoke the
+// other's (two reminders sent at the same moment would otherwise carry a dead
+// link).
 import 'server-only';
 
 import { recordAudit } from '@/lib/audit/record-audit';
 import type { SessionUser } from '@/lib/auth/session-user';
+import type { Prisma } from '@/lib/db/generated/client';
 import { db } from '@/lib/db/client';
 
 import { joinPageUrl } from './app-base-url';
@@ -14,13 +18,18 @@ import { requireStaffVideoAccess } from './staff-video-access';
 
 export type NewJoinLink = { id: string; url: string };
 
-/** Without a user: for the demo seed, and later for jobs acting for the clinic. */
+async function lockSession(tx: Prisma.TransactionClient, sessionId: string): Promise<void> {
+  await tx.$queryRaw`SELECT 1 FROM "VideoSession" WHERE "id" = ${sessionId} FOR UPDATE`;
+}
+
+/** Without a user: for the demo seed, and for jobs acting for the clinic. */
 export async function replaceJoinLink(
   sessionId: string,
   actorId: string | null,
   now: Date = new Date(),
 ): Promise<NewJoinLink> {
   return db().$transaction(async (tx) => {
+    await lockSession(tx, sessionId);
     await tx.joinLink.updateMany({
       where: { sessionId, revokedAt: null },
       data: { revokedAt: now, revokedById: actorId },
@@ -53,10 +62,48 @@ export async function regenerateJoinLink(
   return link;
 }
 
+/**
+ * The session's working link, or a first one when it has none; `created` says
+ * which. Never replaces a working link: that would break the link in a message
+ * the patient already has.
+ */
+export async function currentOrFirstJoinLink(
+  sessionId: string,
+  actorId: string | null,
+): Promise<NewJoinLink & { created: boolean }> {
+  const current = await currentJoinLink(sessionId);
+  if (current) return { id: current.id, url: current.url, created: false };
+  return db().$transaction(async (tx) => {
+    await lockSession(tx, sessionId);
+    // Looked at again under the lock: another request may have made it meanwhile.
+    const made = await tx.joinLink.findFirst({
+      where: { sessionId, revokedAt: null },
+      orderBy: { createdAt: 'desc' },
+      select: { id: true },
+    });
+    if (made) return { id: made.id, url: joinPageUrl(linkToken('join', made.id, sessionId)), created: false };
+    const link = await tx.joinLink.create({
+      data: { sessionId, createdById: actorId },
+      select: { id: true },
+    });
+    await notifyVideoChange(tx, sessionId, 'link');
+    return { id: link.id, url: joinPageUrl(linkToken('join', link.id, sessionId)), created: true };
+  });
+}
+
 /** The current link, creating the first one if the appointment has none yet. */
 export async function getOrCreateJoinLink(user: SessionUser, appointmentId: string): Promise<NewJoinLink> {
-  const { sessionId } = await requireStaffVideoAccess(user, appointmentId, 'manage-links');
-  const current = await currentJoinLink(sessionId);
-  if (current) return { id: current.id, url: current.url };
-  return regenerateJoinLink(user, appointmentId);
+  const { appointment, sessionId } = await requireStaffVideoAccess(user, appointmentId, 'manage-links');
+  const link = await currentOrFirstJoinLink(sessionId, user.id);
+  if (link.created) {
+    await recordAudit({
+      actor: { id: user.id, role: user.role },
+      action: 'CREATE',
+      entityType: 'JoinLink',
+      entityId: link.id,
+      patientId: appointment.patientId,
+      detail: { operation: 'first-link' },
+    });
+  }
+  return { id: link.id, url: link.url };
 }

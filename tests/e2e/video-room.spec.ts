@@ -17,6 +17,7 @@ import {
   standInConnects,
   staffContext,
 } from './video-support';
+import { withDb } from './support';
 
 const MIN = 60_000;
 const PHONE_VIEWPORT = { width: 390, height: 844 };
@@ -262,5 +263,46 @@ test('a guest (interpreter) joins from a one-use link, straight into the call, a
   await expect(other.getByRole('heading', { name: 'This link doesn’t work' })).toBeVisible();
   await expect(other.getByText('This guest link has already been used')).toBeVisible();
   await other.close();
+  await context.close();
+});
+
+test('reception sends the join link by SMS from the appointment page, and is told why when the patient has not agreed to messages', async ({
+  browser,
+}) => {
+  const appointment = await createTelehealthAppointment({ startsInMs: 20 * MIN });
+  const context = await staffContext(browser, demo.reception);
+  const staff = await context.newPage();
+  const link = await makeJoinLink(staff, appointment.id);
+  const panel = staff.getByRole('region', { name: 'Video session' });
+
+  // The test patient has not agreed to messages: nothing is sent, and the panel says why.
+  await panel.getByRole('button', { name: 'Send link to patient' }).click();
+  await expect(panel.getByText(/not agreed to appointment messages.*another way/)).toBeVisible();
+
+  await withDb((c) =>
+    c.query(
+      `UPDATE "Patient" SET "messagingConsentAt" = now(), "messagingConsentMethod" = 'VERBAL',
+              "preferredChannel" = 'SMS', "updatedAt" = now() WHERE id = $1`,
+      [appointment.patientId],
+    ),
+  );
+  await panel.getByRole('button', { name: 'Send link to patient' }).click();
+  await expect(panel.getByText('Sending the link to the patient by SMS.', { exact: false })).toBeVisible();
+
+  // The worker sends it once, with the link staff see; the reminders panel follows it.
+  await expect
+    .poll(async () => {
+      const outbox = (await emulator('/messages')) as Array<{ to: string; body: string | null }>;
+      return outbox.filter((m) => m.to === '+61491570199' && m.body?.includes(link)).length;
+    })
+    .toBe(1);
+  await expect(async () => {
+    await staff.reload();
+    await expect(
+      staff
+        .getByRole('region', { name: 'Reminders' })
+        .locator('[data-testid="reminder-item"][data-reminder-source="JOIN_LINK"] [data-reminder-status]'),
+    ).toHaveText(/Sent|Delivered/);
+  }).toPass({ timeout: 30_000, intervals: [500, 1000] });
   await context.close();
 });

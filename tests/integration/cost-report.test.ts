@@ -127,7 +127,7 @@ describe('getCostReport', () => {
     expect(estimate).toEqual({ month: thisMonth, total: 7.284, unpriced: [] });
   });
 
-  it('counts WhatsApp messages (with replies), SMS segments and failed messages from the reminders’ records', async () => {
+  it('counts WhatsApp messages (with replies), SMS segments (as Twilio counted them, or 2 when not recorded) and failed messages from the reminders’ records', async () => {
     // Three months back, so this month's figures above stay as they are.
     const when = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 3, 15));
     const month = when.toISOString().slice(0, 7);
@@ -147,6 +147,7 @@ describe('getCostReport', () => {
       reminderId: string,
       channel: 'WHATSAPP' | 'SMS',
       status: 'DELIVERED' | 'FAILED' | 'SENT',
+      segments: number | null = null,
     ) =>
       db().reminderMessage.create({
         data: {
@@ -158,6 +159,7 @@ describe('getCostReport', () => {
           claimToken: Math.random().toString(36),
           acceptedAt: status === 'FAILED' ? null : when,
           failedAt: status === 'FAILED' ? when : null,
+          segments,
         },
       });
     const r1 = await reminder(1440);
@@ -166,7 +168,7 @@ describe('getCostReport', () => {
     await message(r1.id, 'WHATSAPP', 'DELIVERED');
     await message(r2.id, 'WHATSAPP', 'FAILED');
     await message(r2.id, 'SMS', 'DELIVERED');
-    await message(r3.id, 'SMS', 'SENT');
+    await message(r3.id, 'SMS', 'SENT', 3);
     await db().inboundReply.create({
       data: {
         messageSid: `SM${'c'.repeat(32)}`,
@@ -183,8 +185,9 @@ describe('getCostReport', () => {
     expect(report.perMonth[month]?.usage).toMatchObject({
       whatsapp: 2,
       whatsappTemplates: 1,
-      sms: 4,
+      sms: 5,
       failed: 1,
     });
+    expect(report.sources.segmentsRecorded).toBe(false);
   });
 });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { stopJobSender } from '@/lib/jobs/job-sender';
 import { recordMessageStatus } from '@/lib/messaging/record-message-status';
+import { clearAccountSnapshot } from '@/lib/readiness/account-snapshot';
 import { SETTLE_MS } from '@/lib/reminders/claim-timing';
 import { jobSender } from '@/lib/jobs/job-sender';
 import { sendReminderQueue } from '@/lib/reminders/reminder-queues';
@@ -255,6 +256,27 @@ describe('consent and opt-outs', () => {
     const after = await db().patient.findUniqueOrThrow({ where: { id: patient.id } });
     expect(after.smsOptOutAt).toBeInstanceOf(Date);
     expect(await reminderState(reminder.id)).toMatchObject({ status: 'FAILED', errorCode: 21610 });
+  });
+
+  it('refuses, without calling Twilio, a number a trial account may not message (21608), and does not retry it', async () => {
+    const { patient, reminder } = await reminderScenario(clinicId, clinicianId, { preferredChannel: 'SMS' });
+    h.emulator.setAccount({ type: 'Trial' });
+    clearAccountSnapshot();
+    try {
+      expect(await sendReminder(reminder.id, deps)).toBe('FAILED');
+      expect(await sendReminder(reminder.id, deps)).toBe('FINISHED');
+      expect(outboxTo(patient.mobile)).toEqual([]);
+      expect(await reminderState(reminder.id)).toMatchObject({ status: 'FAILED', errorCode: 21608 });
+
+      // A number verified in the Console gets its reminder on the same trial account.
+      const verified = await reminderScenario(clinicId, clinicianId, { preferredChannel: 'SMS' });
+      h.emulator.addVerifiedCallerId(verified.patient.mobile);
+      clearAccountSnapshot();
+      expect(await sendReminder(verified.reminder.id, deps)).toBe('ACCEPTED');
+      expect(outboxTo(verified.patient.mobile)).toHaveLength(1);
+    } finally {
+      clearAccountSnapshot();
+    }
   });
 
   it('cancels instead of sending when the appointment was cancelled before the reminder was due', async () => {

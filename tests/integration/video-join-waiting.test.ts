@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 
 import type { SessionUser } from '@/lib/auth/session-user';
 import { databaseUrl, db } from '@/lib/db/client';
+import { getJoinUrl } from '@/lib/reminders/get-join-url';
 import { admitPatient, declinePatient } from '@/lib/video/admit-patient';
 import { createDemoJoinLink } from '@/lib/video/create-demo-join-link';
 import { createGuestLink } from '@/lib/video/create-guest-link';
@@ -130,6 +131,17 @@ describe('join links', () => {
     );
     expect(state.status).toBe(200);
     expect(await state.json()).toMatchObject({ appointmentId: id, role: 'patient', linkRevoked: false });
+  });
+
+  it('makes exactly one first link when many ask at once (reminders going out together), and revokes none', async () => {
+    const id = await createAppointment(world, { startsInMinutes: 10 });
+    const urls = await Promise.all(Array.from({ length: 20 }, () => getJoinUrl(id)));
+    expect(new Set(urls).size).toBe(1);
+    const rows = await db().joinLink.findMany({ where: { session: { appointmentId: id } } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.revokedAt).toBeNull();
+    // Staff copying it get the same link; only "Make a new link" replaces it.
+    expect((await getOrCreateJoinLink(world.staff, id)).url).toBe(urls[0]);
   });
 
   it('refuses a link whose signature was altered, without saying which part was wrong (404)', async () => {
@@ -435,13 +447,13 @@ describe('staff panel state', () => {
     await postWaitingRoomMessage(world.clinician, id, { body: 'Be right there.' });
     const forStaff = await getVideoPanel(world.staff, id);
     expect(forStaff).toMatchObject({
-      can: { host: false, manageLinks: true, message: true },
+      can: { host: false, manageLinks: true, sendLink: true, message: true },
       consent: { location: 'IN_AUSTRALIA' },
       waiting: { status: 'WAITING' },
       messages: [{ body: 'Be right there.' }],
     });
     expect(forStaff.joinLink!.url).toContain(token);
-    expect((await getVideoPanel(world.clinician, id)).can.host).toBe(true);
+    expect((await getVideoPanel(world.clinician, id)).can).toMatchObject({ host: true, sendLink: false });
     await expect(getVideoPanel(world.otherClinician, id)).rejects.toMatchObject({ status: 404 });
   });
 });

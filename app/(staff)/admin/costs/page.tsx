@@ -200,8 +200,8 @@ export default async function CostsPage() {
           </li>
           {report.sources.segmentsRecorded ? null : (
             <li>
-              SMS segments are estimated at {guideAssumptions.segmentsPerSms} per message (a reminder with its
-              join link).
+              SMS segments are as Twilio counted them; messages sent before the portal recorded that are
+              estimated at {guideAssumptions.segmentsPerSms} segments each (a reminder with its join link).
             </li>
           )}
           <li>

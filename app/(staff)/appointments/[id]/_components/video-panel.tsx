@@ -21,6 +21,7 @@ import {
   markNoShowAction,
   postWaitingMessageAction,
   regenerateJoinLinkAction,
+  sendJoinLinkAction,
   revokeJoinLinkAction,
 } from '@/components/video/staff-video-actions';
 import {
@@ -94,6 +95,13 @@ export async function VideoPanel({ appointmentId, user }: { appointmentId: strin
               pendingLabel="Making…"
               confirmText={panel.joinLink ? 'The current link will stop working. Make a new one?' : undefined}
             />
+            {panel.can.sendLink ? (
+              <VideoActionButton
+                action={sendJoinLinkAction.bind(null, id)}
+                label="Send link to patient"
+                pendingLabel="Sending…"
+              />
+            ) : null}
             {panel.joinLink ? (
               <VideoActionButton
                 action={revokeJoinLinkAction.bind(null, id)}

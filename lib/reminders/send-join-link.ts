@@ -1,0 +1,105 @@
+// Staff send the patient their telehealth join link now, by WhatsApp or SMS
+// ("Send link to patient" on the appointment's video panel). It goes through
+// the reminder engine as a reminder of its own (source JOIN_LINK), so consent,
+// opt-outs, the SMS fallback, at-most-once sending and the timeline hold as
+// for any reminder. Unlike a reminder it ignores quiet hours (a person chose to
+// send it now, for a session about to start) and may go after the start, while
+// the session can still be joined. It sends the current link (made first if
+// there is none); "Make a new link" then "Send" sends a fresh one.
+import 'server-only';
+
+import { recordAudit } from '@/lib/audit/record-audit';
+import { assertCan } from '@/lib/auth/guards';
+import type { SessionUser } from '@/lib/auth/session-user';
+import { db } from '@/lib/db/client';
+import { env } from '@/lib/env';
+import { AppError } from '@/lib/errors/app-error';
+import { isOpenStatus } from '@/lib/schemas/appointment';
+import { joinWindow } from '@/lib/video/join-window';
+import { currentOrFirstJoinLink } from '@/lib/video/regenerate-join-link';
+import { requireStaffVideoAccess } from '@/lib/video/staff-video-access';
+
+import { chooseChannels, type Channel } from './choose-channels';
+import { enqueueReminders } from './enqueue-reminder';
+import { getReminderConfig } from './get-reminder-config';
+import { describeReason } from './reminder-reasons';
+
+export const JOIN_LINK_MESSAGES = {
+  closed: 'This appointment is no longer open, so there is no session to join.',
+  sessionOver: 'This session has closed, so a link would no longer let the patient in.',
+} as const;
+
+export async function sendJoinLink(
+  user: SessionUser,
+  appointmentId: string,
+  now = new Date(),
+): Promise<{ reminderId: string; channels: Channel[] }> {
+  // Reception and admins: they can follow the message's fate under Reminders.
+  assertCan(user, 'reminders.write');
+  const { appointment, sessionId } = await requireStaffVideoAccess(user, appointmentId, 'manage-links');
+  if (!isOpenStatus(appointment.status)) throw new AppError('CONFLICT', JOIN_LINK_MESSAGES.closed);
+  if (now >= joinWindow(appointment, 'PATIENT').closesAt) {
+    throw new AppError('CONFLICT', JOIN_LINK_MESSAGES.sessionOver);
+  }
+
+  // Refused here, with the reason, when nothing could go: staff can then give the link another way.
+  const patient = await db().patient.findUniqueOrThrow({
+    where: { id: appointment.patientId },
+    select: {
+      clinicId: true,
+      mobile: true,
+      preferredChannel: true,
+      messagingConsentAt: true,
+      whatsappConsent: true,
+      whatsappOptOutAt: true,
+      smsOptOutAt: true,
+    },
+  });
+  const config = await getReminderConfig(patient.clinicId);
+  const e = env();
+  const plan = chooseChannels(patient, {
+    whatsappFrom: e.TWILIO_WHATSAPP_FROM,
+    smsFrom: e.TWILIO_PHONE_NUMBER,
+    whatsappEnabled: config.whatsappEnabled,
+    whatsappContentSid: config.templates.TELEHEALTH.whatsappContentSid,
+  });
+  if (plan.channels.length === 0) {
+    throw new AppError(
+      'CONFLICT',
+      `The link cannot be sent by message: ${describeReason(plan.blockedReason) ?? 'no channel is available.'} Copy the link and give it to the patient another way.`,
+    );
+  }
+
+  // The link the message will carry exists before the job runs, and is the one staff see.
+  await currentOrFirstJoinLink(sessionId, user.id);
+  const reminder = await db().$transaction(async (tx) => {
+    const row = await tx.reminder.create({
+      data: {
+        appointmentId,
+        patientId: appointment.patientId,
+        source: 'JOIN_LINK',
+        offsetMinutes: Math.round((appointment.startsAt.getTime() - now.getTime()) / 60_000),
+        requestedAt: now,
+        dueAt: now,
+        status: 'SCHEDULED',
+        createdById: user.id,
+        events: { create: { type: 'SCHEDULED', detail: 'JOIN_LINK', actorId: user.id } },
+      },
+      select: { id: true, dueAt: true },
+    });
+    await recordAudit(
+      {
+        actor: { id: user.id, role: user.role },
+        action: 'CREATE',
+        entityType: 'Reminder',
+        entityId: row.id,
+        patientId: appointment.patientId,
+        detail: { operation: 'send-join-link' },
+      },
+      tx,
+    );
+    return row;
+  });
+  await enqueueReminders([reminder]);
+  return { reminderId: reminder.id, channels: plan.channels };
+}
