@@ -10,7 +10,13 @@
 //      callbacks/s, and how many events were lost or counted twice (stored rows
 //      and derived attendance checked against what was sent). Target: ≥ 1,000/s, 0 lost, 0 doubled.
 //
-// Options: --clients 50 --seconds 10 --appointments 200 --rooms 200 --concurrency 50 [--only tokens|callbacks]
+//   3. Then the join page (bench/join-page.ts, through `npm run bench:join-page`:
+//      a production build, the JavaScript before Join, Lighthouse), unless
+//      --only or --skip-join-page is given.
+//
+// Options: --clients 50 --seconds 10 --appointments 200 --rooms 200 --concurrency 50
+//          [--only tokens|callbacks] [--skip-join-page]
+import { spawnSync } from 'node:child_process';
 import { registerHooks } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -29,6 +35,7 @@ const { values: args } = parseArgs({
     rooms: { type: 'string', default: '200' },
     concurrency: { type: 'string', default: '50' },
     only: { type: 'string' },
+    'skip-join-page': { type: 'boolean', default: false },
   },
 });
 const CLIENTS = Number(args.clients);
@@ -330,6 +337,10 @@ try {
   await admin.query(`DROP DATABASE IF EXISTS "${benchDb}" WITH (FORCE)`).catch(() => {});
   await admin.end();
   await target.embedded?.stop();
+}
+if (exitCode === 0 && !args.only && !args['skip-join-page']) {
+  console.log('\nJoin page (npm run bench:join-page)…');
+  exitCode = spawnSync('npm', ['run', '--silent', 'bench:join-page'], { stdio: 'inherit' }).status ?? 1;
 }
 process.exit(exitCode);
 

@@ -33,7 +33,7 @@ import 'server-only';
 
 import { randomUUID } from 'node:crypto';
 
-import { db } from '@/lib/db/client';
+import { db, preparedQuery } from '@/lib/db/client';
 import type { AppointmentKind, AppointmentStatus, ReminderSource } from '@/lib/db/generated/enums';
 import { env } from '@/lib/env';
 import { log } from '@/lib/log/logger';
@@ -155,13 +155,16 @@ type LoadedRow = {
  * channel attempts, in one query: this runs once per message sent, and a
  * burst of thousands of due reminders makes every round trip count.
  */
-async function loadReminder(reminderId: string): Promise<LoadedReminder | null> {
-  const rows = await db().$queryRaw<LoadedRow[]>`
-    SELECT r."id", r."status"::text AS "status", r."source"::text AS "source", r."dueAt",
-           a."id" AS "appointmentId", a."status"::text AS "appointmentStatus", a."startsAt", a."endsAt",
+// A prepared statement (lib/db/client.ts: preparedQuery): timestamps as timestamptz in UTC.
+const LOAD_REMINDER_SQL = `
+    SELECT r."id", r."status"::text AS "status", r."source"::text AS "source", r."dueAt" AT TIME ZONE 'UTC' AS "dueAt",
+           a."id" AS "appointmentId", a."status"::text AS "appointmentStatus",
+           a."startsAt" AT TIME ZONE 'UTC' AS "startsAt", a."endsAt" AT TIME ZONE 'UTC' AS "endsAt",
            a."kind"::text AS "kind",
            p."clinicId", p."mobile", p."timezone", p."preferredChannel"::text AS "preferredChannel",
-           p."messagingConsentAt", p."whatsappConsent", p."whatsappOptOutAt", p."smsOptOutAt",
+           p."messagingConsentAt" AT TIME ZONE 'UTC' AS "messagingConsentAt", p."whatsappConsent",
+           p."whatsappOptOutAt" AT TIME ZONE 'UTC' AS "whatsappOptOutAt",
+           p."smsOptOutAt" AT TIME ZONE 'UTC' AS "smsOptOutAt",
            COALESCE((
              SELECT json_agg(json_build_object(
                'id', m."id", 'channel', m."channel", 'status', m."status", 'statusRank', m."statusRank",
@@ -172,7 +175,10 @@ async function loadReminder(reminderId: string): Promise<LoadedReminder | null> 
     FROM "Reminder" r
     JOIN "Appointment" a ON a."id" = r."appointmentId"
     JOIN "Patient" p ON p."id" = a."patientId"
-    WHERE r."id" = ${reminderId}`;
+    WHERE r."id" = $1`;
+
+async function loadReminder(reminderId: string): Promise<LoadedReminder | null> {
+  const rows = await preparedQuery<LoadedRow>('load-reminder-v1', LOAD_REMINDER_SQL, [reminderId]);
   const row = rows[0];
   if (!row) return null;
   return {

@@ -5,7 +5,7 @@
 // shown to the caller.
 import 'server-only';
 
-import { db } from '@/lib/db/client';
+import { preparedQuery } from '@/lib/db/client';
 import type {
   AppointmentKind,
   AppointmentStatus,
@@ -87,22 +87,21 @@ type Row = {
   linkLastUsedAt: Date | null;
 };
 
-export async function loadAppointmentVideoFacts(
-  appointmentId: string,
-  options: { principalKey?: string; joinLinkId?: string } = {},
-): Promise<AppointmentVideoFacts | null> {
-  if (!appointmentId || appointmentId.length > 64) return null;
-  const rows = await db().$queryRaw<Row[]>`
+// Timestamps AT TIME ZONE 'UTC' and enums as text: see preparedQuery.
+const FACTS_SQL = `
     SELECT a."id", a."clinicianId", a."kind"::text AS "kind", a."status"::text AS "status",
-           a."startsAt", a."endsAt", a."patientId", p."clinicId", c."timezone" AS "timeZone",
-           s."id" AS "sessionId", s."endedAt" AS "sessionEndedAt", w."status"::text AS "waitingStatus",
+           a."startsAt" AT TIME ZONE 'UTC' AS "startsAt", a."endsAt" AT TIME ZONE 'UTC' AS "endsAt",
+           a."patientId", p."clinicId", c."timezone" AS "timeZone",
+           s."id" AS "sessionId", s."endedAt" AT TIME ZONE 'UTC' AS "sessionEndedAt",
+           w."status"::text AS "waitingStatus",
            r."id" AS "roomId", r."generation" AS "roomGeneration", r."uniqueName" AS "roomUniqueName",
            r."twilioRoomSid" AS "roomSid", r."status"::text AS "roomStatus", r."mediaRegion" AS "roomMediaRegion",
-           r."maxParticipants" AS "roomMaxParticipants", r."claimedAt" AS "roomClaimedAt",
-           r."startedAt" AS "roomStartedAt", r."verifiedAt" AS "roomVerifiedAt", r."failureCode" AS "roomFailureCode",
+           r."maxParticipants" AS "roomMaxParticipants", r."claimedAt" AT TIME ZONE 'UTC' AS "roomClaimedAt",
+           r."startedAt" AT TIME ZONE 'UTC' AS "roomStartedAt", r."verifiedAt" AT TIME ZONE 'UTC' AS "roomVerifiedAt",
+           r."failureCode" AS "roomFailureCode",
            vp."identity" AS "participantIdentity",
            jl."id" AS "linkId", jl."sessionId" AS "linkSessionId", ls."appointmentId" AS "linkAppointmentId",
-           jl."revokedAt" AS "linkRevokedAt", jl."lastUsedAt" AS "linkLastUsedAt"
+           jl."revokedAt" AT TIME ZONE 'UTC' AS "linkRevokedAt", jl."lastUsedAt" AT TIME ZONE 'UTC' AS "linkLastUsedAt"
       FROM "Appointment" a
       JOIN "Patient" p ON p."id" = a."patientId"
       JOIN "Clinic" c ON c."id" = p."clinicId"
@@ -111,10 +110,21 @@ export async function loadAppointmentVideoFacts(
       LEFT JOIN LATERAL (
         SELECT * FROM "VideoRoom" vr WHERE vr."sessionId" = s."id" ORDER BY vr."generation" DESC LIMIT 1
       ) r ON true
-      LEFT JOIN "VideoParticipant" vp ON vp."sessionId" = s."id" AND vp."principalKey" = ${options.principalKey ?? ''}
-      LEFT JOIN "JoinLink" jl ON jl."id" = ${options.joinLinkId ?? ''}
+      LEFT JOIN "VideoParticipant" vp ON vp."sessionId" = s."id" AND vp."principalKey" = $2
+      LEFT JOIN "JoinLink" jl ON jl."id" = $3
       LEFT JOIN "VideoSession" ls ON ls."id" = jl."sessionId"
-     WHERE a."id" = ${appointmentId}`;
+     WHERE a."id" = $1`;
+
+export async function loadAppointmentVideoFacts(
+  appointmentId: string,
+  options: { principalKey?: string; joinLinkId?: string } = {},
+): Promise<AppointmentVideoFacts | null> {
+  if (!appointmentId || appointmentId.length > 64) return null;
+  const rows = await preparedQuery<Row>('appointment-video-facts-v1', FACTS_SQL, [
+    appointmentId,
+    options.principalKey ?? '',
+    options.joinLinkId ?? '',
+  ]);
   const row = rows[0];
   if (!row) return null;
   return {

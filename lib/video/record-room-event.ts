@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 
 import { z } from 'zod';
 
-import { db } from '@/lib/db/client';
+import { db, preparedQuery } from '@/lib/db/client';
 import type { VideoRoomStatus } from '@/lib/db/generated/enums';
 import { parseWith } from '@/lib/http/route';
 
@@ -80,27 +80,45 @@ type InsertResult = {
   stale: boolean;
 };
 
-export async function recordRoomEvent(params: Record<string, string>): Promise<RecordedRoomEvent> {
-  const e = parseWith(roomCallbackSchema, params);
-  const key = roomEventKey(e);
-  // Store the event and find its room in one round trip.
-  const [row] = await db().$queryRaw<InsertResult[]>`
+// Store the event and find its room in one round trip, as a prepared statement
+// (lib/db/client.ts: preparedQuery): times go in and out as timestamptz in UTC.
+const RECORD_SQL = `
     WITH ins AS (
       INSERT INTO "VideoRoomEvent" ("id", "dedupeKey", "roomSid", "event", "sequenceNumber", "occurredAt",
         "roomStatus", "roomDuration", "participantSid", "participantIdentity", "participantStatus",
         "participantDuration", "trackSid", "trackKind")
-      VALUES (${newId()}, ${key}, ${e.RoomSid}, ${e.StatusCallbackEvent}, ${e.SequenceNumber ?? null}::int, ${e.Timestamp},
-        ${e.RoomStatus ?? null}, ${e.RoomDuration ?? null}::int, ${e.ParticipantSid ?? null}, ${e.ParticipantIdentity ?? null},
-        ${e.ParticipantStatus ?? null}, ${e.ParticipantDuration ?? null}::int, ${e.TrackSid ?? null}, ${e.TrackKind ?? null})
+      VALUES ($1, $2, $3, $4, $5::int, $6::timestamptz AT TIME ZONE 'UTC',
+        $7, $8::int, $9, $10, $11, $12::int, $13, $14)
       ON CONFLICT ("dedupeKey") DO NOTHING
       RETURNING "id"
     )
     SELECT EXISTS (SELECT 1 FROM ins) AS "inserted",
-           r."id" AS "roomId", r."sessionId", r."status"::text AS "roomStatus", r."verifiedAt",
-           COALESCE(s."attendanceComputedAt" < (SELECT "receivedAt" FROM "VideoRoomEvent" WHERE "dedupeKey" = ${key}), true) AS "stale"
+           r."id" AS "roomId", r."sessionId", r."status"::text AS "roomStatus",
+           r."verifiedAt" AT TIME ZONE 'UTC' AS "verifiedAt",
+           COALESCE(s."attendanceComputedAt" < (SELECT "receivedAt" FROM "VideoRoomEvent" WHERE "dedupeKey" = $2), true) AS "stale"
       FROM (SELECT 1) one
-      LEFT JOIN "VideoRoom" r ON r."twilioRoomSid" = ${e.RoomSid}
+      LEFT JOIN "VideoRoom" r ON r."twilioRoomSid" = $3
       LEFT JOIN "VideoSession" s ON s."id" = r."sessionId"`;
+
+export async function recordRoomEvent(params: Record<string, string>): Promise<RecordedRoomEvent> {
+  const e = parseWith(roomCallbackSchema, params);
+  const key = roomEventKey(e);
+  const [row] = await preparedQuery<InsertResult>('record-room-event-v1', RECORD_SQL, [
+    newId(),
+    key,
+    e.RoomSid,
+    e.StatusCallbackEvent,
+    e.SequenceNumber ?? null,
+    e.Timestamp.toISOString(),
+    e.RoomStatus ?? null,
+    e.RoomDuration ?? null,
+    e.ParticipantSid ?? null,
+    e.ParticipantIdentity ?? null,
+    e.ParticipantStatus ?? null,
+    e.ParticipantDuration ?? null,
+    e.TrackSid ?? null,
+    e.TrackKind ?? null,
+  ]);
   const result = row!;
   if (!result.roomId || !result.sessionId) return { stored: result.inserted, sessionId: null };
   // A redelivery changes nothing, unless the figures never took the event in (the refresh failed).

@@ -47,6 +47,12 @@ export interface TwilioEmulatorOptions {
   messageStepMs?: number;
   /** Length of a Twilio minute for room timeouts; default 60 000 ms. */
   minuteMs?: number;
+  /**
+   * Time each REST API request waits before it is handled, standing in for the
+   * network and Twilio's own processing (a message create from Australia takes
+   * a few hundred ms); default 0. Control requests are never delayed.
+   */
+  apiLatencyMs?: number;
   callbackAttempts?: number;
   callbackTimeoutMs?: number;
   callbackBackoffMs?: number;
@@ -104,13 +110,18 @@ export async function startTwilioEmulator(options: TwilioEmulatorOptions): Promi
   const handleControl = createControlHandler(control, router, log, options.accountSid);
   const handleTwilioApi = createTwilioApiHandler(ctx, router);
 
+  const apiLatencyMs = options.apiLatencyMs ?? 0;
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://emulator.invalid');
-    const handler = url.pathname.startsWith('/__emulator/') ? handleControl : handleTwilioApi;
-    handler(req, res, url).catch((err: unknown) => {
-      log.error('emulator.request_failed', { error: err instanceof Error ? err.name : typeof err });
-      sendJson(res, 500, { code: 20500, message: 'Internal Server Error', status: 500 });
-    });
+    const isControl = url.pathname.startsWith('/__emulator/');
+    const handler = isControl ? handleControl : handleTwilioApi;
+    const run = () =>
+      handler(req, res, url).catch((err: unknown) => {
+        log.error('emulator.request_failed', { error: err instanceof Error ? err.name : typeof err });
+        sendJson(res, 500, { code: 20500, message: 'Internal Server Error', status: 500 });
+      });
+    if (isControl || apiLatencyMs === 0) void run();
+    else setTimeout(() => void run(), apiLatencyMs);
   });
 
   const host = options.host ?? '127.0.0.1';

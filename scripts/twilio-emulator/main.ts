@@ -6,7 +6,7 @@
 //     --account-sid AC… --auth-token … [--api-key SK… --api-secret …] \
 //     [--host 127.0.0.1] [--account-type Full|Trial] [--phone-number +61… …] \
 //     [--whatsapp-from whatsapp:+61… …] [--verified-caller-id +61… …] \
-//     [--message-step-ms 1000] [--minute-ms 60000] [--log-level info]
+//     [--message-step-ms 1000] [--minute-ms 60000] [--latency-ms 0] [--log-level info]
 //
 // Each option falls back to an environment variable: TWILIO_EMULATOR_PORT,
 // TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_API_KEY, TWILIO_API_SECRET,
@@ -21,7 +21,7 @@ const usage =
   'usage: tsx scripts/twilio-emulator/main.ts --account-sid AC… --auth-token … ' +
   '[--port N] [--host H] [--api-key SK… --api-secret S] [--account-type Full|Trial] ' +
   '[--phone-number +E164]… [--whatsapp-from whatsapp:+E164]… [--verified-caller-id +E164]… ' +
-  '[--message-step-ms N] [--minute-ms N] [--log-level L]';
+  '[--message-step-ms N] [--minute-ms N] [--latency-ms N] [--log-level L]';
 
 function fail(message: string): never {
   process.stderr.write(`twilio-emulator: ${message}\n${usage}\n`);
@@ -51,6 +51,7 @@ async function main(): Promise<void> {
         'verified-caller-id': { type: 'string', multiple: true },
         'message-step-ms': { type: 'string' },
         'minute-ms': { type: 'string' },
+        'latency-ms': { type: 'string' },
         'log-level': { type: 'string' },
         help: { type: 'boolean' },
       },
@@ -92,6 +93,7 @@ async function main(): Promise<void> {
       // Slower than in tests so a developer can watch statuses change.
       messageStepMs: integer(values['message-step-ms'], '--message-step-ms', 1_000),
       minuteMs: integer(values['minute-ms'], '--minute-ms', 60_000),
+      apiLatencyMs: integer(values['latency-ms'], '--latency-ms', 0),
       log: logLevel as LogLevel,
     });
   } catch (err) {

@@ -113,6 +113,18 @@ test('the clinician sees the patient waiting, messages and lets them in, runs th
   await clinician.getByRole('button', { name: 'Turn camera on' }).click();
   await expect(patient.getByLabel('Maya’s camera')).toBeVisible();
 
+  // Screen share (Chromium's fake capture answers the picker): the patient sees it beside the camera, until it stops.
+  await clinician.getByRole('button', { name: 'Share screen' }).click();
+  await expect(clinician.getByRole('button', { name: 'Stop sharing screen' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await expect(patient.getByLabel('Maya’s shared screen')).toBeVisible();
+  await expect(patient.getByLabel('Maya’s camera')).toBeVisible();
+  await clinician.getByRole('button', { name: 'Stop sharing screen' }).click();
+  await expect(patient.getByLabel('Maya’s shared screen')).toHaveCount(0);
+  await expect(clinician.getByRole('button', { name: 'Share screen' })).toBeVisible();
+
   // Device switch and blur live in the settings.
   await clinician.getByText('Camera, microphone and background settings').click();
   await expect(clinician.getByLabel('Camera', { exact: true })).toBeVisible();

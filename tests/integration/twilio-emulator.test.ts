@@ -855,6 +855,33 @@ describe('Boundaries', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('with --latency-ms, holds each REST API request that long (Twilio across the Pacific) but never a control request', async () => {
+    const slow = await startTwilioEmulator({
+      accountSid,
+      authToken,
+      apiKeys: [{ sid: apiKey, secret: apiSecret }],
+      apiLatencyMs: 800,
+    });
+    try {
+      const slowClient = createTwilioClient({
+        accountSid,
+        apiKey,
+        apiSecret,
+        emulatorUrl: slow.url,
+        timeoutMs: 3000,
+      });
+      const t0 = Date.now();
+      await slowClient.api.v2010.accounts(accountSid).fetch();
+      // Timers never fire early: the answer cannot come before the latency has passed.
+      expect(Date.now() - t0).toBeGreaterThanOrEqual(800);
+      const t1 = Date.now();
+      expect((await fetch(`${slow.url}/__emulator/health`)).status).toBe(200);
+      expect(Date.now() - t1).toBeLessThan(800);
+    } finally {
+      await slow.stop();
+    }
+  });
+
   it('the CLI takes the dev orchestrator’s flags, prints its URL as one stdout line, and exits 0 on SIGTERM', async () => {
     const child = spawn(
       process.execPath,
