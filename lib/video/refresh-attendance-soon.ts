@@ -1,46 +1,47 @@
-// Callbacks for one session often arrive together (a participant connects:
-// participant-connected and two track-added within milliseconds). Rather than
-// each recomputing attendance, they share: while a recomputation runs, later
-// callers wait for one more run that starts after it, which reads every event
-// they stored. Each caller still returns only once its event is counted.
+// Callbacks often arrive together: one participant connecting brings
+// participant-connected and two track-added within milliseconds, and at the top
+// of the hour many sessions start at once. Rather than each recomputing its
+// session's attendance on its own (a read and a write per callback), callers
+// share batches: a caller joins the next batch, which starts once the batch
+// running now (if any) has finished, and refreshes every session its callers
+// named in one read and one write (refreshAttendanceOf). A batch starts after
+// each caller stored its event, so it reads that event; each caller returns
+// only once its event is counted, and sees the batch's error if it failed.
 import 'server-only';
 
-import { refreshAttendance } from './refresh-attendance';
+import { refreshAttendanceOf } from './refresh-attendance';
 
-type Slot = { running: Promise<void>; queued: Promise<void> | null };
+type Batch = { sessionIds: Set<string>; done: Promise<void> };
 
-const slots = new Map<string, Slot>();
+// Module state per server process (kept on globalThis across dev reloads).
+const state = globalThis as unknown as { attendanceBatches?: { running: Batch | null; next: Batch | null } };
 
-export function refreshAttendanceSoon(sessionId: string): Promise<void> {
-  const slot = slots.get(sessionId);
-  if (!slot) {
-    const running = run(sessionId);
-    slots.set(sessionId, { running, queued: null });
-    return running;
-  }
-  slot.queued ??= slot.running
-    .catch(() => {})
-    .then(() => {
-      // From here on, new callers queue behind this run: it may have read the events before theirs.
-      const running = run(sessionId);
-      slot.running = running;
-      slot.queued = null;
-      return running;
-    });
-  return slot.queued;
+function batches() {
+  state.attendanceBatches ??= { running: null, next: null };
+  return state.attendanceBatches;
 }
 
-async function run(sessionId: string): Promise<void> {
-  try {
-    await refreshAttendance(sessionId);
-  } finally {
-    const slot = slots.get(sessionId);
-    // Last one out frees the slot (a queued run replaces `running` before it starts).
-    if (slot && !slot.queued) {
-      queueMicrotask(() => {
-        const current = slots.get(sessionId);
-        if (current === slot && !slot.queued) slots.delete(sessionId);
-      });
-    }
-  }
+export function refreshAttendanceSoon(sessionId: string): Promise<void> {
+  const b = batches();
+  b.next ??= queueBatch(b.running);
+  b.next.sessionIds.add(sessionId);
+  return b.next.done;
+}
+
+function queueBatch(after: Batch | null): Batch {
+  const batch = { sessionIds: new Set<string>() } as Batch;
+  batch.done = (after ? after.done.catch(() => {}) : Promise.resolve())
+    // One turn of the event loop lets callbacks being handled right now join.
+    .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
+    .then(async () => {
+      const b = batches();
+      if (b.next === batch) b.next = null;
+      b.running = batch;
+      try {
+        await refreshAttendanceOf([...batch.sessionIds]);
+      } finally {
+        if (b.running === batch) b.running = null;
+      }
+    });
+  return batch;
 }

@@ -5,59 +5,142 @@
 // (attendanceEventCount), so an older picture never replaces a newer one.
 import 'server-only';
 
-import { db } from '@/lib/db/client';
-import { Prisma } from '@/lib/db/generated/client';
+import { preparedQuery } from '@/lib/db/client';
 
 import { computeAttendance, type Attendance, type RoomEventRecord } from './compute-attendance';
 import { VIDEO_NOTIFY_CHANNEL } from './notify-video-change';
 
-type EventRow = RoomEventRecord & { roomId: string };
+type EventRow = RoomEventRecord & { roomId: string; sessionId: string };
 
-export async function refreshAttendance(sessionId: string, asOf: Date = new Date()): Promise<Attendance> {
-  const events = await db().$queryRaw<EventRow[]>`
-    SELECT r."id" AS "roomId", e."roomSid", e."event", e."occurredAt", e."sequenceNumber", e."participantSid",
+// Both queries run for every room callback that moves attendance, so they are
+// prepared statements (decision 008) that take many sessions at once: times
+// leave as timestamptz in UTC, and the figures go in as arrays (one element per
+// session or room) so that the SQL text never changes.
+const EVENTS_SQL = `
+    SELECT r."sessionId", r."id" AS "roomId", e."roomSid", e."event",
+           e."occurredAt" AT TIME ZONE 'UTC' AS "occurredAt", e."sequenceNumber", e."participantSid",
            e."participantIdentity", e."participantDuration", e."trackKind", e."roomDuration"
       FROM "VideoRoom" r JOIN "VideoRoomEvent" e ON e."roomSid" = r."twilioRoomSid"
-     WHERE r."sessionId" = ${sessionId}`;
-  const attendance = computeAttendance(events, asOf);
-  const roomIds = new Map(events.map((e) => [e.roomSid, e.roomId]));
-  const roomFigures = attendance.rooms
-    .filter((r) => roomIds.has(r.roomSid))
-    .map(
-      (r) =>
-        Prisma.sql`(${roomIds.get(r.roomSid)}, ${r.participantSeconds}::int, ${r.participantMinutes}::int, ${r.durationSeconds}::int)`,
-    );
-  const attended = attendance.patientAttended;
+     WHERE r."sessionId" = ANY($1::text[])`;
 
-  await db().$executeRaw`
-    WITH s AS (
-      UPDATE "VideoSession" SET
-        "patientSeconds" = ${attendance.patientSeconds}::int,
-        "clinicianSeconds" = ${attendance.clinicianSeconds}::int,
-        "jointSeconds" = ${attendance.jointSeconds}::int,
-        "medicareTimeBand" = ${attendance.medicareTimeBand}::text::"MedicareTimeBand",
-        "patientVideoPublished" = ${attended ? attendance.patientVideoPublished : null}::boolean,
-        "audioOnly" = ${attended ? attendance.audioOnly : null}::boolean,
-        "attendance" = ${JSON.stringify(attendanceJson(attendance))}::jsonb,
-        "attendanceComputedAt" = ${asOf},
-        "attendanceEventCount" = ${events.length}::int,
+const SAVE_SQL = `
+    WITH f AS (
+      SELECT * FROM unnest($1::text[], $2::int[], $3::int[], $4::int[], $5::text[], $6::boolean[],
+                           $7::boolean[], $8::text[], $9::int[], $10::text[])
+        AS f(id, "patientSeconds", "clinicianSeconds", "jointSeconds", band, "videoPublished", "audioOnly",
+             attendance, "eventCount", notice)
+    ), s AS (
+      UPDATE "VideoSession" v SET
+        "patientSeconds" = f."patientSeconds",
+        "clinicianSeconds" = f."clinicianSeconds",
+        "jointSeconds" = f."jointSeconds",
+        "medicareTimeBand" = f.band::"MedicareTimeBand",
+        "patientVideoPublished" = f."videoPublished",
+        "audioOnly" = f."audioOnly",
+        "attendance" = f.attendance::jsonb,
+        "attendanceComputedAt" = $11::timestamptz AT TIME ZONE 'UTC',
+        "attendanceEventCount" = f."eventCount",
         "updatedAt" = now()
-      WHERE "id" = ${sessionId}
-        AND ("attendanceEventCount" IS NULL OR "attendanceEventCount" <= ${events.length}::int)
-      RETURNING "id"
+      FROM f
+      WHERE v."id" = f.id
+        AND (v."attendanceEventCount" IS NULL OR v."attendanceEventCount" <= f."eventCount")
+      RETURNING v."id", f.notice
     ), rooms AS (
       UPDATE "VideoRoom" v SET
-        "participantSeconds" = f.seconds,
-        "participantMinutes" = f.minutes,
-        "durationSeconds" = COALESCE(f.duration, v."durationSeconds"),
+        "participantSeconds" = r.seconds,
+        "participantMinutes" = r.minutes,
+        "durationSeconds" = COALESCE(r.duration, v."durationSeconds"),
         "updatedAt" = now()
-      FROM (VALUES ${roomFigures.length ? Prisma.join(roomFigures) : Prisma.sql`(NULL::text, 0, 0, NULL::int)`}) AS f(id, seconds, minutes, duration)
-      WHERE v."id" = f.id AND EXISTS (SELECT 1 FROM s)
+      FROM unnest($12::text[], $13::text[], $14::int[], $15::int[], $16::int[])
+        AS r(id, "sessionId", seconds, minutes, duration)
+      WHERE v."id" = r.id AND r."sessionId" IN (SELECT "id" FROM s)
       RETURNING v."id"
     )
-    SELECT pg_notify(${VIDEO_NOTIFY_CHANNEL}, ${JSON.stringify({ s: sessionId, c: 'attendance' })})
-     WHERE EXISTS (SELECT 1 FROM s)`;
-  return attendance;
+    SELECT pg_notify($17, s.notice) FROM s`;
+
+/** Reads every event of the session's rooms and saves the figures computed from them. */
+export async function refreshAttendance(sessionId: string, asOf: Date = new Date()): Promise<Attendance> {
+  return (await refreshAttendanceOf([sessionId], asOf)).get(sessionId)!;
+}
+
+/**
+ * The same for many sessions in one read and one write (callbacks for many
+ * sessions arriving together: refresh-attendance-soon.ts).
+ */
+export async function refreshAttendanceOf(
+  sessionIds: readonly string[],
+  asOf: Date = new Date(),
+): Promise<Map<string, Attendance>> {
+  const ids = [...new Set(sessionIds)];
+  const rows = await preparedQuery<EventRow>('attendance-events-v2', EVENTS_SQL, [ids]);
+  const bySession = new Map<string, EventRow[]>(ids.map((id) => [id, []]));
+  for (const row of rows) bySession.get(row.sessionId)?.push(row);
+
+  const results = new Map<string, Attendance>();
+  const sessions = {
+    id: [] as string[],
+    patient: [] as number[],
+    clinician: [] as number[],
+    joint: [] as number[],
+  };
+  const band: Array<string | null> = [];
+  const videoPublished: Array<boolean | null> = [];
+  const audioOnly: Array<boolean | null> = [];
+  const json: string[] = [];
+  const eventCount: number[] = [];
+  const notice: string[] = [];
+  const rooms = {
+    id: [] as string[],
+    sessionId: [] as string[],
+    seconds: [] as number[],
+    minutes: [] as number[],
+    duration: [] as Array<number | null>,
+  };
+  for (const [sessionId, events] of bySession) {
+    const attendance = computeAttendance(events, asOf);
+    results.set(sessionId, attendance);
+    const attended = attendance.patientAttended;
+    sessions.id.push(sessionId);
+    sessions.patient.push(attendance.patientSeconds);
+    sessions.clinician.push(attendance.clinicianSeconds);
+    sessions.joint.push(attendance.jointSeconds);
+    band.push(attendance.medicareTimeBand);
+    videoPublished.push(attended ? attendance.patientVideoPublished : null);
+    audioOnly.push(attended ? attendance.audioOnly : null);
+    json.push(JSON.stringify(attendanceJson(attendance)));
+    eventCount.push(events.length);
+    notice.push(JSON.stringify({ s: sessionId, c: 'attendance' }));
+    const roomIds = new Map(events.map((e) => [e.roomSid, e.roomId]));
+    for (const room of attendance.rooms) {
+      const roomId = roomIds.get(room.roomSid);
+      if (!roomId) continue;
+      rooms.id.push(roomId);
+      rooms.sessionId.push(sessionId);
+      rooms.seconds.push(room.participantSeconds);
+      rooms.minutes.push(room.participantMinutes);
+      rooms.duration.push(room.durationSeconds);
+    }
+  }
+  await preparedQuery('attendance-save-v2', SAVE_SQL, [
+    sessions.id,
+    sessions.patient,
+    sessions.clinician,
+    sessions.joint,
+    band,
+    videoPublished,
+    audioOnly,
+    json,
+    eventCount,
+    notice,
+    asOf.toISOString(),
+    rooms.id,
+    rooms.sessionId,
+    rooms.seconds,
+    rooms.minutes,
+    rooms.duration,
+    VIDEO_NOTIFY_CHANNEL,
+  ]);
+  return results;
 }
 
 /** Identities, roles and times only: safe to keep and to show staff. */

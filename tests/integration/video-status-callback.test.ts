@@ -211,6 +211,38 @@ describe('POST /api/appointments/twilio-status-callback/', () => {
     });
   });
 
+  it('counts every event when a session’s callbacks all arrive at once, each twice, in any order', async () => {
+    const { roomSid, sessionId, clinicianIdentity } = await sessionWithRoom();
+    const clin = { ParticipantSid: 'PAc9', ParticipantIdentity: clinicianIdentity };
+    const p1 = { ParticipantSid: 'PAp9', ParticipantIdentity: 'patient:xyz' };
+    const p2 = { ParticipantSid: 'PAq9', ParticipantIdentity: 'patient:xyz' };
+    const events = [
+      event(roomSid, 'participant-connected', 0, 1, clin),
+      event(roomSid, 'track-added', 0, 2, { ...clin, TrackSid: 'MTc9', TrackKind: 'video' }),
+      event(roomSid, 'participant-connected', 2, 3, p1),
+      event(roomSid, 'track-added', 2, 4, { ...p1, TrackSid: 'MTp9', TrackKind: 'video' }),
+      event(roomSid, 'participant-disconnected', 12, 5, { ...p1, ParticipantDuration: '600' }),
+      event(roomSid, 'participant-connected', 14, 6, p2),
+      event(roomSid, 'participant-disconnected', 44, 7, { ...p2, ParticipantDuration: '1800' }),
+      event(roomSid, 'participant-disconnected', 45, 8, { ...clin, ParticipantDuration: '2700' }),
+    ];
+    // Each callback reads the session's events with its own insert: none of them sees the
+    // others' yet, and the figures must still end up counting all eight.
+    const deliveries = [...events, ...events].reverse();
+    const answers = await Promise.all(deliveries.map((params) => callback(params)));
+    expect(answers.map((r) => r.status)).toEqual(deliveries.map(() => 204));
+
+    const session = await db().videoSession.findUniqueOrThrow({ where: { id: sessionId } });
+    expect(session).toMatchObject({
+      patientSeconds: 2400,
+      clinicianSeconds: 2700,
+      jointSeconds: 2400,
+      medicareTimeBand: 'FROM_20_UNDER_50_MIN',
+      patientVideoPublished: true,
+    });
+    expect(session.attendanceEventCount).toBe(await countEvents(roomSid));
+  });
+
   it('flags an audio-only session when the patient never published video', async () => {
     const { roomSid, sessionId, clinicianIdentity } = await sessionWithRoom();
     const p = { ParticipantSid: 'PAaudio', ParticipantIdentity: 'patient:xyz' };

@@ -54,6 +54,33 @@ describe('signVideoAccessToken', () => {
     expect(token.signature).toBe(expected);
   });
 
+  it('is signed with the secret of the key it names, after the key is rotated too', () => {
+    const rotated = {
+      ...credentials,
+      apiKey: `SK${'f'.repeat(32)}`,
+      apiSecret: 'the-next-api-key-secret-after-rotation',
+    };
+    const next = decode(
+      signVideoAccessToken(
+        { identity: 'patient:abc', roomSid: 'RM0123456789abcdef0123456789abcdef', ttlSeconds: 60 },
+        rotated,
+      ),
+    );
+    expect(next.payload.iss).toBe(rotated.apiKey);
+    expect(next.signature).toBe(
+      createHmac('sha256', rotated.apiSecret).update(next.signed).digest('base64url'),
+    );
+    const again = decode(
+      signVideoAccessToken(
+        { identity: 'patient:abc', roomSid: 'RM0123456789abcdef0123456789abcdef', ttlSeconds: 60 },
+        credentials,
+      ),
+    );
+    expect(again.signature).toBe(
+      createHmac('sha256', credentials.apiSecret).update(again.signed).digest('base64url'),
+    );
+  });
+
   it('expires after the TTL it was given', () => {
     const now = Math.floor(Date.now() / 1000);
     expect(token.payload.exp).toBeGreaterThanOrEqual(now + 599);
