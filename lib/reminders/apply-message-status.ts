@@ -19,6 +19,7 @@ import { canAdvance, isFailureStatus, statusRank, trackedStatusOf } from '@/lib/
 import { recordOptOut } from '@/lib/messaging/record-opt-out';
 
 import { enqueueReminder } from './enqueue-reminder';
+import { REMINDER_PRIORITY } from './reminder-queues';
 
 export interface StatusTarget {
   id: string;
@@ -103,7 +104,7 @@ export async function applyMessageStatus(
   }
   if (row.channel === 'WHATSAPP' && result.reminders === 1) {
     try {
-      await enqueueReminder(row.reminderId, at);
+      await enqueueReminder(row.reminderId, at, REMINDER_PRIORITY.fallback);
     } catch (err) {
       // The sweep finds reminders left in SENDING and enqueues them.
       log.error('reminders.fallback_enqueue_failed', { reminderId: row.reminderId, ...errorFields(err) });

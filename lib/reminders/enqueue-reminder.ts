@@ -9,14 +9,18 @@ import { db } from '@/lib/db/client';
 import { jobSender } from '@/lib/jobs/job-sender';
 import { errorFields, log } from '@/lib/log/logger';
 
-import { sendReminderQueue } from './reminder-queues';
+import { REMINDER_PRIORITY, sendReminderQueue } from './reminder-queues';
 
-export async function enqueueReminder(reminderId: string, dueAt: Date): Promise<string | null> {
+export async function enqueueReminder(
+  reminderId: string,
+  dueAt: Date,
+  priority: number = REMINDER_PRIORITY.scheduled,
+): Promise<string | null> {
   const boss = await jobSender(sendReminderQueue);
   const result = await boss.upsert(
     sendReminderQueue.name,
     { reminderId },
-    { singletonKey: reminderId, startAfter: dueAt },
+    { singletonKey: reminderId, startAfter: dueAt, priority },
   );
   return result.jobs[0] ?? null;
 }
@@ -25,10 +29,13 @@ export async function enqueueReminder(reminderId: string, dueAt: Date): Promise<
  * After a commit: enqueue and note the job id on the row. A failure here is
  * logged, not thrown: the reminder row is saved and the sweep will enqueue it.
  */
-export async function enqueueReminders(items: { id: string; dueAt: Date }[]): Promise<void> {
+export async function enqueueReminders(
+  items: { id: string; dueAt: Date }[],
+  priority: number = REMINDER_PRIORITY.scheduled,
+): Promise<void> {
   for (const item of items) {
     try {
-      const jobId = await enqueueReminder(item.id, item.dueAt);
+      const jobId = await enqueueReminder(item.id, item.dueAt, priority);
       if (jobId) await db().reminder.update({ where: { id: item.id }, data: { jobId } });
     } catch (err) {
       log.error('reminders.enqueue_failed', { reminderId: item.id, ...errorFields(err) });

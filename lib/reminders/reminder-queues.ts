@@ -21,6 +21,14 @@ export const sendReminderQueue = {
   pollingIntervalSeconds: 1,
 } as const;
 
+/**
+ * Which due jobs a worker takes first (pg-boss fetches by priority, then by
+ * age). At 9 am thousands of reminders can be waiting: an SMS fallback, whose
+ * WhatsApp message has just failed, and a join link a person asked to send now
+ * should not wait behind them.
+ */
+export const REMINDER_PRIORITY = { scheduled: 0, sentByStaff: 1, fallback: 2 } as const;
+
 export const sweepRemindersQueue = {
   name: 'reminders.sweep',
   cron: '* * * * *',

@@ -22,6 +22,7 @@ import { requireStaffVideoAccess } from '@/lib/video/staff-video-access';
 import { chooseChannels, type Channel } from './choose-channels';
 import { enqueueReminders } from './enqueue-reminder';
 import { getReminderConfig } from './get-reminder-config';
+import { REMINDER_PRIORITY } from './reminder-queues';
 import { describeReason } from './reminder-reasons';
 
 export const JOIN_LINK_MESSAGES = {
@@ -100,6 +101,6 @@ export async function sendJoinLink(
     );
     return row;
   });
-  await enqueueReminders([reminder]);
+  await enqueueReminders([reminder], REMINDER_PRIORITY.sentByStaff);
   return { reminderId: reminder.id, channels: plan.channels };
 }
