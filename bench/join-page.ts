@@ -10,11 +10,15 @@
 //   2. JavaScript a patient loads before tapping Join (Chromium, through the
 //      device check and consent), split into first load and what comes later
 //      (twilio-video, warmed while idle; the device check; blur).
-//   3. Lighthouse, mobile (simulated slow 4G, Moto G Power), median of 3:
+//   3. Lighthouse, mobile (slow 4G, Moto G Power), median of 3:
 //      performance, LCP, TBT, accessibility. Targets: ≥ 0.95, < 1.5 s,
-//      < 100 ms, 1.00. Skipped if lighthouse is not installed.
+//      < 100 ms, 1.00. Skipped if lighthouse is not installed. Then the same
+//      for /sign-in, a page with no video code: Next's own floor on this
+//      machine, to tell the join flow's cost from the framework's.
+//      --throttling simulate (Lighthouse's default: an unthrottled load, then
+//      modelled) or devtools (the load itself throttled).
 //
-// Options: --runs 3 --skip-lighthouse --baseline (also /sign-in, for comparison)
+// Options: --runs 3 --skip-lighthouse --skip-baseline --throttling simulate|devtools
 //          --chromium /usr/bin/chromium --port 3190
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
@@ -35,11 +39,14 @@ const { values: args } = parseArgs({
   options: {
     runs: { type: 'string', default: '3' },
     'skip-lighthouse': { type: 'boolean', default: false },
-    baseline: { type: 'boolean', default: false },
+    'skip-baseline': { type: 'boolean', default: false },
+    throttling: { type: 'string', default: 'simulate' },
     chromium: { type: 'string', default: '/usr/bin/chromium' },
     port: { type: 'string', default: '3190' },
   },
 });
+if (args.throttling !== 'simulate' && args.throttling !== 'devtools')
+  throw new Error(`--throttling takes simulate or devtools, not ${args.throttling}`);
 const root = path.resolve(import.meta.dirname, '..');
 const CHROMIUM = args.chromium;
 const STAND_IN_MARKER = 'tp-video-stand-in';
@@ -148,6 +155,7 @@ function lighthouse(url: string, runs: number, label: string) {
         `--output-path=${out}`,
         '--only-categories=performance,accessibility',
         '--form-factor=mobile',
+        `--throttling-method=${args.throttling}`,
         '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --use-fake-device-for-media-stream --use-fake-ui-for-media-stream',
       ],
       { env: childEnv({ CHROME_PATH: CHROMIUM }), stdio: ['ignore', 'ignore', 'inherit'] },
@@ -169,7 +177,7 @@ function lighthouse(url: string, runs: number, label: string) {
     lcp: median(results.map((r) => r.lcp)),
     tbt: median(results.map((r) => r.tbt)),
   };
-  console.log(`\nLighthouse, mobile, median of ${runs}: ${label}`);
+  console.log(`\nLighthouse, mobile (${args.throttling} throttling), median of ${runs}: ${label}`);
   console.log(
     `  performance   ${m.perf.toFixed(2)}   (target ≥ 0.95)  runs: ${results.map((r) => r.perf.toFixed(2)).join(', ')}`,
   );
@@ -220,7 +228,7 @@ async function main() {
     if (!args['skip-lighthouse']) {
       lighthouse(url, Number(args.runs), '/join/{token}');
       // For comparison: a page with no video code at all (Next's own floor on this machine).
-      if (args.baseline) lighthouse(`${base}/sign-in`, Number(args.runs), '/sign-in (baseline)');
+      if (!args['skip-baseline']) lighthouse(`${base}/sign-in`, Number(args.runs), '/sign-in (baseline)');
     }
   } finally {
     await teardown();

@@ -26,6 +26,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -384,6 +385,10 @@ async function throughputRound(serverUrl: string, workers: number, latencyMs: nu
       perSecond: Math.round((outbox.length / (last - ready)) * 1000),
       // What the machine's cores must supply per message, by process; and how busy the machine was.
       cpuMsPerMessage,
+      // The most this machine could send if every core did nothing else: cores / CPU time per message.
+      cpuCeilingPerSecond: Math.round(
+        (availableParallelism() * 1000) / Object.values(cpuMsPerMessage).reduce((t, v) => t + v, 0),
+      ),
       loadAverage,
     };
   } finally {
@@ -480,7 +485,12 @@ try {
         `latency ${latencyMs} ms, 2 workers: ${two.accepted} accepted in ${(two.drainMs / 1000).toFixed(1)} s (${two.perSecond}/s), duplicates ${two.duplicates}; CPU ms/message ${JSON.stringify(two.cpuMsPerMessage)}; load ${two.loadAverage}`,
       );
     const speedup = two ? Math.round((one.drainMs / two.drainMs) * 100) / 100 : null;
-    rounds.push({ latencyMs, oneWorker: one, twoWorkers: two, speedup });
+    // However many workers share the work, the cores cap the rate: the best speedup a second worker could give.
+    const speedupCeiling = Math.round((one.cpuCeilingPerSecond / one.perSecond) * 100) / 100;
+    say(
+      `latency ${latencyMs} ms: two workers ${speedup ?? '-'}× one; this machine's cores allow at most ${speedupCeiling}× (${one.cpuCeilingPerSecond}/s)`,
+    );
+    rounds.push({ latencyMs, oneWorker: one, twoWorkers: two, speedup, speedupCeiling });
   }
   const fallback = await fallbackRound(serverUrl, Math.max(...LATENCIES));
   say(
