@@ -58,13 +58,9 @@ const SAVE_SQL = `
     )
     SELECT pg_notify($17, s.notice) FROM s`;
 
-/** Reads every event of the session's rooms and saves the figures computed from them. */
-export async function refreshAttendance(sessionId: string, asOf: Date = new Date()): Promise<Attendance> {
-  return (await refreshAttendanceOf([sessionId], asOf)).get(sessionId)!;
-}
-
 /**
- * The same for many sessions in one read and one write (callbacks for many
+ * Reads every event of these sessions' rooms and saves the figures computed
+ * from them: one read and one write however many sessions (callbacks for many
  * sessions arriving together: refresh-attendance-soon.ts).
  */
 export async function refreshAttendanceOf(
