@@ -11,6 +11,7 @@ import { z } from 'zod';
 
 import { AppError, isAppError } from '@/lib/errors/app-error';
 import { errorFields, log } from '@/lib/log/logger';
+import { zodFieldErrors } from '@/lib/schemas/form-state';
 
 export type RouteContext<P> = { params: P; requestId: string };
 
@@ -54,21 +55,11 @@ export function errorResponse(err: unknown, context: { route: string; requestId:
   );
 }
 
-/** Turns a zod failure into field-level messages. */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const fields: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join('.') || '_';
-    (fields[key] ??= []).push(issue.message);
-  }
-  return fields;
-}
-
 export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
   if (!result.success) {
     throw new AppError('INVALID_INPUT', 'Some of the details sent are not valid.', {
-      fieldErrors: fieldErrorsOf(result.error),
+      fieldErrors: zodFieldErrors(result.error),
     });
   }
   return result.data;

@@ -27,14 +27,19 @@ export function formValues(formData: FormData, fields: readonly string[]): Recor
   return values;
 }
 
-/** Zod issues as { field: [messages] }; issues without a path go under "_form". */
+/**
+ * Zod issues as { field: [messages] }: the one conversion used by forms,
+ * server actions and JSON routes. A nested path is joined with dots; issues
+ * without a path go under "_form". `fieldMap` renames fields (a schema's
+ * `startsAt` shown against the form's `startTime`).
+ */
 export function zodFieldErrors(
   error: ZodError,
   fieldMap: Record<string, string> = {},
 ): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? '_form');
+    const key = issue.path.length > 0 ? issue.path.map(String).join('.') : '_form';
     const field = fieldMap[key] ?? key;
     (out[field] ??= []).push(issue.message);
   }
