@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
+import { expectLogError } from '@/tests/helpers/log-capture';
+
 import { parseServerEnv } from '@/lib/env/schema';
 import { accountStatusCheck } from '@/lib/readiness/checks/account-status';
 import { accountTypeCheck } from '@/lib/readiness/checks/account-type';
@@ -441,7 +443,9 @@ describe('running the checks', () => {
       group: 'configuration',
       run: () => Promise.reject(new Error('boom')),
     });
-    const results = await runReadinessChecks(context(), [broken, whatsappSenderCheck]);
+    const results = await expectLogError('readiness.check_crashed', () =>
+      runReadinessChecks(context(), [broken, whatsappSenderCheck]),
+    );
     expect(results.map((r) => [r.id, r.status])).toEqual([
       ['broken', 'fail'],
       ['whatsapp-sender', 'pass'],
