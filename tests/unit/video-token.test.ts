@@ -2,7 +2,8 @@
 // grant naming one room, an opaque identity, and an expiry inside the limits.
 import { createHmac } from 'node:crypto';
 
-import { describe, expect, it } from 'vitest';
+import twilio from 'twilio';
+import { describe, expect, it, vi } from 'vitest';
 
 import { signVideoAccessToken } from '@/lib/twilio/video-access-token';
 import { newVideoIdentity, roleOfIdentity } from '@/lib/video/video-identity';
@@ -52,6 +53,26 @@ describe('signVideoAccessToken', () => {
     expect(token.header).toMatchObject({ alg: 'HS256', cty: 'twilio-fpa;v=1' });
     const expected = createHmac('sha256', credentials.apiSecret).update(token.signed).digest('base64url');
     expect(token.signature).toBe(expected);
+  });
+
+  it("is byte for byte the token the Twilio helper's own AccessToken builds", () => {
+    vi.useFakeTimers({ now: new Date('2026-12-05T00:00:00Z') });
+    try {
+      const request = { identity: 'clinician:xyz', roomSid: `RM${'a'.repeat(32)}`, ttlSeconds: 900 };
+      const helper = new twilio.jwt.AccessToken(
+        credentials.accountSid,
+        credentials.apiKey,
+        credentials.apiSecret,
+        {
+          identity: request.identity,
+          ttl: request.ttlSeconds,
+        },
+      );
+      helper.addGrant(new twilio.jwt.AccessToken.VideoGrant({ room: request.roomSid }));
+      expect(signVideoAccessToken(request, credentials)).toBe(helper.toJwt());
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('is signed with the secret of the key it names, after the key is rotated too', () => {
