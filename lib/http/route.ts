@@ -76,10 +76,12 @@ export async function parseJsonBody<S extends z.ZodType>(request: Request, schem
   return parseWith(schema, body);
 }
 
-/** Twilio posts application/x-www-form-urlencoded; keep every field as a string. */
-export async function readFormParams(request: Request): Promise<Record<string, string>> {
-  const text = await request.text();
-  const params: Record<string, string> = {};
-  for (const [key, value] of new URLSearchParams(text)) params[key] = value;
-  return params;
+/** A refusal as JSON in the portal's error shape, for statuses AppError does not name (400, 413, 415). */
+export function jsonError(
+  status: number,
+  code: string,
+  message: string,
+  extra: Record<string, unknown> = {},
+): Response {
+  return NextResponse.json({ error: { code, message, ...extra } }, { status });
 }

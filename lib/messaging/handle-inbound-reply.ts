@@ -12,24 +12,15 @@
 // carry no clinical detail and no name.
 import 'server-only';
 
-import { z } from 'zod';
-
 import { recordAudit } from '@/lib/audit/record-audit';
 import { db } from '@/lib/db/client';
 import type { MessageChannel, ReplyIntent } from '@/lib/db/generated/enums';
-import { AppError } from '@/lib/errors/app-error';
 import { reminderTemplateValues } from '@/lib/reminders/render-template';
+import type { InboundMessageWebhook } from '@/lib/schemas/twilio-webhooks';
 import { DEFAULT_CLINIC_TIME_ZONE, isValidTimeZone } from '@/lib/time/clinic-time';
 
 import { isTwilioOptInKeyword, parseReplyKeyword } from './parse-reply-keyword';
 import { recordOptOut } from './record-opt-out';
-
-export const inboundMessageSchema = z.object({
-  MessageSid: z.string().regex(/^(SM|MM)[0-9a-fA-F]{32}$/),
-  From: z.string().min(3).max(64),
-  Body: z.string().max(1600).default(''),
-  OptOutType: z.string().max(16).optional(),
-});
 
 export interface InboundResult {
   intent: ReplyIntent;
@@ -42,12 +33,10 @@ export interface InboundResult {
 const REPLY_WINDOW_MS = 14 * 24 * 60 * 60 * 1000;
 
 export async function handleInboundReply(
-  params: Record<string, string>,
+  message: InboundMessageWebhook,
   now = new Date(),
 ): Promise<InboundResult> {
-  const parsed = inboundMessageSchema.safeParse(params);
-  if (!parsed.success) throw new AppError('INVALID_INPUT', 'Not an inbound message.');
-  const { MessageSid: sid, From: from, Body: body, OptOutType: optOutType } = parsed.data;
+  const { MessageSid: sid, From: from, Body: body, OptOutType: optOutType } = message;
 
   const existing = await db().inboundReply.findUnique({
     where: { messageSid: sid },

@@ -1,4 +1,4 @@
-// Stores one room status callback from Twilio (already signature-checked) and
+// Stores one room status callback from Twilio (signature-checked and parsed at the edge) and
 // updates what follows from it. Each event is stored once: a redelivery has
 // the same key and changes nothing. The event is kept even when the room is
 // not known yet (Twilio can report room-created before our create call returns).
@@ -6,39 +6,15 @@ import 'server-only';
 
 import { randomUUID } from 'node:crypto';
 
-import { z } from 'zod';
-
 import { db, preparedQuery } from '@/lib/db/client';
 import type { VideoRoomStatus } from '@/lib/db/generated/enums';
-import { parseWith } from '@/lib/http/route';
+import type { RoomStatusWebhook } from '@/lib/schemas/twilio-webhooks';
 
 import { markRoomEnded } from './create-room';
 import { refreshAttendanceSoon } from './refresh-attendance-soon';
 
-const optionalText = z.string().max(256).optional();
-const optionalInt = z
-  .string()
-  .regex(/^\d{1,9}$/)
-  .transform(Number)
-  .optional();
-
-/** The fields of Twilio's room status callback that the portal uses; the rest are ignored. */
-export const roomCallbackSchema = z.object({
-  RoomSid: z.string().regex(/^RM[0-9a-fA-F]{32}$/, 'must be a Room SID'),
-  StatusCallbackEvent: z.string().min(1).max(64),
-  Timestamp: z.iso.datetime({ offset: true }).transform((v) => new Date(v)),
-  SequenceNumber: optionalInt,
-  RoomStatus: optionalText,
-  RoomDuration: optionalInt,
-  ParticipantSid: optionalText,
-  ParticipantIdentity: optionalText,
-  ParticipantStatus: optionalText,
-  ParticipantDuration: optionalInt,
-  TrackSid: optionalText,
-  TrackKind: optionalText,
-});
-
-export type RoomCallback = z.output<typeof roomCallbackSchema>;
+/** A room status callback as parsed at the edge (lib/schemas/twilio-webhooks.ts). */
+export type RoomCallback = RoomStatusWebhook;
 
 /** Twilio reports the room alive with every event; writing that down once a minute is enough. */
 const VERIFIED_RESOLUTION_MS = 60_000;
@@ -100,8 +76,7 @@ const RECORD_SQL = `
       LEFT JOIN "VideoRoom" r ON r."twilioRoomSid" = $3
       LEFT JOIN "VideoSession" s ON s."id" = r."sessionId"`;
 
-export async function recordRoomEvent(params: Record<string, string>): Promise<RecordedRoomEvent> {
-  const e = parseWith(roomCallbackSchema, params);
+export async function recordRoomEvent(e: RoomCallback): Promise<RecordedRoomEvent> {
   const key = roomEventKey(e);
   const [row] = await preparedQuery<InsertResult>('record-room-event-v1', RECORD_SQL, [
     newId(),

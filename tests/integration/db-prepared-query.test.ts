@@ -63,7 +63,7 @@ describe('prepared hot-path queries', () => {
     await recordRoomEvent({
       RoomSid: sid,
       StatusCallbackEvent: 'room-created',
-      Timestamp: '2026-10-04T15:59:59.500Z',
+      Timestamp: new Date('2026-10-04T15:59:59.500Z'),
     });
     const event = await db().videoRoomEvent.findFirstOrThrow({ where: { roomSid: sid } });
     expect(event.occurredAt.toISOString()).toBe('2026-10-04T15:59:59.500Z');

@@ -270,8 +270,8 @@ describe('POST /api/appointments/twilio-status-callback/', () => {
     expect(await countEvents(roomSid)).toBe(1);
   });
 
-  it('answers 422 to a signed request that is not a room event', async () => {
+  it('answers 400 (which Twilio does not retry) to a signed request that is not a room event', async () => {
     const response = await callback({ RoomSid: 'nonsense', StatusCallbackEvent: 'room-created' });
-    expect(response.status).toBe(422);
+    expect(response.status).toBe(400);
   });
 });

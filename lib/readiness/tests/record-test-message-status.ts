@@ -1,30 +1,17 @@
 import 'server-only';
 
-// A status callback for a test message (already signature-checked): stored
+// A status callback for a test message (signature-checked and parsed at the edge): stored
 // once, then the run moves on. For the fallback test, a failed WhatsApp sends
 // the SMS, once, however many workers or redeliveries see the failure.
-import { z } from 'zod';
-
 import { db } from '@/lib/db/client';
 import { env } from '@/lib/env';
-import { parseWith } from '@/lib/http/route';
 import { log } from '@/lib/log/logger';
+import type { ReadinessMessageStatusWebhook } from '@/lib/schemas/twilio-webhooks';
 import { describeTwilioCode, toTwilioError } from '@/lib/twilio/errors';
 import { sendTestMessage } from '@/lib/twilio/send-test-message';
 
-import { readinessAppUrl } from '../app-url';
-import { READINESS_MESSAGE_STATUS_PATH } from '../twilio-webhook-routes';
 import { FALLBACK_SMS_BODY } from './test-messages';
-
-export const messageStatusSchema = z.object({
-  MessageSid: z.string().regex(/^(SM|MM)[0-9a-fA-F]{32}$/, 'must be a Message SID'),
-  MessageStatus: z.string().min(1).max(32),
-  ErrorCode: z
-    .string()
-    .regex(/^\d{1,6}$/)
-    .transform(Number)
-    .optional(),
-});
+import { testStatusCallbackUrl, type TestCallbackRef } from './test-status-callback';
 
 const delivered = new Set(['delivered', 'read']);
 const failed = new Set(['failed', 'undelivered']);
@@ -42,12 +29,28 @@ async function finish(
   });
 }
 
-export async function recordTestMessageStatus(params: Record<string, string>): Promise<{ known: boolean }> {
-  const p = parseWith(messageStatusSchema, params);
+/** The run a status belongs to: by the run named in its callback URL, else by SID. */
+async function findRun(p: ReadinessMessageStatusWebhook, ref: TestCallbackRef | null) {
+  if (ref) {
+    const run = await db().readinessTestRun.findUnique({ where: { id: ref.runId } });
+    // A SID already stored must match: the URL alone does not let one message speak for another.
+    const stored = ref.leg === 'primary' ? run?.resourceSid : run?.fallbackSid;
+    if (run && (stored == null || stored === p.MessageSid)) return { run, isFallbackSms: ref.leg === 'fallback' };
+    return null;
+  }
   const run = await db().readinessTestRun.findFirst({
     where: { OR: [{ resourceSid: p.MessageSid }, { fallbackSid: p.MessageSid }] },
   });
-  if (!run) return { known: false };
+  return run ? { run, isFallbackSms: run.fallbackSid === p.MessageSid } : null;
+}
+
+export async function recordTestMessageStatus(
+  p: ReadinessMessageStatusWebhook,
+  ref: TestCallbackRef | null = null,
+): Promise<{ known: boolean }> {
+  const found = await findRun(p, ref);
+  if (!found) return { known: false };
+  const { run, isFallbackSms } = found;
   const inserted = await db().readinessTestEvent.createMany({
     data: [
       {
@@ -62,7 +65,6 @@ export async function recordTestMessageStatus(params: Record<string, string>): P
   });
   if (inserted.count === 0) return { known: true };
 
-  const isFallbackSms = run.fallbackSid === p.MessageSid;
   const code = p.ErrorCode ?? null;
   if (run.kind !== 'SMS_FALLBACK' || isFallbackSms) {
     if (delivered.has(p.MessageStatus)) {
@@ -101,7 +103,7 @@ export async function recordTestMessageStatus(params: Record<string, string>): P
       to: run.toNumber!,
       from: e.TWILIO_PHONE_NUMBER ?? '',
       body: FALLBACK_SMS_BODY,
-      statusCallback: `${readinessAppUrl()}${READINESS_MESSAGE_STATUS_PATH}`,
+      statusCallback: testStatusCallbackUrl(run.id, 'fallback'),
     });
     await db().readinessTestRun.update({
       where: { id: run.id },

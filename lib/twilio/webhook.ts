@@ -1,0 +1,119 @@
+// The one edge for every Twilio webhook: read the form once (bounded in size,
+// form-encoded only), check Twilio's signature, parse the fields with the
+// route's zod schema, then hand the handler typed values. Refusals are plain
+// 4xx answers, given before anything is written: 413 too large, 415 not a
+// form, 403 not signed by Twilio, 400 fields Twilio would never send (Twilio
+// does not retry a 4xx). Nothing the caller sent is logged, only field names.
+import 'server-only';
+
+import type { NextRequest } from 'next/server';
+import type { z } from 'zod';
+
+import { jsonError, route } from '@/lib/http/route';
+import { log } from '@/lib/log/logger';
+
+import { twilioWebhookSignatureValid, type WebhookSignatureOptions } from './verify-webhook-request';
+
+/** Twilio's largest webhook (an inbound message with its media fields) is a few KB. */
+export const WEBHOOK_BODY_LIMIT_BYTES = 64 * 1024;
+
+export type WebhookContext = { request: NextRequest; requestId: string };
+
+export type WebhookOptions<S extends z.ZodObject> = WebhookSignatureOptions & {
+  /** The fields this route uses; Twilio's other fields pass unrefused and unread. */
+  schema: S;
+  /** The warn event logged when a signature is missing or wrong. */
+  rejectedEvent: string;
+};
+
+export function twilioWebhook<S extends z.ZodObject>(
+  name: string,
+  options: WebhookOptions<S>,
+  handler: (input: z.output<S>, context: WebhookContext) => Promise<Response>,
+) {
+  return route(name, async (request, { requestId }) => {
+    if (!isFormEncoded(request.headers.get('content-type'))) {
+      log.info('twilio.webhook_refused', { requestId, route: name, status: 415 });
+      return jsonError(
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+        'Send the fields form-encoded (application/x-www-form-urlencoded).',
+      );
+    }
+    const body = await readBounded(request, WEBHOOK_BODY_LIMIT_BYTES);
+    if (body === null) {
+      log.info('twilio.webhook_refused', { requestId, route: name, status: 413 });
+      return jsonError(
+        413,
+        'PAYLOAD_TOO_LARGE',
+        `The request body is over ${WEBHOOK_BODY_LIMIT_BYTES / 1024} KB.`,
+      );
+    }
+    const { signed, fields, repeated } = readForm(body);
+    if (!twilioWebhookSignatureValid(request, signed, options)) {
+      log.warn(options.rejectedEvent, { requestId, reason: 'signature' });
+      return jsonError(403, 'FORBIDDEN', 'The request signature is missing or does not match.');
+    }
+    const known = Object.keys(options.schema.shape);
+    const repeatedKnown = repeated.filter((key) => known.includes(key));
+    const parsed = options.schema.safeParse(fields);
+    if (repeatedKnown.length > 0 || !parsed.success) {
+      const invalid = [
+        ...new Set([
+          ...repeatedKnown,
+          ...(parsed.success ? [] : parsed.error.issues.map((i) => String(i.path[0]))),
+        ]),
+      ];
+      log.info('twilio.webhook_invalid', { requestId, route: name, fields: invalid.join(',') });
+      return jsonError(400, 'INVALID_INPUT', 'These fields are missing or not as Twilio sends them.', {
+        fields: invalid,
+      });
+    }
+    return handler(parsed.data, { request, requestId });
+  });
+}
+
+function isFormEncoded(contentType: string | null): boolean {
+  return contentType?.split(';')[0]?.trim().toLowerCase() === 'application/x-www-form-urlencoded';
+}
+
+/** The body as text, or null once it passes `limit` bytes (read no further). */
+async function readBounded(request: Request, limit: number): Promise<string | null> {
+  const declared = Number(request.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > limit) return null;
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * The form's fields: every value (as signed by Twilio: a repeated key signs
+ * all its values), the last value of each key for parsing, and the keys seen twice.
+ */
+function readForm(body: string) {
+  const signed: Record<string, string | string[]> = {};
+  const fields: Record<string, string> = {};
+  const repeated = new Set<string>();
+  for (const [key, value] of new URLSearchParams(body)) {
+    const before = signed[key];
+    if (before === undefined) signed[key] = value;
+    else {
+      repeated.add(key);
+      signed[key] = Array.isArray(before) ? [...before, value] : [before, value];
+    }
+    fields[key] = value;
+  }
+  return { signed, fields, repeated: [...repeated] };
+}
