@@ -6,6 +6,12 @@ export const errorStatus = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   GONE: 410,
+  // A patient's or guest's link that no longer works (lib/video/dead-link.ts).
+  LINK_REVOKED: 410,
+  LINK_REPLACED: 410,
+  LINK_EXPIRED: 410,
+  APPOINTMENT_CANCELLED: 410,
+  APPOINTMENT_CLOSED: 410,
   INVALID_INPUT: 422,
   RATE_LIMITED: 429,
   UPSTREAM_FAILED: 502,

@@ -2,12 +2,14 @@
 // clinic's name, the clinician's first name and the time in the patient's own
 // timezone, with the same session state as GET /api/video/join. The page is
 // opened from the link, so its token is the credential here too. Nothing about
-// the patient is sent back: they know who they are.
+// the patient is sent back: they know who they are. A dead link shows only what
+// happened and the clinic's phone number.
 import 'server-only';
 
 import { db } from '@/lib/db/client';
 import { isAppError } from '@/lib/errors/app-error';
 
+import { isDeadLinkCode, type DeadLinkCode } from './dead-link';
 import { getJoinState, type JoinState } from './get-join-state';
 import { resolveLinkPrincipal } from './resolve-link-principal';
 
@@ -25,7 +27,9 @@ export type JoinPage =
   /** The token is not ours, or its signature does not match. */
   | { kind: 'not-recognised'; message: string }
   /** A guest link already exchanged for a rejoin key (that browser holds it). */
-  | { kind: 'guest-link-used'; message: string };
+  | { kind: 'guest-link-used'; message: string }
+  /** Withdrawn, replaced, expired, or its appointment cancelled or closed. */
+  | { kind: 'dead'; code: DeadLinkCode; message: string; clinicPhone: string | null };
 
 export async function getJoinPage(token: string): Promise<JoinPage> {
   let principal;
@@ -34,6 +38,15 @@ export async function getJoinPage(token: string): Promise<JoinPage> {
   } catch (err) {
     if (isAppError(err) && err.details?.reason === 'GUEST_LINK_USED') {
       return { kind: 'guest-link-used', message: err.message };
+    }
+    if (isAppError(err) && isDeadLinkCode(err.code)) {
+      const phone = err.details?.clinicPhone;
+      return {
+        kind: 'dead',
+        code: err.code,
+        message: err.message,
+        clinicPhone: typeof phone === 'string' ? phone : null,
+      };
     }
     if (isAppError(err) && err.code === 'NOT_FOUND') return { kind: 'not-recognised', message: err.message };
     throw err;

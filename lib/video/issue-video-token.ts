@@ -11,6 +11,7 @@ import { AppError } from '@/lib/errors/app-error';
 import { loadAppointmentVideoFacts, type AppointmentVideoFacts } from './appointment-video-facts';
 import { authorizeVideoAccess, VIDEO_APPOINTMENT_NOT_FOUND } from './authorize-video-access';
 import { ensureRoom } from './create-room';
+import { deadLinkCode } from './dead-link';
 import { ensureVideoParticipant } from './ensure-video-participant';
 import { ensureVideoSession } from './ensure-video-session';
 import type { VideoRole } from './join-window';
@@ -40,7 +41,7 @@ export async function issueVideoToken(
   options: { now?: Date; requestId?: string } = {},
 ): Promise<IssuedVideoToken> {
   const now = options.now ?? new Date();
-  const { principal, facts } = await principalAndFacts(caller, appointmentId);
+  const { principal, facts } = await principalAndFacts(caller, appointmentId, now);
   const access = authorizeVideoAccess(principal, facts, now, 'join');
   const appointment = facts!;
   const sessionId = appointment.sessionId ?? (await ensureVideoSession(appointment.id));
@@ -106,6 +107,7 @@ export async function issueVideoToken(
 async function principalAndFacts(
   caller: VideoTokenCaller,
   appointmentId: string,
+  now: Date,
 ): Promise<{ principal: VideoPrincipal; facts: AppointmentVideoFacts | null }> {
   if (caller.kind !== 'link-token') {
     return {
@@ -115,7 +117,7 @@ async function principalAndFacts(
   }
   const parsed = parseLinkToken(caller.token);
   if (parsed?.kind !== 'join') {
-    const principal = await resolveLinkPrincipal(caller.token);
+    const principal = await resolveLinkPrincipal(caller.token, now);
     return {
       principal,
       facts: await loadAppointmentVideoFacts(appointmentId, { principalKey: likelyPrincipalKey(principal) }),
@@ -129,6 +131,17 @@ async function principalAndFacts(
   const link = facts.joinLink;
   if (!link || !linkSignatureValid('join', link.id, link.sessionId, parsed.signature)) {
     throw new AppError('NOT_FOUND', LINK_NOT_RECOGNISED);
+  }
+  const life = {
+    revokedAt: link.revokedAt,
+    replaced: false,
+    appointmentStatus: facts.status,
+    endsAt: facts.endsAt,
+  };
+  if (link.appointmentId === facts.id && deadLinkCode(life, now)) {
+    // Rare, so looked up again: that answer says exactly what happened (replaced or
+    // withdrawn) and gives the clinic's phone, like every other join route.
+    await resolveLinkPrincipal(caller.token, now);
   }
   return {
     principal: {

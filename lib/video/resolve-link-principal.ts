@@ -1,11 +1,15 @@
 // From the token a patient's or guest's browser sends to who they are. A token
 // that is not ours, or whose signature does not match, is "not found": the
-// answer never says which part was wrong.
+// answer never says which part was wrong. A link of ours that no longer works
+// (withdrawn, replaced, expired, its appointment cancelled or closed) is
+// refused here, before anything reads the session, with what happened and the
+// clinic's phone number only (dead-link.ts).
 import 'server-only';
 
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors/app-error';
 
+import { deadLinkCode, deadLinkError, type LinkLife } from './dead-link';
 import { linkSignatureValid, parseLinkToken, REJOIN_KEY_PREFIX, sha256 } from './link-token';
 import type { VideoPrincipal } from './video-principal';
 
@@ -14,13 +18,25 @@ export type LinkPrincipal = Extract<VideoPrincipal, { kind: 'patient' | 'guest' 
 export const LINK_NOT_RECOGNISED =
   "We couldn't recognise this link. Make sure you opened the whole link from the clinic's message, or ask the clinic to send it again.";
 
-export async function resolveLinkPrincipal(token: string): Promise<LinkPrincipal> {
-  if (token.startsWith(REJOIN_KEY_PREFIX)) return resolveRejoinKey(token);
+/** What decides whether a link still works, and the number to call when it does not. */
+const appointmentLife = {
+  status: true,
+  endsAt: true,
+  patient: { select: { clinic: { select: { contactPhone: true } } } },
+} as const;
+
+function assertAlive(life: LinkLife, clinicPhone: string | null, now: Date): void {
+  const code = deadLinkCode(life, now);
+  if (code) throw deadLinkError(code, clinicPhone);
+}
+
+export async function resolveLinkPrincipal(token: string, now: Date = new Date()): Promise<LinkPrincipal> {
+  if (token.startsWith(REJOIN_KEY_PREFIX)) return resolveRejoinKey(token, now);
   const parsed = parseLinkToken(token);
   if (!parsed) throw new AppError('NOT_FOUND', LINK_NOT_RECOGNISED);
 
   if (parsed.kind === 'join') {
-    // One round trip: the token route is hot.
+    // One round trip: the join routes are called often while a patient waits.
     const [link] = await db().$queryRaw<
       Array<{
         id: string;
@@ -28,13 +44,35 @@ export async function resolveLinkPrincipal(token: string): Promise<LinkPrincipal
         revokedAt: Date | null;
         lastUsedAt: Date | null;
         appointmentId: string;
+        appointmentStatus: string;
+        endsAt: Date;
+        clinicPhone: string | null;
+        replaced: boolean;
       }>
-    >`SELECT l."id", l."sessionId", l."revokedAt", l."lastUsedAt", s."appointmentId"
-        FROM "JoinLink" l JOIN "VideoSession" s ON s."id" = l."sessionId"
+    >`SELECT l."id", l."sessionId", l."revokedAt", l."lastUsedAt", s."appointmentId",
+             a."status"::text AS "appointmentStatus", a."endsAt", c."contactPhone" AS "clinicPhone",
+             EXISTS (SELECT 1 FROM "JoinLink" n
+                      WHERE n."sessionId" = l."sessionId" AND n."id" <> l."id"
+                        AND n."createdAt" >= l."createdAt") AS "replaced"
+        FROM "JoinLink" l
+        JOIN "VideoSession" s ON s."id" = l."sessionId"
+        JOIN "Appointment" a ON a."id" = s."appointmentId"
+        JOIN "Patient" p ON p."id" = a."patientId"
+        JOIN "Clinic" c ON c."id" = p."clinicId"
        WHERE l."id" = ${parsed.linkId}`;
     if (!link || !linkSignatureValid('join', link.id, link.sessionId, parsed.signature)) {
       throw new AppError('NOT_FOUND', LINK_NOT_RECOGNISED);
     }
+    assertAlive(
+      {
+        revokedAt: link.revokedAt,
+        replaced: link.replaced,
+        appointmentStatus: link.appointmentStatus,
+        endsAt: link.endsAt,
+      },
+      link.clinicPhone,
+      now,
+    );
     return {
       kind: 'patient',
       joinLinkId: link.id,
@@ -52,12 +90,13 @@ export async function resolveLinkPrincipal(token: string): Promise<LinkPrincipal
       sessionId: true,
       revokedAt: true,
       redeemedAt: true,
-      session: { select: { appointmentId: true } },
+      session: { select: { appointmentId: true, appointment: { select: appointmentLife } } },
     },
   });
   if (!link || !linkSignatureValid('guest', link.id, link.sessionId, parsed.signature)) {
     throw new AppError('NOT_FOUND', LINK_NOT_RECOGNISED);
   }
+  assertGuestAlive(link, now);
   if (link.redeemedAt) {
     throw new AppError(
       'GONE',
@@ -75,13 +114,41 @@ export async function resolveLinkPrincipal(token: string): Promise<LinkPrincipal
   };
 }
 
-async function resolveRejoinKey(key: string): Promise<LinkPrincipal> {
+type GuestLinkLife = {
+  revokedAt: Date | null;
+  session: {
+    appointment: { status: string; endsAt: Date; patient: { clinic: { contactPhone: string | null } } };
+  };
+};
+
+function assertGuestAlive(link: GuestLinkLife, now: Date): void {
+  const { appointment } = link.session;
+  // Guests' links are withdrawn one by one, never replaced.
+  assertAlive(
+    {
+      revokedAt: link.revokedAt,
+      replaced: false,
+      appointmentStatus: appointment.status,
+      endsAt: appointment.endsAt,
+    },
+    appointment.patient.clinic.contactPhone,
+    now,
+  );
+}
+
+async function resolveRejoinKey(key: string, now: Date): Promise<LinkPrincipal> {
   if (key.length > 200) throw new AppError('NOT_FOUND', LINK_NOT_RECOGNISED);
   const link = await db().guestLink.findUnique({
     where: { rejoinKeyHash: sha256(key) },
-    select: { id: true, sessionId: true, revokedAt: true, session: { select: { appointmentId: true } } },
+    select: {
+      id: true,
+      sessionId: true,
+      revokedAt: true,
+      session: { select: { appointmentId: true, appointment: { select: appointmentLife } } },
+    },
   });
   if (!link) throw new AppError('NOT_FOUND', LINK_NOT_RECOGNISED);
+  assertGuestAlive(link, now);
   return {
     kind: 'guest',
     guestLinkId: link.id,

@@ -73,7 +73,9 @@ export function videoEventStream({
       }
     } catch (err) {
       if (isAppError(err)) {
-        write(`event: error\ndata: ${JSON.stringify({ code: err.code, message: err.message })}\n\n`);
+        // A link that died meanwhile: what happened and the clinic's phone (details), no state.
+        const data = JSON.stringify({ ...err.details, code: err.code, message: err.message });
+        write(`event: error\ndata: ${data}\n\n`);
       } else {
         log.error('video.event_stream_failed', { sessionId, ...errorFields(err) });
       }

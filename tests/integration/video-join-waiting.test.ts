@@ -168,7 +168,7 @@ describe('join links', () => {
       none,
     );
     expect(refused.status).toBe(410);
-    expect(await refused.json()).toMatchObject({ error: { reason: 'LINK_REVOKED' } });
+    expect(await refused.json()).toMatchObject({ error: { code: 'LINK_REPLACED' } });
     await consentAndWait(tokenOf(fresh.url));
   });
 

@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import { formatInTimeZone } from '@/lib/time/clinic-time';
 import { getJoinPage } from '@/lib/video/get-join-page';
 
+import { deadLinkKind, Guidance } from './_components/guidance';
 import { JoinFlow } from './_components/join-flow';
 
 export const metadata: Metadata = { title: 'Join your appointment' };
@@ -11,11 +12,22 @@ export const metadata: Metadata = { title: 'Join your appointment' };
 // first; no account and nothing to install. The first screen (clinic,
 // clinician's first name, time in the patient's timezone) is rendered here on
 // the server so it shows at once; the steps after it are client components,
-// and twilio-video loads only after the page is interactive.
+// and twilio-video loads only after the page is interactive. A dead link
+// (withdrawn, replaced, expired, appointment cancelled) shows only what
+// happened and the clinic's phone number.
 export default async function JoinPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const page = await getJoinPage(token);
 
+  // A dead link shows what happened and the clinic's number, nothing about the appointment.
+  if (page.kind === 'dead') {
+    return (
+      <Shell clinicName={null}>
+        <h1 className="text-2xl font-bold">We couldn’t open this link</h1>
+        <Guidance kind={deadLinkKind(page.code) ?? 'not-recognised'} clinicPhone={page.clinicPhone} />
+      </Shell>
+    );
+  }
   if (page.kind !== 'ok') {
     return (
       <Shell clinicName={null}>

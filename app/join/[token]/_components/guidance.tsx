@@ -8,7 +8,25 @@ import { useEffect, useRef } from 'react';
 import { durationWords, type JoinStatus } from '@/components/video/join-status';
 import { clockTime, clockTimeAndDay } from '@/components/video/format-time';
 
-type Kind = Exclude<JoinStatus, 'open' | 'early'> | 'not-recognised' | 'unsupported';
+type Kind = Exclude<JoinStatus, 'open' | 'early'> | 'not-recognised' | 'unsupported' | 'withdrawn';
+
+/** The guidance for each way a link dies (lib/video/dead-link.ts); null for any other refusal. */
+export function deadLinkKind(code: string | null): Kind | null {
+  switch (code) {
+    case 'LINK_REPLACED':
+      return 'revoked';
+    case 'LINK_REVOKED':
+      return 'withdrawn';
+    case 'LINK_EXPIRED':
+      return 'expired';
+    case 'APPOINTMENT_CANCELLED':
+      return 'cancelled';
+    case 'APPOINTMENT_CLOSED':
+      return 'missed';
+    default:
+      return null;
+  }
+}
 
 const copy: Record<Kind, { title: string; body: string }> = {
   'not-recognised': {
@@ -18,6 +36,10 @@ const copy: Record<Kind, { title: string; body: string }> = {
   revoked: {
     title: 'This link has been replaced',
     body: 'The clinic has sent a newer link, or withdrawn this one. Use the most recent link from the clinic’s messages, or contact the clinic for a new one.',
+  },
+  withdrawn: {
+    title: 'This link no longer works',
+    body: 'The clinic has withdrawn this link. Call the clinic if you need a new one.',
   },
   cancelled: {
     title: 'This appointment was cancelled',

@@ -10,11 +10,15 @@ export class JoinApiError extends Error {
     message: string,
     readonly status: number,
     readonly reason: string | null,
+    /** Sent with a dead link's answer: the number to call instead. */
+    readonly clinicPhone: string | null = null,
   ) {
     super(message);
     this.name = 'JoinApiError';
   }
 }
+
+type ErrorBody = { message?: string; reason?: string; clinicPhone?: string | null };
 
 async function call<T>(token: string, method: string, path: string, body?: unknown): Promise<T> {
   let response: Response;
@@ -32,13 +36,13 @@ async function call<T>(token: string, method: string, path: string, body?: unkno
       null,
     );
   }
-  const json = (await response.json().catch(() => null)) as
-    (T & { error?: { message?: string; reason?: string } }) | null;
+  const json = (await response.json().catch(() => null)) as (T & { error?: ErrorBody }) | null;
   if (!response.ok) {
     throw new JoinApiError(
       json?.error?.message ?? 'Something went wrong. Please try again.',
       response.status,
       json?.error?.reason ?? null,
+      json?.error?.clinicPhone ?? null,
     );
   }
   return json as T;
@@ -96,14 +100,13 @@ export function followJoinEvents(
           signal: controller.signal,
         });
         if (response.status >= 400 && response.status < 500) {
-          const json = (await response.json().catch(() => null)) as {
-            error?: { message?: string; reason?: string };
-          } | null;
+          const json = (await response.json().catch(() => null)) as { error?: ErrorBody } | null;
           onGone(
             new JoinApiError(
               json?.error?.message ?? 'This link no longer works.',
               response.status,
               json?.error?.reason ?? null,
+              json?.error?.clinicPhone ?? null,
             ),
           );
           return;
@@ -128,8 +131,19 @@ export function followJoinEvents(
               .join('\n');
             if (event === 'state' && data) onState(JSON.parse(data) as JoinState);
             if (event === 'error' && data) {
-              const err = JSON.parse(data) as { code?: string; message?: string };
-              onGone(new JoinApiError(err.message ?? 'This link no longer works.', 410, err.code ?? null));
+              const err = JSON.parse(data) as {
+                code?: string;
+                message?: string;
+                clinicPhone?: string | null;
+              };
+              onGone(
+                new JoinApiError(
+                  err.message ?? 'This link no longer works.',
+                  410,
+                  err.code ?? null,
+                  err.clinicPhone ?? null,
+                ),
+              );
               return;
             }
           }

@@ -14,7 +14,7 @@ import { browserCanCall, joinStatus, type JoinStatus } from '@/components/video/
 import type { JoinPageFacts } from '@/lib/video/get-join-page';
 
 import { ConsentForm } from './consent-form';
-import { Countdown, Guidance } from './guidance';
+import { Countdown, deadLinkKind, Guidance } from './guidance';
 import { followJoinEvents, joinApi, type JoinApiError, type JoinState } from './join-api';
 import { WaitingRoom } from './waiting-room';
 
@@ -90,6 +90,11 @@ export function JoinFlow({
     [linkToken],
   );
 
+  // A link that died (now, or while the page was open): what happened and whom to call.
+  const deadKind = deadLinkKind(gone?.reason ?? null);
+  if (gone && deadKind) {
+    return <Guidance kind={deadKind} clinicPhone={gone.clinicPhone ?? pageFacts?.clinicPhone ?? null} />;
+  }
   if (problem && !state) {
     if (storedKey && !gone) return <p role="status">Opening your session…</p>;
     return <Guidance kind="not-recognised" message={gone?.message ?? problem.message} clinicPhone={null} />;
