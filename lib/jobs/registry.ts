@@ -5,11 +5,13 @@ import type { JobDefinition } from './define-job';
 import { checkBillingEstimateJob } from './handlers/check-billing-estimate';
 import { purgeAuthSessionsJob } from './handlers/purge-auth-sessions';
 import { sendReminderJob } from './handlers/send-reminder';
+import { sweepEarlyStatusesJob } from './handlers/sweep-early-statuses';
 import { sweepRemindersJob } from './handlers/sweep-reminders';
 
 export const jobs: JobDefinition[] = [
   purgeAuthSessionsJob,
   sendReminderJob,
   sweepRemindersJob,
+  sweepEarlyStatusesJob,
   checkBillingEstimateJob,
 ];

@@ -1,9 +1,12 @@
 // A status callback from Twilio for a message we sent: stored once (Twilio
 // retries callbacks, and may send the same one twice), then applied to the
 // message only if it moves it forward (lib/messaging/message-status.ts). A
-// callback for a SID we have not recorded yet is kept and applied when the
-// sender records the SID; one carrying the claim id of an abandoned claim (its
-// worker died after Twilio accepted the message) attaches the SID to it.
+// callback that beats the sender's SID write (a fast WhatsApp failure) is held
+// on its claim, found by the claim id in the callback URL: the SID write applies
+// it in the same statement, so a failure turns into the SMS fallback at once; if
+// the sender died first, the minute sweep adopts the claim and applies it
+// (lib/reminders/sweep-early-statuses.ts). A callback for a claim older than the
+// settle window adopts it directly.
 import 'server-only';
 
 import { randomUUID } from 'node:crypto';
@@ -11,7 +14,9 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 
 import { db } from '@/lib/db/client';
+import { Prisma } from '@/lib/db/generated/client';
 import { AppError } from '@/lib/errors/app-error';
+import { adoptClaim } from '@/lib/reminders/adopt-claim';
 import {
   applyMessageStatus,
   statusTargetSelect,
@@ -19,7 +24,7 @@ import {
 } from '@/lib/reminders/apply-message-status';
 import { SETTLE_MS } from '@/lib/reminders/claim-timing';
 
-import { statusRank } from './message-status';
+import { statusRank, trackedStatusOf, type TrackedStatus } from './message-status';
 
 export const statusCallbackSchema = z.object({
   MessageSid: z.string().regex(/^(SM|MM)[0-9a-fA-F]{32}$/),
@@ -32,7 +37,11 @@ export const statusCallbackSchema = z.object({
   To: z.string().max(64).optional(),
 });
 
-export type RecordStatusResult = 'DUPLICATE' | 'APPLIED' | 'NOT_ADVANCED' | 'UNKNOWN_MESSAGE';
+/**
+ * HELD: the callback came before its sender wrote the SID; it is kept on the
+ * claim and applied by the SID write itself, or by the sweep if the sender died.
+ */
+export type RecordStatusResult = 'DUPLICATE' | 'APPLIED' | 'NOT_ADVANCED' | 'HELD' | 'UNKNOWN_MESSAGE';
 
 export async function recordMessageStatus(
   params: Record<string, string>,
@@ -57,47 +66,47 @@ export async function recordMessageStatus(
   if (!found || found.stored === 0) return 'DUPLICATE';
 
   let row: StatusTarget | null = found.id ? (found as StatusTarget) : null;
-  if (!row && claimId && to) row = await adoptAbandonedClaim(claimId, sid, to, now);
+  if (!row && claimId) {
+    // A claim older than the settle window lost its worker: adopt it now. A younger one most likely
+    // has a live sender about to write the SID: hold the status on the claim for that write.
+    row = await adoptClaim(claimId, sid, { now, to, claimedBefore: new Date(now.getTime() - SETTLE_MS) });
+    if (!row) {
+      const next = trackedStatusOf(status);
+      if (!next) return 'UNKNOWN_MESSAGE';
+      if (await holdEarlyStatus(claimId, sid, next, errorCode, to, now)) return 'HELD';
+      // Not held because the sender wrote the SID in the meantime (the row lock orders the two
+      // writes, so this later read sees it): apply it as usual.
+      row = await db().reminderMessage.findUnique({ where: { twilioSid: sid }, select: statusTargetSelect });
+    }
+  }
   if (!row) return 'UNKNOWN_MESSAGE';
   return (await applyMessageStatus(row, status, errorCode, now)) ? 'APPLIED' : 'NOT_ADVANCED';
 }
 
 /**
- * Only a claim older than the settle window: a live sender records its own SID
- * (and applies this stored callback then). The new claim token stops a sender
- * that was merely slow from recording anything afterwards.
+ * Keeps the furthest status seen so far on a claim with no SID yet, by the same
+ * rule as applying one (a final status stands; otherwise only forwards). The
+ * sender's SID write reads these columns from the row it updates, so even a
+ * write that started before this one commits (and waits on its row lock) sees it.
  */
-async function adoptAbandonedClaim(claimId: string, sid: string, to: string, now: Date) {
-  // Adopted at "queued"; the callback's own status is then applied as usual.
-  const { count } = await db().reminderMessage.updateMany({
-    where: {
-      id: claimId,
-      twilioSid: null,
-      toAddress: to,
-      status: { in: ['CLAIMED', 'UNCERTAIN'] },
-      claimedAt: { lt: new Date(now.getTime() - SETTLE_MS) },
-    },
-    data: {
-      twilioSid: sid,
-      claimToken: randomUUID(),
-      status: 'QUEUED',
-      statusRank: statusRank.QUEUED,
-      acceptedAt: now,
-    },
-  });
-  if (count !== 1) return null;
-  const row = await db().reminderMessage.findUniqueOrThrow({
-    where: { id: claimId },
-    select: statusTargetSelect,
-  });
-  await db().$transaction([
-    db().reminder.updateMany({
-      where: { id: row.reminderId, status: { in: ['SCHEDULED', 'SENDING'] } },
-      data: { status: 'SENT', sentAt: now },
-    }),
-    db().reminderEvent.create({
-      data: { reminderId: row.reminderId, type: 'RECONCILED', channel: row.channel, at: now },
-    }),
-  ]);
-  return row;
+async function holdEarlyStatus(
+  claimId: string,
+  sid: string,
+  next: TrackedStatus,
+  errorCode: number | null,
+  to: string | undefined,
+  now: Date,
+): Promise<boolean> {
+  const rank = statusRank[next];
+  const keep = Prisma.sql`("earlySid" = ${sid} AND ("earlyStatus" IN ('FAILED', 'UNDELIVERED') OR "earlyStatusRank" >= ${rank}))`;
+  const held = await db().$executeRaw`
+    UPDATE "ReminderMessage"
+    SET "earlySid" = ${sid},
+        "earlyStatus" = CASE WHEN ${keep} THEN "earlyStatus" ELSE ${next}::"ReminderMessageStatus" END,
+        "earlyStatusRank" = CASE WHEN ${keep} THEN "earlyStatusRank" ELSE ${rank} END,
+        "earlyErrorCode" = CASE WHEN ${keep} THEN "earlyErrorCode" ELSE ${errorCode}::int END,
+        "earlyStatusAt" = CASE WHEN ${keep} THEN "earlyStatusAt" ELSE ${now} END
+    WHERE "id" = ${claimId} AND "twilioSid" IS NULL AND "status" IN ('CLAIMED', 'UNCERTAIN')
+      AND (${to ?? null}::text IS NULL OR "toAddress" = ${to ?? null}::text)`;
+  return held === 1;
 }

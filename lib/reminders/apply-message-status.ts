@@ -6,8 +6,10 @@
 //                           the SMS claim is unique per reminder);
 //   SMS failed            → the reminder FAILED, with Twilio's code;
 //   error 21610           → the number had opted out at Twilio: recorded on the patient.
-// Shared by the status callback, the sender (statuses that arrived before it
-// recorded the SID) and the sweep (statuses fetched when callbacks were missed).
+// Shared by the status callback, the sweeps (a status held on a claim whose
+// worker died; statuses fetched when callbacks were missed) and the adoption of
+// a message found at Twilio. A status that beats the sender's SID write is
+// applied by that write itself (send-reminder.ts), in the same statement.
 import 'server-only';
 
 import { randomUUID } from 'node:crypto';
@@ -113,7 +115,7 @@ export async function applyMessageStatus(
   return true;
 }
 
-/** Statuses stored for a SID before we knew which message it was (the callback beat the sender's write). */
+/** Statuses stored for a SID before we knew which message it was (applied when a lost message is adopted). */
 export async function applyStoredStatuses(row: StatusTarget, sid: string): Promise<void> {
   // Raw: this runs after every send, and almost always finds nothing.
   const stored = await db().$queryRaw<{ status: string; errorCode: number | null; receivedAt: Date }[]>`

@@ -35,3 +35,11 @@ export const sweepRemindersQueue = {
   retryLimit: 0,
   expireInSeconds: 300,
 } as const;
+
+/** The light sweep: held early statuses and lost fallbacks, database only (lib/reminders/sweep-early-statuses.ts). */
+export const sweepEarlyStatusesQueue = {
+  name: 'reminders.sweep-early',
+  cron: '* * * * *',
+  retryLimit: 0,
+  expireInSeconds: 60,
+} as const;

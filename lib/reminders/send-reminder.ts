@@ -34,6 +34,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 
 import { db, preparedQuery } from '@/lib/db/client';
+import { Prisma } from '@/lib/db/generated/client';
 import type { AppointmentKind, AppointmentStatus, ReminderSource } from '@/lib/db/generated/enums';
 import { env } from '@/lib/env';
 import { log } from '@/lib/log/logger';
@@ -424,52 +425,81 @@ async function callTwilio(
     return handleSendError(ctx, claim, isTrialRecipientError(err) ? trialRefusal(err) : toTwilioError(err));
   }
   const status = trackedStatusOf(accepted.status) ?? 'QUEUED';
+  const rank = statusRank[status];
   const failedAtOnce = isFailureStatus(status);
   const now = new Date();
+  // A status callback that beat this write (a fast WhatsApp failure, say) is held on the claim row
+  // (lib/messaging/record-message-status.ts) and applied here, in the same statement. The SET reads
+  // the row as updated (PostgreSQL re-reads a row a concurrent callback changed before it locks it),
+  // so no callback can fall between the two; a crash leaves either both written or neither.
+  const early = Prisma.sql`("earlySid" = ${accepted.sid} AND "earlyStatusRank" > ${rank} AND NOT ${failedAtOnce})`;
+  const earlyFailure = Prisma.sql`(${early} AND "earlyStatus" IN ('FAILED', 'UNDELIVERED'))`;
+  const earlyDelivered = Prisma.sql`(${early} AND "earlyStatus" IN ('DELIVERED', 'READ'))`;
   // One statement (so one atomic step and one round trip): the message, guarded on our claim token;
   // the reminder; its timeline. Nothing is written if another run has taken the claim over.
-  const [result] = await db().$queryRaw<{ recorded: number }[]>`
+  const [result] = await db().$queryRaw<
+    { recorded: number; status: string | null; errorCode: number | null; early: boolean | null }[]
+  >`
     WITH m AS (
       UPDATE "ReminderMessage"
-      SET "status" = ${status}::"ReminderMessageStatus", "statusRank" = ${statusRank[status]},
-          "twilioSid" = ${accepted.sid}, "acceptedAt" = ${now}, "errorCode" = ${accepted.errorCode},
-          "segments" = ${accepted.segments},
-          "failedAt" = ${failedAtOnce ? now : null}, "updatedAt" = ${now}
+      SET "status" = CASE WHEN ${early} THEN "earlyStatus" ELSE ${status}::"ReminderMessageStatus" END,
+          "statusRank" = CASE WHEN ${early} THEN "earlyStatusRank" ELSE ${rank} END,
+          "errorCode" = CASE WHEN ${earlyFailure} THEN "earlyErrorCode" ELSE ${accepted.errorCode}::int END,
+          "failedAt" = CASE WHEN ${earlyFailure} THEN "earlyStatusAt" WHEN ${failedAtOnce} THEN ${now} END,
+          "deliveredAt" = CASE WHEN ${earlyDelivered} THEN "earlyStatusAt" ELSE "deliveredAt" END,
+          "twilioSid" = ${accepted.sid}, "acceptedAt" = ${now}, "segments" = ${accepted.segments},
+          "updatedAt" = ${now}
       WHERE "id" = ${claim.id} AND "claimToken" = ${claim.token}
-      RETURNING "reminderId"
+      RETURNING "reminderId", "channel", "status"::text AS "status", "errorCode",
+                "status" IN ('FAILED', 'UNDELIVERED') AS "failed", "status" IN ('DELIVERED', 'READ') AS "delivered",
+                "status"::text <> ${status} AS "early"
     ), r AS (
-      UPDATE "Reminder"
-      SET "status" = 'SENT', "sentAt" = ${now}, "reason" = NULL, "errorCode" = NULL, "updatedAt" = ${now}
-      WHERE ${!failedAtOnce} AND "id" IN (SELECT "reminderId" FROM m) AND "status" IN ('SCHEDULED', 'SENDING')
-      RETURNING "id"
+      -- WhatsApp failed: SENDING while its SMS fallback goes (this run goes on to it at once).
+      -- SMS failed: left for this run to finish with its reason.
+      UPDATE "Reminder" AS rem
+      SET "status" = (CASE WHEN m."failed" THEN 'SENDING' WHEN m."delivered" THEN 'DELIVERED' ELSE 'SENT' END)::"ReminderStatus",
+          "sentAt" = CASE WHEN m."failed" THEN rem."sentAt" ELSE ${now} END,
+          "deliveredAt" = CASE WHEN m."delivered" THEN ${now} ELSE rem."deliveredAt" END,
+          "reason" = NULL, "errorCode" = CASE WHEN m."failed" THEN m."errorCode" END, "updatedAt" = ${now}
+      FROM m
+      WHERE rem."id" = m."reminderId" AND rem."status" IN ('SCHEDULED', 'SENDING')
+        AND NOT (m."failed" AND m."channel" = 'SMS')
+      RETURNING rem."id"
     ), e AS (
       INSERT INTO "ReminderEvent" ("id", "reminderId", "at", "type", "channel", "errorCode")
-      SELECT ${randomUUID()}, "reminderId", ${now}, ${failedAtOnce ? 'SEND_REFUSED' : 'SENT'},
-             ${claim.channel}::"MessageChannel", ${failedAtOnce ? accepted.errorCode : null}
+      SELECT ${randomUUID()}, "reminderId", ${now}::timestamp(3), ${failedAtOnce ? 'SEND_REFUSED' : 'SENT'}::text,
+             ${claim.channel}::"MessageChannel", ${failedAtOnce ? accepted.errorCode : null}::int
       FROM m
+      UNION ALL
+      -- The held callback's own entry, just after "sent" so the timeline reads in order.
+      SELECT ${randomUUID()}, "reminderId", ${now}::timestamp(3) + interval '1 millisecond', "status",
+             ${claim.channel}::"MessageChannel", CASE WHEN "failed" THEN "errorCode" END
+      FROM m WHERE "early" AND ("failed" OR "delivered")
       RETURNING "id"
     )
     SELECT (SELECT count(*) FROM m)::int AS "recorded", (SELECT count(*) FROM r)::int AS "reminders",
-           (SELECT count(*) FROM e)::int AS "events"`;
+           (SELECT count(*) FROM e)::int AS "events", (SELECT "status" FROM m) AS "status",
+           (SELECT "errorCode" FROM m) AS "errorCode", (SELECT "early" FROM m) AS "early"`;
   const recorded = (result?.recorded ?? 0) === 1;
   if (!recorded) {
     // Our claim went stale and another run took it over; it owns the outcome now.
     log.warn('reminders.claim_lost', { reminderId: ctx.reminder.id, channel: claim.channel });
     return { kind: 'busy' };
   }
-  // Callbacks that arrived before the SID was stored (a fast failure, say) apply now.
-  await applyStoredStatuses(
-    {
-      id: claim.id,
-      reminderId: ctx.reminder.id,
+  if (!result?.early || !result.status || !isFailureStatus(result.status)) {
+    return failedAtOnce ? { kind: 'failed', errorCode: accepted.errorCode } : { kind: 'accepted' };
+  }
+  // A failure held from an early callback: for WhatsApp the loop goes straight on to the SMS fallback.
+  log.info('reminders.early_status_applied', { reminderId: ctx.reminder.id, channel: claim.channel });
+  if (result.errorCode === 21610) {
+    await recordOptOut({
+      e164: claim.to.replace(/^whatsapp:/, ''),
       channel: claim.channel,
-      status,
-      statusRank: statusRank[status],
-      toAddress: claim.to,
-    },
-    accepted.sid,
-  );
-  return failedAtOnce ? { kind: 'failed', errorCode: accepted.errorCode } : { kind: 'accepted' };
+      optedOut: true,
+      source: 'TWILIO_21610',
+    });
+  }
+  return { kind: 'failed', errorCode: result.errorCode };
 }
 
 /** The trial guard's refusal as the REST error Twilio would have answered: permanent, code 21608. */
