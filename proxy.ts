@@ -18,6 +18,13 @@ const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-
 
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
+  if (isCrossOriginFormPost(request)) {
+    // Next itself aborts such a server action with a 500; this says what happened instead.
+    return new NextResponse('This form was sent from another site, so it was not accepted.', {
+      status: 403,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    });
+  }
   const isPublic = PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(p));
   if (!isPublic && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
     const signIn = new URL('/sign-in', request.url);
@@ -44,6 +51,23 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+/**
+ * A POST to a page (a server action, with or without JavaScript) whose Origin
+ * is not this site: the check Next makes (the Origin's host against the first
+ * X-Forwarded-Host, else Host), made before Next sees it. Without an Origin,
+ * Next lets a request through (only a hand-made request omits it), and so does this.
+ */
+function isCrossOriginFormPost(request: NextRequest): boolean {
+  if (request.method === 'GET' || request.method === 'HEAD') return false;
+  if (request.nextUrl.pathname.startsWith('/api/')) return false;
+  const origin = request.headers.get('origin');
+  if (origin === null) return false;
+  const host =
+    request.headers.get('x-forwarded-host')?.split(',')[0]?.trim() || request.headers.get('host') || '';
+  if (!URL.canParse(origin) || origin === 'null') return true;
+  return new URL(origin).host !== host;
+}
+
 export const config = {
   matcher: [
     {
@@ -52,6 +76,12 @@ export const config = {
         { type: 'header', key: 'next-router-prefetch' },
         { type: 'header', key: 'purpose', value: 'prefetch' },
       ],
+    },
+    // Any request with an Origin (every form POST from a browser), prefetch or not,
+    // so that the cross-origin check above cannot be skipped by a prefetch header.
+    {
+      source: '/((?!_next/static|_next/image|favicon.ico|vendor/).*)',
+      has: [{ type: 'header', key: 'origin' }],
     },
   ],
 };

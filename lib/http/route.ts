@@ -15,14 +15,39 @@ import { zodFieldErrors } from '@/lib/schemas/form-state';
 
 export type RouteContext<P> = { params: P; requestId: string };
 
-export function route<P = Record<string, never>>(
+type Handler<P> = (request: NextRequest, context: RouteContext<P>) => Promise<Response>;
+
+/** A route segment's `[id]`: the ids the portal issues (cuid), nothing a database would choke on. */
+export const idParamsSchema = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not an id the portal issues'),
+});
+
+export function route<P = Record<string, never>>(name: string, handler: Handler<P>): RouteHandler<P>;
+/** With `params`, the route segment's values are parsed first: an impossible one is a 404. */
+export function route<S extends z.ZodType>(
   name: string,
-  handler: (request: NextRequest, context: RouteContext<P>) => Promise<Response>,
-) {
-  return async (request: NextRequest, segment: { params: Promise<P> }): Promise<Response> => {
+  options: { params: S },
+  handler: Handler<z.output<S>>,
+): RouteHandler<z.input<S>>;
+export function route(
+  name: string,
+  optionsOrHandler: { params: z.ZodType } | Handler<unknown>,
+  maybeHandler?: Handler<unknown>,
+): RouteHandler<unknown> {
+  const [schema, handler] =
+    typeof optionsOrHandler === 'function'
+      ? [undefined, optionsOrHandler]
+      : [optionsOrHandler.params, maybeHandler!];
+  return async (request, segment) => {
     const requestId = request.headers.get('x-request-id') ?? randomUUID();
     try {
-      const params = segment?.params ? await segment.params : ({} as P);
+      const raw = segment?.params ? await segment.params : {};
+      let params: unknown = raw;
+      if (schema) {
+        const parsed = schema.safeParse(raw);
+        if (!parsed.success) throw new AppError('NOT_FOUND', 'Nothing is found at this address.');
+        params = parsed.data;
+      }
       const response = await handler(request, { params, requestId });
       response.headers.set('x-request-id', requestId);
       return response;
@@ -31,6 +56,8 @@ export function route<P = Record<string, never>>(
     }
   };
 }
+
+type RouteHandler<P> = (request: NextRequest, segment: { params: Promise<P> }) => Promise<Response>;
 
 export function errorResponse(err: unknown, context: { route: string; requestId: string }): Response {
   if (isAppError(err)) {

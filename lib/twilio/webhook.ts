@@ -9,6 +9,7 @@ import 'server-only';
 import type { NextRequest } from 'next/server';
 import type { z } from 'zod';
 
+import { readFormBody } from '@/lib/http/form-body';
 import { jsonError, route } from '@/lib/http/route';
 import { log } from '@/lib/log/logger';
 
@@ -32,24 +33,12 @@ export function twilioWebhook<S extends z.ZodObject>(
   handler: (input: z.output<S>, context: WebhookContext) => Promise<Response>,
 ) {
   return route(name, async (request, { requestId }) => {
-    if (!isFormEncoded(request.headers.get('content-type'))) {
-      log.info('twilio.webhook_refused', { requestId, route: name, status: 415 });
-      return jsonError(
-        415,
-        'UNSUPPORTED_MEDIA_TYPE',
-        'Send the fields form-encoded (application/x-www-form-urlencoded).',
-      );
+    const { form, refusal } = await readFormBody(request, WEBHOOK_BODY_LIMIT_BYTES);
+    if (refusal) {
+      log.info('twilio.webhook_refused', { requestId, route: name, status: refusal.status });
+      return refusal;
     }
-    const body = await readBounded(request, WEBHOOK_BODY_LIMIT_BYTES);
-    if (body === null) {
-      log.info('twilio.webhook_refused', { requestId, route: name, status: 413 });
-      return jsonError(
-        413,
-        'PAYLOAD_TOO_LARGE',
-        `The request body is over ${WEBHOOK_BODY_LIMIT_BYTES / 1024} KB.`,
-      );
-    }
-    const { signed, fields, repeated } = readForm(body);
+    const { all: signed, fields, repeated } = form;
     if (!twilioWebhookSignatureValid(request, signed, options)) {
       log.warn(options.rejectedEvent, { requestId, reason: 'signature' });
       return jsonError(403, 'FORBIDDEN', 'The request signature is missing or does not match.');
@@ -71,49 +60,4 @@ export function twilioWebhook<S extends z.ZodObject>(
     }
     return handler(parsed.data, { request, requestId });
   });
-}
-
-function isFormEncoded(contentType: string | null): boolean {
-  return contentType?.split(';')[0]?.trim().toLowerCase() === 'application/x-www-form-urlencoded';
-}
-
-/** The body as text, or null once it passes `limit` bytes (read no further). */
-async function readBounded(request: Request, limit: number): Promise<string | null> {
-  const declared = Number(request.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > limit) return null;
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/**
- * The form's fields: every value (as signed by Twilio: a repeated key signs
- * all its values), the last value of each key for parsing, and the keys seen twice.
- */
-function readForm(body: string) {
-  const signed: Record<string, string | string[]> = {};
-  const fields: Record<string, string> = {};
-  const repeated = new Set<string>();
-  for (const [key, value] of new URLSearchParams(body)) {
-    const before = signed[key];
-    if (before === undefined) signed[key] = value;
-    else {
-      repeated.add(key);
-      signed[key] = Array.isArray(before) ? [...before, value] : [before, value];
-    }
-    fields[key] = value;
-  }
-  return { signed, fields, repeated: [...repeated] };
 }

@@ -1,5 +1,5 @@
 import { requireApiUser } from '@/lib/auth/guards';
-import { route } from '@/lib/http/route';
+import { idParamsSchema, route } from '@/lib/http/route';
 import { getVideoPanel } from '@/lib/video/get-video-panel';
 import { requireStaffVideoAccess } from '@/lib/video/staff-video-access';
 import { videoEventStream } from '@/lib/video/video-event-stream';
@@ -7,7 +7,7 @@ import { videoEventStream } from '@/lib/video/video-event-stream';
 // GET /api/appointments/{id}/video-events – server-sent events for the staff
 // panel (signed in): "state" with the panel's view of the session (waiting
 // patient, messages, room, who is connected), on connect and on every change.
-export const GET = route<{ id: string }>('video.staff_events', async (request, { params }) => {
+export const GET = route('video.staff_events', { params: idParamsSchema }, async (request, { params }) => {
   const user = await requireApiUser();
   const { sessionId } = await requireStaffVideoAccess(user, params.id, 'view');
   return videoEventStream({

@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 
-import { parseJsonBody, route } from '@/lib/http/route';
+import { idParamsSchema, parseJsonBody, route } from '@/lib/http/route';
 import { issueVideoToken } from '@/lib/video/issue-video-token';
 import { videoCallerFromRequest } from '@/lib/video/video-principal-from-request';
 
@@ -10,9 +10,13 @@ const bodySchema = z.object({ token: z.string().min(1).max(200).optional() });
 // POST /api/appointments/{id}/video-token – a Twilio Video access token for the
 // appointment's room: the clinician (signed in), the admitted patient (join
 // link) or a guest (guest link). Body: { token? } or Authorization: Bearer <token>.
-export const POST = route<{ id: string }>('video.token', async (request, { params, requestId }) => {
-  const body = await parseJsonBody(request, bodySchema);
-  const caller = await videoCallerFromRequest(request, body.token);
-  const issued = await issueVideoToken(caller, params.id, { requestId });
-  return NextResponse.json(issued, { headers: { 'Cache-Control': 'no-store' } });
-});
+export const POST = route(
+  'video.token',
+  { params: idParamsSchema },
+  async (request, { params, requestId }) => {
+    const body = await parseJsonBody(request, bodySchema);
+    const caller = await videoCallerFromRequest(request, body.token);
+    const issued = await issueVideoToken(caller, params.id, { requestId });
+    return NextResponse.json(issued, { headers: { 'Cache-Control': 'no-store' } });
+  },
+);
