@@ -1,6 +1,8 @@
 import 'server-only';
 
 // A readiness check is defined once: its id, title, group and what it runs.
+// A check that creates or costs something at Twilio says what (createsAtTwilio):
+// it never runs when someone only looks at the page, only when an admin asks.
 import type { ReadinessContext } from './context';
 import type { CheckGroup, CheckOutcome } from './types';
 
@@ -8,6 +10,8 @@ export interface ReadinessCheck {
   id: string;
   title: string;
   group: CheckGroup;
+  /** What running it creates or costs at Twilio, said on its button; absent for reads. */
+  createsAtTwilio?: string;
   run(ctx: ReadinessContext): Promise<CheckOutcome>;
 }
 

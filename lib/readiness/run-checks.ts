@@ -11,7 +11,7 @@ import type { CheckOutcome, CheckResult } from './types';
 
 const checkTimeoutMs = 30_000;
 
-async function runOne(check: ReadinessCheck, ctx: ReadinessContext): Promise<CheckResult> {
+export async function runOne(check: ReadinessCheck, ctx: ReadinessContext): Promise<CheckResult> {
   const started = Date.now();
   let outcome: CheckOutcome;
   let timer: NodeJS.Timeout | undefined;

@@ -31,6 +31,11 @@ export interface CheckResult extends CheckOutcome {
   title: string;
   group: CheckGroup;
   durationMs: number;
+  /**
+   * Checks that create something at Twilio run only when an admin asks: what
+   * they create, and when the result shown was found (null: never run yet).
+   */
+  onRequest?: { creates: string; ranAt: Date | null; ranByName: string | null };
 }
 
 export const manualItemIds = ['console-2fa', 'spending-limit', 'auto-recharge'] as const;

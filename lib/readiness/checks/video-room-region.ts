@@ -2,7 +2,8 @@ import 'server-only';
 
 // Patients' audio and video should stay in Australia: create a short test room
 // the way the portal creates its rooms, read MediaRegion from Twilio's answer,
-// then end it. Nobody joins, so it costs nothing.
+// then end it. Nobody joins, so it costs nothing, but it is a real room at
+// Twilio: it runs only when an admin asks (run-check-on-request.ts).
 import { randomBytes } from 'node:crypto';
 
 import { completeRoom, createGroupRoom } from '@/lib/twilio/video-rooms';
@@ -17,6 +18,7 @@ export const videoRoomRegionCheck = defineCheck({
   id: 'video-room-region',
   title: 'Test video room created in Australia (au1)',
   group: 'video',
+  createsAtTwilio: 'a short test video room, ended at once (nobody joins it, so it costs nothing)',
   async run(ctx) {
     let roomSid: string | null = null;
     try {

@@ -4,6 +4,8 @@ import { refresh } from 'next/cache';
 
 import { requirePermission } from '@/lib/auth/guards';
 import { runFormAction } from '@/lib/auth/run-form-action';
+import { buildReadinessContext } from '@/lib/readiness/build-context';
+import { runCheckOnRequest } from '@/lib/readiness/run-check-on-request';
 import { setManualTick } from '@/lib/readiness/set-manual-tick';
 import { startTestRun } from '@/lib/readiness/tests/start-test-run';
 import { updateMinimumBalance } from '@/lib/readiness/update-readiness-settings';
@@ -30,6 +32,21 @@ export async function setMinimumBalanceAction(previous: FormState, formData: For
     await updateMinimumBalance(admin, values);
     refresh();
     return { status: 'success', message: 'Saved. The balance check uses the new minimum.' };
+  });
+}
+
+// POST /admin/readiness – run a check that creates something at Twilio (the
+// test room) once, now; the page shows its stored result from then on.
+export async function runCheckAction(previous: FormState, formData: FormData): Promise<FormState> {
+  const admin = await requirePermission('readiness.manage');
+  return runFormAction('readiness.run_check_failed', previous, {}, async () => {
+    const result = await runCheckOnRequest(
+      admin,
+      { checkId: formData.get('checkId') },
+      buildReadinessContext(),
+    );
+    refresh();
+    return { status: 'success', message: `Checked: ${result.summary}` };
   });
 }
 

@@ -11,21 +11,27 @@ import { clearAccountSnapshot } from '@/lib/readiness/account-snapshot';
 import { buildReadinessContext } from '@/lib/readiness/build-context';
 import { manualItems } from '@/lib/readiness/checks/manual-items';
 import { getReadinessSettings } from '@/lib/readiness/get-readiness-settings';
+import { getReadinessResults } from '@/lib/readiness/get-readiness-results';
 import { loadReadinessInputs } from '@/lib/readiness/load-readiness-inputs';
-import { runReadinessChecks } from '@/lib/readiness/run-checks';
+import type { CheckResult } from '@/lib/readiness/types';
+import { formatInTimeZone } from '@/lib/time/clinic-time';
+import { getClinicTimeZone } from '@/lib/time/get-clinic-time-zone';
 import { twilioConfigured } from '@/lib/twilio/client';
 
 import { ManualTickForm } from './_components/manual-tick-form';
 import { MinimumBalanceForm } from './_components/minimum-balance-form';
+import { RunCheckForm } from './_components/run-check-form';
 import { TestPanel } from './_components/test-panel';
 
 export const metadata: Metadata = { title: 'Go-live readiness' };
 
 // The clinic's Twilio go-live checklist, checked against the configured
 // account each time the page is opened (the same checks as `npm run check:twilio`).
+// Opening the page only reads: a check that would create something at Twilio
+// (a test room) shows its last result and runs when an admin presses its button.
 async function Checks({ clinicId }: { clinicId: string }) {
-  const inputs = await loadReadinessInputs(clinicId);
-  const results = await runReadinessChecks(buildReadinessContext(inputs));
+  const [inputs, timeZone] = await Promise.all([loadReadinessInputs(clinicId), getClinicTimeZone(clinicId)]);
+  const results = await getReadinessResults(clinicId, buildReadinessContext(inputs));
   // The page has just read the account: the trial banner and guard should not lag behind it.
   clearAccountSnapshot();
   return (
@@ -34,6 +40,16 @@ async function Checks({ clinicId }: { clinicId: string }) {
       <CheckList
         results={results}
         actions={(r) => {
+          if (r.onRequest) {
+            return (
+              <RunCheckForm
+                checkId={r.id}
+                title={r.title}
+                creates={r.onRequest.creates}
+                lastRun={lastRunText(r.onRequest, timeZone)}
+              />
+            );
+          }
           const item = manualItems.find((m) => `manual-${m.id}` === r.id);
           if (!item) return null;
           return (
@@ -47,6 +63,13 @@ async function Checks({ clinicId }: { clinicId: string }) {
       />
     </div>
   );
+}
+
+/** "Last run 5 Dec 2026 at 10:15 am (Australia/Sydney) by Ada Admin.": the clinic's clock, its zone named. */
+function lastRunText(run: NonNullable<CheckResult['onRequest']>, timeZone: string): string | null {
+  if (!run.ranAt) return null;
+  const when = formatInTimeZone(run.ranAt, timeZone, "d MMM yyyy 'at' h:mm aaa");
+  return `Last run ${when} (${timeZone})${run.ranByName ? ` by ${run.ranByName}` : ''}.`;
 }
 
 export default async function ReadinessPage() {
