@@ -33,13 +33,13 @@ let services: ReadinessServices;
 let admin: SessionUser;
 const month = new Date().toISOString().slice(0, 7);
 
+/** The run once it has finished and every callback the emulator will send has arrived, in whatever order. */
 async function finished(runId: string) {
-  let run = await getTestRun(runId);
   await eventually(async () => {
-    run = await getTestRun(runId);
-    expect(run?.status).not.toBe('RUNNING');
+    expect((await getTestRun(runId))?.status).not.toBe('RUNNING');
   });
-  return run!;
+  await services.emulator.idle();
+  return (await getTestRun(runId))!;
 }
 
 async function postSigned(path: string, params: Record<string, string>, signed = true): Promise<Response> {
@@ -94,6 +94,26 @@ describe('post-upgrade tests', () => {
     });
     expect(run.events.map((e) => e.label)).toEqual(['SMS: sent', 'SMS: delivered']);
     expect((await db().readinessTestRun.findUniqueOrThrow({ where: { id: runId } })).toNumber).toBeNull();
+  });
+
+  it('keeps a status that arrives before the message SID is stored, by the run its signed callback URL names', async () => {
+    const run = await db().readinessTestRun.create({
+      data: { kind: 'SMS', startedById: admin.id, toHint: '159' },
+    });
+    const sid = `SM${'e'.repeat(32)}`;
+    const path = `/api/twilio/readiness/message-status?run=${run.id}&leg=primary`;
+    // "delivered" overtakes "sent", and both come before the portal stored the SID.
+    expect((await postSigned(path, { MessageSid: sid, MessageStatus: 'delivered' })).status).toBe(204);
+    expect((await postSigned(path, { MessageSid: sid, MessageStatus: 'sent' })).status).toBe(204);
+    const view = (await getTestRun(run.id))!;
+    expect(view.status).toBe('PASSED');
+    expect(view.events.map((e) => e.label)).toEqual(['SMS: sent', 'SMS: delivered']);
+
+    // Once a SID is stored, the URL alone cannot attribute another message's status to the run.
+    await db().readinessTestRun.update({ where: { id: run.id }, data: { resourceSid: sid } });
+    const other = await postSigned(path, { MessageSid: `SM${'f'.repeat(32)}`, MessageStatus: 'failed' });
+    expect(other.status).toBe(204);
+    expect((await getTestRun(run.id))!.events).toHaveLength(2);
   });
 
   it('reports a test WhatsApp to a phone without an open 24-hour window as failed with 63016 explained', async () => {

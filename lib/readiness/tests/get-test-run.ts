@@ -20,6 +20,13 @@ export interface TestRunView {
   events: Array<{ at: string; label: string; errorCode: number | null; meaning: string | null }>;
 }
 
+const STATUS_ORDER = ['accepted', 'queued', 'sending', 'sent', 'failed', 'undelivered', 'delivered', 'read'];
+
+function statusRank(status: string): number {
+  const rank = STATUS_ORDER.indexOf(status);
+  return rank === -1 ? STATUS_ORDER.length : rank;
+}
+
 export async function getTestRun(id: string, now = new Date()): Promise<TestRunView | null> {
   const run = await db().readinessTestRun.findUnique({
     where: { id },
@@ -59,7 +66,15 @@ export async function getTestRun(id: string, now = new Date()): Promise<TestRunV
     }
   } else {
     const fallbackSid = run.fallbackSid;
-    events = run.events.map((e) => ({
+    // Twilio does not promise callbacks in order ("delivered" can overtake "sent"):
+    // show each message's statuses in the order they happen, the fallback SMS after.
+    const ordered = [...run.events].sort(
+      (a, b) =>
+        Number(a.resourceSid === fallbackSid) - Number(b.resourceSid === fallbackSid) ||
+        statusRank(a.event) - statusRank(b.event) ||
+        a.receivedAt.getTime() - b.receivedAt.getTime(),
+    );
+    events = ordered.map((e) => ({
       at: e.receivedAt.toISOString(),
       label: `${e.resourceSid === fallbackSid ? 'SMS fallback' : run.kind === 'SMS' ? 'SMS' : 'WhatsApp'}: ${e.event}`,
       errorCode: e.errorCode,

@@ -35,7 +35,8 @@ async function findRun(p: ReadinessMessageStatusWebhook, ref: TestCallbackRef | 
     const run = await db().readinessTestRun.findUnique({ where: { id: ref.runId } });
     // A SID already stored must match: the URL alone does not let one message speak for another.
     const stored = ref.leg === 'primary' ? run?.resourceSid : run?.fallbackSid;
-    if (run && (stored == null || stored === p.MessageSid)) return { run, isFallbackSms: ref.leg === 'fallback' };
+    if (run && (stored == null || stored === p.MessageSid))
+      return { run, isFallbackSms: ref.leg === 'fallback' };
     return null;
   }
   const run = await db().readinessTestRun.findFirst({

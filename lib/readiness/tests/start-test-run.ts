@@ -20,10 +20,9 @@ import { toTwilioError } from '@/lib/twilio/errors';
 import { sendTestMessage } from '@/lib/twilio/send-test-message';
 import { completeRoom, createGroupRoom } from '@/lib/twilio/video-rooms';
 
-import { readinessAppUrl } from '../app-url';
 import { assertTrialCanMessage } from '../assert-trial-can-message';
-import { READINESS_MESSAGE_STATUS_PATH } from '../twilio-webhook-routes';
 import { FALLBACK_WHATSAPP_BODY, TEST_SMS_BODY, TEST_WHATSAPP_BODY } from './test-messages';
+import { testStatusCallbackUrl } from './test-status-callback';
 
 export async function startTestRun(actor: SessionUser, input: unknown): Promise<{ runId: string }> {
   assertCan(actor, 'readiness.manage');
@@ -82,7 +81,9 @@ export async function startTestRun(actor: SessionUser, input: unknown): Promise<
       await db().readinessTestRun.update({ where: { id: run.id }, data: { resourceSid: room.sid } });
       await completeRoom(room.sid);
     } else {
-      const statusCallback = `${readinessAppUrl()}${READINESS_MESSAGE_STATUS_PATH}`;
+      // The run's id rides in the callback URL (signed with it), so a status that
+      // arrives before the SID below is stored still finds its run.
+      const statusCallback = testStatusCallbackUrl(run.id, 'primary');
       const whatsapp = kind === 'WHATSAPP' || kind === 'SMS_FALLBACK';
       const sent = await sendTestMessage({
         to: whatsapp ? `whatsapp:${number}` : number!,
