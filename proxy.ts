@@ -69,9 +69,12 @@ function isCrossOriginFormPost(request: NextRequest): boolean {
 }
 
 export const config = {
+  // The icon set and manifest in public/ skip the proxy: a browser asks for them on
+  // every page, signed in or not.
   matcher: [
     {
-      source: '/((?!_next/static|_next/image|favicon.ico|vendor/).*)',
+      source:
+        '/((?!_next/static|_next/image|favicon.ico|icon|apple-touch-icon|manifest.webmanifest|vendor/).*)',
       missing: [
         { type: 'header', key: 'next-router-prefetch' },
         { type: 'header', key: 'purpose', value: 'prefetch' },
@@ -80,7 +83,8 @@ export const config = {
     // Any request with an Origin (every form POST from a browser), prefetch or not,
     // so that the cross-origin check above cannot be skipped by a prefetch header.
     {
-      source: '/((?!_next/static|_next/image|favicon.ico|vendor/).*)',
+      source:
+        '/((?!_next/static|_next/image|favicon.ico|icon|apple-touch-icon|manifest.webmanifest|vendor/).*)',
       has: [{ type: 'header', key: 'origin' }],
     },
   ],
