@@ -1,0 +1,160 @@
+// What `npm run fuzz` runs against: the production build (.next/, built here
+// unless --skip-build), a fresh database with the demo data, the project's
+// Twilio emulator with throwaway credentials, and `npm start`'s entry point on
+// a free loopback port, its stdout and stderr captured so the run can look for
+// planted values in them. Mirrors tests/e2e/global-setup.ts.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../lib/db/embedded-postgres';
+import { PROJECT_ROOT } from '../../lib/db/local-database';
+import { createDatabase, dropDatabase, withDatabase } from '../../tests/helpers/database-admin';
+import { startEmulatorProcess, type TwilioCredentials } from '../dev-services';
+
+const bin = (name: string) => path.join(PROJECT_ROOT, 'node_modules', '.bin', name);
+const hex = (n: number) => randomBytes(n).toString('hex');
+
+export type FuzzStack = {
+  appUrl: string;
+  authToken: string;
+  actionIds: string[];
+  /** Everything the server has written to stdout and stderr so far. */
+  logs(): string;
+  /** Set when the server process has exited. */
+  exited(): { code: number | null; signal: NodeJS.Signals | null } | null;
+  stop(): Promise<void>;
+};
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHttp(url: string, timeoutMs: number, exited: () => unknown): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (exited()) throw new Error('The server exited while starting; its output is above.');
+    try {
+      const res = await fetch(url, { redirect: 'manual' });
+      if (res.status < 500) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
+export function build(): void {
+  const env = { ...process.env };
+  delete env.VIDEO_TEST_BUILD;
+  delete env.NODE_OPTIONS;
+  for (const [cmd, args] of [
+    [bin('tsx'), ['scripts/copy-video-processor-assets.ts']],
+    [bin('next'), ['build']],
+  ] as const) {
+    const run = spawnSync(cmd, [...args], { cwd: PROJECT_ROOT, env, stdio: 'inherit' });
+    if (run.status !== 0) throw new Error(`${path.basename(cmd)} ${args.join(' ')} failed`);
+  }
+}
+
+/** The build's server action ids, so that real actions get malformed posts too. */
+export function actionIdsOf(distDir: string): string[] {
+  const file = path.join(PROJECT_ROOT, distDir, 'server', 'server-reference-manifest.json');
+  if (!existsSync(file)) return [];
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as { node?: Record<string, unknown> };
+  return Object.keys(manifest.node ?? {});
+}
+
+export async function startFuzzStack(): Promise<FuzzStack> {
+  if (!existsSync(path.join(PROJECT_ROOT, '.next', 'BUILD_ID'))) {
+    throw new Error('No production build in .next/: run without --skip-build.');
+  }
+  let embedded: EmbeddedPostgres | null = null;
+  const serverUrl =
+    process.env.DATABASE_URL ?? (embedded = await startEmbeddedPostgres({ projectRoot: PROJECT_ROOT })).url;
+  const dbName = `tp_fuzz_${process.pid}_${Date.now().toString(36)}`;
+  await createDatabase(serverUrl, dbName);
+  const databaseUrl = withDatabase(serverUrl, dbName);
+  const baseEnv: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl };
+  delete baseEnv.NODE_OPTIONS;
+  delete baseEnv.VIDEO_TEST_BUILD;
+
+  const seed = spawnSync(bin('tsx'), ['--conditions=react-server', 'scripts/db-seed.ts'], {
+    cwd: PROJECT_ROOT,
+    env: { ...baseEnv, NODE_ENV: 'development' },
+    encoding: 'utf8',
+  });
+  if (seed.status !== 0) throw new Error(`Seeding the fuzz database failed:\n${seed.stdout}\n${seed.stderr}`);
+
+  const credentials: TwilioCredentials = {
+    TWILIO_ACCOUNT_SID: `AC${hex(16)}`,
+    TWILIO_AUTH_TOKEN: hex(16),
+    TWILIO_API_KEY: `SK${hex(16)}`,
+    TWILIO_API_SECRET: randomBytes(24).toString('base64url'),
+    TWILIO_PHONE_NUMBER: '+61491570156',
+    TWILIO_WHATSAPP_FROM: 'whatsapp:+61491570157',
+  };
+  const emulator = await startEmulatorProcess(credentials, { env: baseEnv });
+  const port = await freePort();
+  const appUrl = `http://127.0.0.1:${port}`;
+  const serverEnv: NodeJS.ProcessEnv = {
+    ...baseEnv,
+    ...credentials,
+    NODE_ENV: 'production',
+    PORT: String(port),
+    AUTH_SECRET: randomBytes(32).toString('base64url'),
+    APP_URL: appUrl,
+    TWILIO_EMULATOR: '1',
+    TWILIO_EMULATOR_URL: emulator.url,
+    TWILIO_STATUS_CALLBACK_URL: `${appUrl}/api/appointments/twilio-status-callback/`,
+    // Everything the server logs, so that a leak at any level is seen.
+    LOG_LEVEL: 'debug',
+  };
+  const output: string[] = [];
+  let exit: { code: number | null; signal: NodeJS.Signals | null } | null = null;
+  const server: ChildProcess = spawn(
+    bin('tsx'),
+    ['--conditions=react-server', 'scripts/start.ts', '--hostname', '127.0.0.1'],
+    { cwd: PROJECT_ROOT, env: serverEnv, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  server.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
+  server.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
+  server.on('exit', (code, signal) => (exit = { code, signal }));
+  try {
+    await waitForHttp(`${appUrl}/sign-in`, 90_000, () => exit);
+  } catch (err) {
+    process.stderr.write(output.join(''));
+    server.kill('SIGTERM');
+    emulator.process.kill('SIGTERM');
+    throw err;
+  }
+
+  return {
+    appUrl,
+    authToken: credentials.TWILIO_AUTH_TOKEN,
+    actionIds: actionIdsOf('.next'),
+    logs: () => output.join(''),
+    exited: () => exit,
+    async stop() {
+      server.kill('SIGTERM');
+      emulator.process.kill('SIGTERM');
+      await new Promise<void>((resolve) => {
+        if (exit) resolve();
+        else server.once('exit', () => resolve());
+        setTimeout(resolve, 5000).unref();
+      });
+      await dropDatabase(databaseUrl).catch(() => {});
+      await embedded?.stop();
+    },
+  };
+}
