@@ -7,6 +7,8 @@ import { requireUser } from '@/lib/auth/guards';
 import { roleCan } from '@/lib/auth/permissions';
 import { emulatorInUse } from '@/lib/twilio/emulator-outbox';
 
+import { FailedSignInsBanner } from './_components/failed-sign-ins-banner';
+
 // Every staff page sits in this layout; each page still checks its own
 // permission (a layout does not re-run on client navigation).
 export default async function StaffLayout({ children }: { children: ReactNode }) {
@@ -20,6 +22,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
         Skip to content
       </a>
       <StaffNav user={{ name: user.name, role: user.role }} showOutbox={emulatorInUse()} />
+      <FailedSignInsBanner user={user} />
       <TrialBanner showReadinessLink={roleCan(user.role, 'readiness.manage')} />
       {roleCan(user.role, 'costs.read') ? <BillingAlertBanner /> : null}
       <main id="main" className="mx-auto max-w-6xl px-4 py-6">

@@ -8,6 +8,7 @@ import type { AuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 
 import { errorFields, log } from '@/lib/log/logger';
+import { clientAddress } from '@/lib/rate-limit/client-address';
 
 import {
   SESSION_COOKIE_MAX_AGE_SECONDS,
@@ -40,12 +41,18 @@ export function authOptions(): AuthOptions {
           password: { label: 'Password', type: 'password' },
           code: { label: 'Authentication code', type: 'text' },
         },
-        async authorize(credentials) {
-          const result = await authenticate({
-            email: credentials?.email ?? '',
-            password: credentials?.password ?? '',
-            code: credentials?.code ?? null,
-          });
+        // The portal's own form signs in through a server action (sign-in/actions.ts);
+        // this endpoint stays for API clients, with the same checks and throttles.
+        async authorize(credentials, req) {
+          const result = await authenticate(
+            {
+              email: credentials?.email ?? '',
+              password: credentials?.password ?? '',
+              code: credentials?.code ?? null,
+            },
+            new Date(),
+            { address: clientAddress(req?.headers ?? {}) },
+          );
           // next-auth passes a thrown error's message to the client as `error`:
           // one of SignInError's codes, which the form turns into a message.
           if (!result.ok) throw new Error(result.error);

@@ -1,34 +1,48 @@
-// An administrator's security actions on another account: lift a lock, or
+// An administrator's security actions on another account: end the sign-in waits on it, or
 // reset the second factor (lost phone) so the person sets it up again.
 import 'server-only';
 
 import { recordAudit } from '@/lib/audit/record-audit';
 import { db } from '@/lib/db/client';
+import { Prisma } from '@/lib/db/generated/client';
 import { AppError } from '@/lib/errors/app-error';
 import { parseInput } from '@/lib/schemas/parse-input';
 import { userIdSchema } from '@/lib/schemas/user';
 
 import { assertCan } from './guards';
+import { ACCOUNT_THROTTLE_POLICIES } from './sign-in-throttle';
 import type { SessionUser } from './session-user';
 
 const NOT_FOUND = 'That account was not found. It may have been removed; reload the page.';
 
-export async function unlockUser(actor: SessionUser, input: { userId: unknown }): Promise<void> {
+/**
+ * Ends every sign-in wait on an account (its own throttle, and the ones on each
+ * network that tried it), for a person stuck behind an attack on their email.
+ * Waits on a whole network (a password spray from it) are left in place.
+ */
+export async function clearSignInWaits(
+  actor: SessionUser,
+  input: { userId: unknown },
+  now = new Date(),
+): Promise<void> {
   assertCan(actor, 'users.manage');
   const { userId } = parseInput(userIdSchema, input);
   await db().$transaction(async (tx) => {
-    const result = await tx.user.updateMany({
+    const user = await tx.user.findFirst({
       where: { id: userId, clinicId: actor.clinicId },
-      data: { failedLoginCount: 0, lockedUntil: null },
+      select: { id: true },
     });
-    if (result.count === 0) throw new AppError('NOT_FOUND', NOT_FOUND);
+    if (!user) throw new AppError('NOT_FOUND', NOT_FOUND);
+    await tx.$executeRaw`
+      DELETE FROM "RateLimitBucket"
+      WHERE "accountId" = ${userId} AND split_part("key", ':', 1) || ':' || split_part("key", ':', 2) IN (${Prisma.join(ACCOUNT_THROTTLE_POLICIES)})`;
     await recordAudit(
       {
         actor: { id: actor.id, role: actor.role },
         action: 'UPDATE',
         entityType: 'User',
         entityId: userId,
-        detail: { event: 'unlocked', fields: ['failedLoginCount', 'lockedUntil'] },
+        detail: { event: 'sign_in_waits_cleared', at: now.toISOString() },
       },
       tx,
     );
@@ -89,10 +103,13 @@ export type UserSecurityRow = {
   role: 'ADMIN' | 'STAFF' | 'CLINICIAN';
   active: boolean;
   totpEnabled: boolean;
-  lockedUntil: Date | null;
+  /** Failed attempts since their last sign-in. */
+  failedSinceLastSignIn: number;
+  /** The longest sign-in wait running on the account now (any network), or null. */
+  signInWaitUntil: Date | null;
 };
 
-export async function listUsersForSecurity(actor: SessionUser): Promise<UserSecurityRow[]> {
+export async function listUsersForSecurity(actor: SessionUser, now = new Date()): Promise<UserSecurityRow[]> {
   assertCan(actor, 'users.manage');
   const users = await db().user.findMany({
     where: { clinicId: actor.clinicId },
@@ -103,9 +120,20 @@ export async function listUsersForSecurity(actor: SessionUser): Promise<UserSecu
       role: true,
       active: true,
       totpEnabledAt: true,
-      lockedUntil: true,
+      failedLoginCount: true,
     },
     orderBy: [{ name: 'asc' }],
   });
-  return users.map(({ totpEnabledAt, ...u }) => ({ ...u, totpEnabled: totpEnabledAt !== null }));
+  const waits = await db().rateLimitBucket.groupBy({
+    by: ['accountId'],
+    where: { accountId: { in: users.map((u) => u.id) }, blockedUntil: { gt: now } },
+    _max: { blockedUntil: true },
+  });
+  const waitOf = new Map(waits.map((w) => [w.accountId, w._max.blockedUntil]));
+  return users.map(({ totpEnabledAt, failedLoginCount, ...u }) => ({
+    ...u,
+    totpEnabled: totpEnabledAt !== null,
+    failedSinceLastSignIn: failedLoginCount,
+    signInWaitUntil: waitOf.get(u.id) ?? null,
+  }));
 }

@@ -5,7 +5,6 @@ import 'server-only';
 
 import { db } from '@/lib/db/client';
 
-import { isLocked } from './lockout-policy';
 import { judgeSession, shouldTouch } from './session-policy';
 import type { SessionUser } from './session-user';
 
@@ -31,7 +30,6 @@ export async function resolveSession(sessionId: string, now: Date): Promise<Sess
           name: true,
           email: true,
           active: true,
-          lockedUntil: true,
           clinician: { select: { id: true } },
         },
       },
@@ -52,8 +50,8 @@ export async function resolveSession(sessionId: string, now: Date): Promise<Sess
   }
 
   const { user } = session;
-  // Deactivated or locked (too many wrong attempts): signed out everywhere.
-  if (!user.active || isLocked(user.lockedUntil, now)) return signedOut('unavailable');
+  // Deactivated: signed out everywhere. (Failed sign-ins elsewhere never end a session.)
+  if (!user.active) return signedOut('unavailable');
 
   if (shouldTouch(session.lastSeenAt, now)) {
     await db().authSession.updateMany({

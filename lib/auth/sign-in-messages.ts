@@ -1,26 +1,51 @@
-// What the sign-in page says. Client-safe (no server imports): the form maps
-// the error code next-auth hands back to one of these. Plain and kind; none
-// says whether an email address has an account.
+// What the sign-in page says. Client-safe (no server imports). Plain and kind;
+// none says whether an email address has an account.
 
 /**
  * - INVALID_CREDENTIALS: wrong email or password (never says which).
- * - ACCOUNT_LOCKED: five failures in a row; refused for 15 minutes even with the right password.
  * - CODE_REQUIRED: password right, the account has an authenticator: ask for its code.
  * - CODE_INVALID: the authenticator or recovery code was wrong or already used.
+ * - TICKET_EXPIRED: the code step waited too long (or the password changed meanwhile): start again.
+ * - RATE_LIMITED: too many attempts from this network, or on this account from many places: wait.
  */
-export type SignInError = 'INVALID_CREDENTIALS' | 'ACCOUNT_LOCKED' | 'CODE_REQUIRED' | 'CODE_INVALID';
+export type SignInError =
+  'INVALID_CREDENTIALS' | 'CODE_REQUIRED' | 'CODE_INVALID' | 'TICKET_EXPIRED' | 'RATE_LIMITED';
 
 export const signInMessages = {
   INVALID_CREDENTIALS: 'That email and password don’t match our records. Please check them and try again.',
-  ACCOUNT_LOCKED:
-    'This account is locked after too many attempts. Try again in 15 minutes or ask an administrator to unlock it.',
   CODE_INVALID: 'That code didn’t work. Codes change every 30 seconds: enter the newest one and try again.',
   RECOVERY_CODE_INVALID:
     'That recovery code didn’t work. Each code works only once: try another one from your list.',
   CODE_MISSING: 'Enter the 6-digit code from your authenticator app.',
   RECOVERY_CODE_MISSING: 'Enter one of your recovery codes.',
+  TICKET_EXPIRED: 'That took a little too long, so please enter your password again.',
   UNEXPECTED: 'We couldn’t sign you in just now. Please try again in a moment.',
   SIGNED_OUT: 'You have signed out.',
   IDLE: 'For your privacy you were signed out after 30 minutes without activity.',
   EXPIRED: 'For your privacy you are signed out 12 hours after signing in. Please sign in again.',
 } as const;
+
+/** "2 minutes", "1 hour": a wait rounded up to whole minutes, or hours past 90 minutes. */
+export function formatWait(seconds: number): string {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  if (minutes <= 90) return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+  const hours = Math.ceil(minutes / 60);
+  return hours === 1 ? '1 hour' : `${hours} hours`;
+}
+
+/** The sentence for a throttled attempt: who is waiting, for how long, and what to do. */
+export function rateLimitedMessage(scope: 'network' | 'account', retryAfterSeconds: number): string {
+  const wait = formatWait(retryAfterSeconds);
+  return scope === 'network'
+    ? `Too many attempts from this network. Wait ${wait}, then try again.`
+    : `Too many sign-in attempts on this account from different places. Wait ${wait}, then try again. If this keeps happening, tell the practice manager.`;
+}
+
+/**
+ * What the owner is told after signing in, when someone (perhaps they) got the
+ * password or code wrong since their last sign-in. `latest` is already in clinic time.
+ */
+export function failedSignInsMessage(count: number, latest: string): string {
+  const attempts = count === 1 ? '1 failed sign-in attempt' : `${count} failed sign-in attempts`;
+  return `${attempts} on your account since your last sign-in, the latest on ${latest} (clinic time). If this wasn’t you, tell the practice manager.`;
+}

@@ -47,6 +47,6 @@ export async function createSignInUser(
 export async function loginState(userId: string) {
   return db().user.findUniqueOrThrow({
     where: { id: userId },
-    select: { failedLoginCount: true, lockedUntil: true, lastLoginAt: true, totpLastStep: true },
+    select: { failedLoginCount: true, lastFailedLoginAt: true, lastLoginAt: true, totpLastStep: true },
   });
 }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 
 import { getSessionState } from '@/lib/auth/current-user';
+import { safeNextPath } from '@/lib/auth/safe-next-path';
 import { signInMessages } from '@/lib/auth/sign-in-messages';
 
 import { SignInForm, type SignInNotice } from './_components/sign-in-form';
@@ -10,20 +11,12 @@ export const metadata: Metadata = { title: 'Sign in' };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-/** Only a path on this site (no "//host" or "https://…"), so sign-in cannot send anyone elsewhere. */
-function safeNextPath(value: string | string[] | undefined): string | null {
-  if (typeof value !== 'string') return null;
-  if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return null;
-  if (value.startsWith('/sign-in') || value.startsWith('/api/')) return null;
-  return value;
-}
-
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const next = safeNextPath(params.next);
   const state = await getSessionState();
 
-  // The form reloads this page after a successful sign-in; this sends the person on.
+  // Someone already signed in (another tab) is sent on.
   if (state.status === 'active') redirect(next ?? '/dashboard');
   if (state.status === 'mfa-pending') redirect('/account/security/setup');
 

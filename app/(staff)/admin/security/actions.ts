@@ -4,7 +4,7 @@ import { refresh } from 'next/cache';
 
 import { createUser } from '@/lib/auth/create-user';
 import { requirePermission } from '@/lib/auth/guards';
-import { resetTwoFactor, setMfaRequiredForAll, unlockUser } from '@/lib/auth/manage-user-security';
+import { clearSignInWaits, resetTwoFactor, setMfaRequiredForAll } from '@/lib/auth/manage-user-security';
 import { runFormAction } from '@/lib/auth/run-form-action';
 import { formValues, type FormState } from '@/lib/schemas/form-state';
 import { createUserFormFields, mfaPolicySchema } from '@/lib/schemas/user';
@@ -46,13 +46,13 @@ export async function createUserAction(previous: FormState, formData: FormData):
   });
 }
 
-// POST /admin/security – lift a lock after too many wrong attempts.
-export async function unlockUserAction(previous: FormState, formData: FormData): Promise<FormState> {
+// POST /admin/security – end the sign-in waits on an account (someone kept trying it).
+export async function clearSignInWaitsAction(previous: FormState, formData: FormData): Promise<FormState> {
   const admin = await requirePermission('users.manage');
-  return runFormAction('admin.unlock_user_failed', previous, {}, async () => {
-    await unlockUser(admin, { userId: formData.get('userId') });
+  return runFormAction('admin.clear_sign_in_waits_failed', previous, {}, async () => {
+    await clearSignInWaits(admin, { userId: formData.get('userId') });
     refresh();
-    return { status: 'success', message: 'Unlocked. They can sign in again now.' };
+    return { status: 'success', message: 'Done. They can sign in again now, from any network.' };
   });
 }
 

@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 
 import { requirePermission } from '@/lib/auth/guards';
-import { isLocked } from '@/lib/auth/lockout-policy';
 import { listUsersForSecurity } from '@/lib/auth/manage-user-security';
 import { isMfaRequired } from '@/lib/auth/mfa-requirement';
 import { db } from '@/lib/db/client';
@@ -18,12 +17,12 @@ export const metadata: Metadata = { title: 'Users and security' };
 
 export default async function AdminSecurityPage() {
   const admin = await requirePermission('users.manage');
+  const now = new Date();
   const [clinic, users, timeZone] = await Promise.all([
     db().clinic.findUniqueOrThrow({ where: { id: admin.clinicId }, select: { mfaRequiredForAll: true } }),
-    listUsersForSecurity(admin),
+    listUsersForSecurity(admin, now),
     getClinicTimeZone(admin.clinicId),
   ]);
-  const now = new Date();
 
   return (
     <div className="flex flex-col gap-10">
@@ -73,7 +72,7 @@ export default async function AdminSecurityPage() {
             </thead>
             <tbody>
               {users.map((u) => {
-                const locked = isLocked(u.lockedUntil, now);
+                const waitUntil = u.signInWaitUntil;
                 const required = isMfaRequired(u.role, clinic.mfaRequiredForAll);
                 return (
                   <tr key={u.id} className="border-b border-slate-200 align-top">
@@ -88,15 +87,22 @@ export default async function AdminSecurityPage() {
                     <td className="py-2 pr-4">
                       {!u.active
                         ? 'Deactivated'
-                        : locked
-                          ? `Locked until ${formatTime(u.lockedUntil!, timeZone)}, ${formatShortDate(u.lockedUntil!, timeZone)}`
+                        : waitUntil
+                          ? `Sign-in paused after repeated failures, until ${formatTime(waitUntil, timeZone)}, ${formatShortDate(waitUntil, timeZone)}`
                           : 'Active'}
+                      {u.active && u.failedSinceLastSignIn > 0 ? (
+                        <span className="block text-slate-600">
+                          {u.failedSinceLastSignIn === 1
+                            ? '1 failed attempt since their last sign-in'
+                            : `${u.failedSinceLastSignIn} failed attempts since their last sign-in`}
+                        </span>
+                      ) : null}
                     </td>
                     <td className="py-2">
                       <UserSecurityActions
                         userId={u.id}
                         name={u.name}
-                        locked={locked}
+                        waiting={waitUntil !== null}
                         totpEnabled={u.totpEnabled}
                       />
                     </td>

@@ -5,31 +5,37 @@ import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import { initialFormState } from '@/lib/schemas/form-state';
 
-import { resetTwoFactorAction, unlockUserAction } from '../actions';
+import { clearSignInWaitsAction, resetTwoFactorAction } from '../actions';
 
-/** Unlock and reset-two-factor buttons for one row of the users table. */
+/** End-the-wait and reset-two-factor buttons for one row of the users table. */
 export function UserSecurityActions({
   userId,
   name,
-  locked,
+  waiting,
   totpEnabled,
 }: {
   userId: string;
   name: string;
-  locked: boolean;
+  /** A sign-in wait is running on the account. */
+  waiting: boolean;
   totpEnabled: boolean;
 }) {
-  const [unlockState, unlock, unlocking] = useActionState(unlockUserAction, initialFormState);
+  const [clearState, clear, clearing] = useActionState(clearSignInWaitsAction, initialFormState);
   const [resetState, reset, resetting] = useActionState(resetTwoFactorAction, initialFormState);
-  const result = [unlockState, resetState].find((s) => s.status !== 'idle' && s.message);
+  const result = [clearState, resetState].find((s) => s.status !== 'idle' && s.message);
 
   return (
     <div className="flex flex-col items-start gap-2">
-      {locked ? (
-        <form action={unlock}>
+      {waiting ? (
+        <form action={clear}>
           <input type="hidden" name="userId" value={userId} />
-          <Button type="submit" variant="secondary" disabled={unlocking} aria-label={`Unlock ${name}`}>
-            Unlock
+          <Button
+            type="submit"
+            variant="secondary"
+            disabled={clearing}
+            aria-label={`Let ${name} sign in now`}
+          >
+            Let them sign in now
           </Button>
         </form>
       ) : null}
