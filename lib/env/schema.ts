@@ -13,6 +13,30 @@ const flag = z
   .optional()
   .transform((v) => v === '1' || v === 'true');
 
+/**
+ * TWILIO_MOCK_URLS: where a standard Twilio mock listens (Prism serving Twilio's OpenAPI files).
+ * One URL takes every Twilio API domain; or `domain=url` pairs, comma-separated, one per API domain
+ * (the first label of its host: api, video, content…), as each OpenAPI file describes one domain.
+ * `*=url` takes the domains not listed. Parsed to { domain or '*': base URL }.
+ */
+const twilioMockUrls = z.string().transform((value, ctx) => {
+  const urls: Record<string, string> = {};
+  const entries = /^https?:\/\//.test(value) && !value.includes(',') ? [`*=${value}`] : value.split(',');
+  for (const entry of entries.map((e) => e.trim()).filter(Boolean)) {
+    const [domain = '', url = ''] = entry.split(/=(.*)/s).map((part) => part.trim());
+    if (!/^(\*|[a-z][a-z0-9-]*)$/.test(domain) || !z.url({ protocol: /^https?$/ }).safeParse(url).success) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'must be a URL, or domain=URL pairs such as api=http://127.0.0.1:4010,video=http://127.0.0.1:4011',
+      });
+      return z.NEVER;
+    }
+    urls[domain] = url;
+  }
+  return urls;
+});
+
 export const serverEnvSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -72,11 +96,19 @@ export const serverEnvSchema = z
     TWILIO_EDGE: optionalString,
     TWILIO_EMULATOR: flag,
     TWILIO_EMULATOR_URL: optionalString.pipe(z.url('must be an absolute URL').optional()),
+    TWILIO_MOCK_URLS: optionalString.pipe(twilioMockUrls.optional()),
     // Reminder sends one worker keeps in flight at once. Twilio limits concurrent API requests per
     // account (100 by default): workers × this should stay under it.
     REMINDER_SEND_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(50),
   })
   .superRefine((env, ctx) => {
+    if (env.TWILIO_EMULATOR_URL && env.TWILIO_MOCK_URLS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TWILIO_MOCK_URLS'],
+        message: 'and TWILIO_EMULATOR_URL are both set; keep the one the portal should talk to',
+      });
+    }
     if (env.NODE_ENV !== 'production') return;
     const required = [
       'DATABASE_URL',
@@ -100,6 +132,13 @@ export const serverEnvSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['TWILIO_EMULATOR_URL'],
+        message: 'is set in production; remove it, or also set TWILIO_EMULATOR=1 for a test deployment',
+      });
+    }
+    if (env.TWILIO_MOCK_URLS && !env.TWILIO_EMULATOR) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TWILIO_MOCK_URLS'],
         message: 'is set in production; remove it, or also set TWILIO_EMULATOR=1 for a test deployment',
       });
     }

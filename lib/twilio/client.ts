@@ -1,8 +1,9 @@
 import 'server-only';
 
 // The portal's only Twilio REST client. Everything that talks to Twilio gets it
-// from here, so credentials, region/edge, timeouts and the emulator seam are
-// decided in one place and nothing else builds Twilio URLs.
+// from here, so credentials, region/edge, timeouts and the stand-in seam (the
+// project's emulator, or a standard Prism mock) are decided in one place and
+// nothing else builds Twilio URLs.
 import twilio from 'twilio';
 
 import { env } from '@/lib/env';
@@ -23,6 +24,11 @@ export interface TwilioClientOptions {
   edge?: string;
   /** Base URL of the local Twilio emulator; when set, every request goes there instead. */
   emulatorUrl?: string;
+  /**
+   * Standard Twilio mocks (Prism serving Twilio's OpenAPI files) by API domain, '*' for any other:
+   * requests go to the mock with their path unchanged (lib/twilio/emulator-request-client.ts).
+   */
+  mockUrls?: Record<string, string>;
   timeoutMs?: number;
 }
 
@@ -43,7 +49,11 @@ export function createTwilioClient(options: TwilioClientOptions): TwilioClient {
     logLevel: 'info',
     timeout,
     // The only emulator branch in the portal: a different transport, everything else unchanged.
-    httpClient: options.emulatorUrl ? new EmulatorRequestClient(options.emulatorUrl, { timeout }) : undefined,
+    httpClient: options.emulatorUrl
+      ? new EmulatorRequestClient({ emulatorUrl: options.emulatorUrl }, { timeout })
+      : options.mockUrls
+        ? new EmulatorRequestClient({ mockUrls: options.mockUrls }, { timeout })
+        : undefined,
   });
 }
 
@@ -63,9 +73,9 @@ export function twilioClient(): TwilioClient {
       'Twilio is not configured: set TWILIO_ACCOUNT_SID and TWILIO_API_KEY/TWILIO_API_SECRET or TWILIO_AUTH_TOKEN',
     );
   }
-  if (e.NODE_ENV === 'production' && e.TWILIO_EMULATOR_URL && !e.TWILIO_EMULATOR) {
+  if (e.NODE_ENV === 'production' && (e.TWILIO_EMULATOR_URL || e.TWILIO_MOCK_URLS) && !e.TWILIO_EMULATOR) {
     // Production traffic must never be captured by an emulator by accident (lib/env refuses this at start-up too).
-    throw new Error('TWILIO_EMULATOR_URL is set in production without TWILIO_EMULATOR=1');
+    throw new Error('TWILIO_EMULATOR_URL or TWILIO_MOCK_URLS is set in production without TWILIO_EMULATOR=1');
   }
   const options: TwilioClientOptions = {
     accountSid: e.TWILIO_ACCOUNT_SID,
@@ -75,6 +85,7 @@ export function twilioClient(): TwilioClient {
     region: e.TWILIO_REGION,
     edge: e.TWILIO_EDGE,
     emulatorUrl: e.TWILIO_EMULATOR_URL,
+    mockUrls: e.TWILIO_MOCK_URLS,
   };
   const key = JSON.stringify(options);
   if (cached?.key !== key) cached = { key, client: createTwilioClient(options) };

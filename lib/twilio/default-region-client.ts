@@ -17,5 +17,6 @@ export function defaultRegionClient(): TwilioClient {
     accountSid: e.TWILIO_ACCOUNT_SID,
     authToken: e.TWILIO_AUTH_TOKEN,
     emulatorUrl: e.TWILIO_EMULATOR_URL,
+    mockUrls: e.TWILIO_MOCK_URLS,
   });
 }
