@@ -23,7 +23,20 @@ export type SeedResult = {
 
 export async function seedDatabase(db: Db, now = new Date()): Promise<SeedResult> {
   const existing = await db.clinic.findFirst();
-  if (existing) return { seeded: false, clinicId: existing.id, appointments: 0, nextTelehealthId: null };
+  if (existing) {
+    // Already loaded: still name the next telehealth appointment, so every start can print a join link.
+    const next = await db.appointment.findFirst({
+      where: {
+        kind: 'TELEHEALTH',
+        status: { in: ['BOOKED', 'CONFIRMED'] },
+        endsAt: { gt: now },
+        patient: { clinicId: existing.id },
+      },
+      orderBy: { startsAt: 'asc' },
+      select: { id: true },
+    });
+    return { seeded: false, clinicId: existing.id, appointments: 0, nextTelehealthId: next?.id ?? null };
+  }
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.$transaction(
