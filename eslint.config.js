@@ -8,7 +8,7 @@ const config = [
     ignores: [
       'node_modules/**',
       '.next/**',
-      '.next-e2e/**',
+      '.next-e2e*/**',
       '.data/**',
       'lib/db/generated/**',
       'next-env.d.ts',

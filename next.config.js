@@ -13,12 +13,17 @@
  * read here and not through lib/env.
  */
 const videoTestBuild = process.env.VIDEO_TEST_BUILD === '1';
+// Another folder for the test build (E2E_DIST_DIR=.next-e2e-mine), so two test builds on one
+// machine do not overwrite each other; it must start with .next-e2e (ignored by git).
+const testDistDir = process.env.E2E_DIST_DIR?.startsWith('.next-e2e')
+  ? process.env.E2E_DIST_DIR
+  : '.next-e2e';
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   ...(videoTestBuild
     ? {
-        distDir: '.next-e2e',
+        distDir: testDistDir,
         turbopack: {
           resolveAlias: {
             '@/components/video/twilio-connect': './tests/e2e/stand-ins/twilio-connect.ts',

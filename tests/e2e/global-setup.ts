@@ -38,7 +38,11 @@ export default function globalSetup() {
 }
 
 export async function startStack({ build }: { build: 'test' | 'production' }) {
-  const distDir = build === 'test' ? '.next-e2e' : '.next';
+  // E2E_DIST_DIR: a second test build beside the first (see next.config.js).
+  const testDistDir = process.env.E2E_DIST_DIR?.startsWith('.next-e2e')
+    ? process.env.E2E_DIST_DIR
+    : '.next-e2e';
+  const distDir = build === 'test' ? testDistDir : '.next';
   if (!existsSync(path.join(PROJECT_ROOT, distDir, 'BUILD_ID'))) {
     throw new Error(
       build === 'test'
