@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server';
 
 import { route } from '@/lib/http/route';
+import { limitVideoRequest } from '@/lib/rate-limit/limit-video-request';
 import { getJoinState } from '@/lib/video/get-join-state';
 import { linkPrincipalFromRequest } from '@/lib/video/link-principal-from-request';
 
@@ -8,6 +9,8 @@ import { linkPrincipalFromRequest } from '@/lib/video/link-principal-from-reques
 // Bearer <link token>): the appointment's times and id, the window, their own
 // consent and waiting-room state, and messages for them.
 export const GET = route('video.join_state', async (request) => {
+  const limited = await limitVideoRequest(request);
+  if (limited) return limited;
   const principal = await linkPrincipalFromRequest(request);
   return NextResponse.json(await getJoinState(principal), { headers: { 'Cache-Control': 'no-store' } });
 });

@@ -2,6 +2,7 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 
 import { idParamsSchema, parseJsonBody, route } from '@/lib/http/route';
+import { limitVideoRequest } from '@/lib/rate-limit/limit-video-request';
 import { issueVideoToken } from '@/lib/video/issue-video-token';
 import { videoCallerFromRequest } from '@/lib/video/video-principal-from-request';
 
@@ -14,6 +15,8 @@ export const POST = route(
   'video.token',
   { params: idParamsSchema },
   async (request, { params, requestId }) => {
+    const limited = await limitVideoRequest(request);
+    if (limited) return limited;
     const body = await parseJsonBody(request, bodySchema);
     const caller = await videoCallerFromRequest(request, body.token);
     const issued = await issueVideoToken(caller, params.id, { requestId });

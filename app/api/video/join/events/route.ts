@@ -1,4 +1,5 @@
 import { route } from '@/lib/http/route';
+import { limitVideoRequest } from '@/lib/rate-limit/limit-video-request';
 import { getJoinState } from '@/lib/video/get-join-state';
 import { linkPrincipalFromRequest } from '@/lib/video/link-principal-from-request';
 import { resolveLinkPrincipal } from '@/lib/video/resolve-link-principal';
@@ -9,6 +10,8 @@ import { videoEventStream } from '@/lib/video/video-event-stream';
 // page (Authorization: Bearer <link token>; read with fetch, not EventSource):
 // "state" with the same body as GET /api/video/join, on connect and on every change.
 export const GET = route('video.join_events', async (request) => {
+  const limited = await limitVideoRequest(request);
+  if (limited) return limited;
   const principal = await linkPrincipalFromRequest(request);
   const token = bearerToken(request)!;
   return videoEventStream({

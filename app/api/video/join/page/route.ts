@@ -2,6 +2,7 @@ import { NextResponse } from 'next/server';
 
 import { AppError } from '@/lib/errors/app-error';
 import { route } from '@/lib/http/route';
+import { limitVideoRequest } from '@/lib/rate-limit/limit-video-request';
 import { deadLinkError } from '@/lib/video/dead-link';
 import { getJoinPage } from '@/lib/video/get-join-page';
 import { bearerToken } from '@/lib/video/video-principal-from-request';
@@ -12,6 +13,8 @@ import { bearerToken } from '@/lib/video/video-principal-from-request';
 // was opened with the used link, so the server could not show it. A dead link
 // gets 410 with what happened and the clinic's phone number only.
 export const GET = route('video.join_page', async (request) => {
+  const limited = await limitVideoRequest(request);
+  if (limited) return limited;
   const token = bearerToken(request);
   if (!token) throw new AppError('UNAUTHENTICATED', "Open the link from the clinic's message to join.");
   const page = await getJoinPage(token);
