@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
 
@@ -60,6 +61,46 @@ export function wantsEmulator(config: ServerEnv): boolean {
   return config.TWILIO_EMULATOR || !config.TWILIO_ACCOUNT_SID || !config.TWILIO_AUTH_TOKEN;
 }
 
+/** The emulator's port: TWILIO_EMULATOR_PORT when set, otherwise any free one, so two portals run side by side. */
+export function emulatorPort(config: ServerEnv): number {
+  return config.TWILIO_EMULATOR_PORT ?? 0;
+}
+
+/** A refusal a person can act on; `npm run dev` prints it without a stack trace. */
+export class DevSetupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DevSetupError';
+  }
+}
+
+/** Whether nothing listens on the port yet (checked the way Next listens: all interfaces). */
+export function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen({ port, exclusive: true }, () => probe.close(() => resolve(true)));
+  });
+}
+
+/**
+ * The web server's port: PORT when it was given (it must be free), otherwise
+ * 3000 or the next free one after it, so a second `npm run dev` runs beside the first.
+ */
+export async function chooseWebPort(preferred: number, explicit: boolean): Promise<number> {
+  if (explicit) {
+    if (await portIsFree(preferred)) return preferred;
+    throw new DevSetupError(
+      `Port ${preferred} (PORT) is already in use, perhaps by another \`npm run dev\`. ` +
+        'Stop that, or set PORT to a free port, or leave PORT unset to take the next free one.',
+    );
+  }
+  for (let port = preferred; port < preferred + 50 && port <= 65535; port++) {
+    if (await portIsFree(port)) return port;
+  }
+  throw new DevSetupError(`Ports ${preferred} to ${preferred + 49} are all in use; set PORT to a free port.`);
+}
+
 export type RunningEmulator = { url: string; process: ChildProcess };
 
 /** Starts scripts/twilio-emulator/main.ts and waits for the line that gives its URL. */
@@ -92,10 +133,17 @@ export async function startEmulatorProcess(
   const url = await new Promise<string>((resolve, reject) => {
     const lines = readline.createInterface({ input: child.stdout! });
     const timer = setTimeout(
-      () => reject(new Error('The Twilio emulator did not start within 30 s')),
+      () => reject(new DevSetupError('The Twilio emulator did not start within 30 s.')),
       30_000,
     );
-    child.once('exit', (code) => reject(new Error(`The Twilio emulator exited with code ${code}`)));
+    child.once('exit', (code) =>
+      reject(
+        new DevSetupError(
+          `The Twilio emulator stopped before it was ready (exit ${code}). If its port was taken, ` +
+            'set TWILIO_EMULATOR_PORT to a free port or leave it unset to take any free one.',
+        ),
+      ),
+    );
     lines.on('line', (line) => {
       const match = line.match(/https?:\/\/127\.0\.0\.1:\d+/);
       if (match) {

@@ -4,23 +4,42 @@
 //   2. the local Twilio emulator, when no Twilio credentials are configured
 //      or TWILIO_EMULATOR=1 (TWILIO_EMULATOR_URL points at one running elsewhere);
 //   3. the Next.js dev server on http://localhost:3000 and the job worker.
-// Ctrl-C stops them all.
+// Ctrl-C stops them all. A second `npm run dev` on the same machine runs beside
+// the first: its own web port (3000 or the next free one, unless PORT is set),
+// its own emulator (a free port, unless TWILIO_EMULATOR_PORT is set), and the
+// same embedded database, which stays up until the last of them stops.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
 import { db, disconnectDb } from '@/lib/db/client';
 import { PROJECT_ROOT, redactUrl, resolveDatabase } from '@/lib/db/local-database';
 import { applyMigrations } from '@/lib/db/migrate/apply-migrations';
-import { childEnv, env, setEnvForThisProcess } from '@/lib/env';
+import { childEnv, env, isSet, setEnvForThisProcess } from '@/lib/env';
 
-import { emulatorCredentials, startEmulatorProcess, wantsEmulator } from './dev-services';
+import {
+  chooseWebPort,
+  DevSetupError,
+  emulatorCredentials,
+  emulatorPort,
+  startEmulatorProcess,
+  wantsEmulator,
+} from './dev-services';
 import { DEMO_PASSWORD, demoUsers } from './seed/demo-data';
 import { seedDatabase } from './seed/seed-database';
 
 const say = (m: string) => console.log(`[dev] ${m}`);
 const children: ChildProcess[] = [];
 
+// Something a person can fix (a port in use, a bad variable): say it plainly and stop.
+process.on('uncaughtException', (err) => {
+  const plain = err instanceof DevSetupError || err.name === 'EnvError';
+  console.error(plain ? `[dev] ${err.message}` : err);
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  process.exit(1);
+});
+
 const config = env();
+const port = await chooseWebPort(config.PORT, isSet('PORT'));
 const database = await resolveDatabase(say);
 setEnvForThisProcess('DATABASE_URL', database.url);
 say(`Database: ${database.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'} at ${redactUrl(database.url)}`);
@@ -37,16 +56,21 @@ if (seeded.seeded) {
 }
 await disconnectDb();
 
-const overrides: Record<string, string | undefined> = { DATABASE_URL: database.url };
+// The children run what was checked here: development, this port and this database.
+const overrides: Record<string, string | undefined> = {
+  DATABASE_URL: database.url,
+  NODE_ENV: config.NODE_ENV,
+  PORT: String(port),
+};
 if (wantsEmulator(config)) {
   const credentials = await emulatorCredentials(config);
-  const emulator = await startEmulatorProcess(credentials, { port: 3999, env: childEnv() });
+  const emulator = await startEmulatorProcess(credentials, { port: emulatorPort(config), env: childEnv() });
   children.push(emulator.process);
   Object.assign(overrides, credentials, {
     TWILIO_EMULATOR_URL: emulator.url,
     TWILIO_STATUS_CALLBACK_URL:
       config.TWILIO_STATUS_CALLBACK_URL ??
-      `http://localhost:${config.PORT}/api/appointments/twilio-status-callback/`,
+      `http://localhost:${port}/api/appointments/twilio-status-callback/`,
   });
   say(`Twilio emulator at ${emulator.url}: nothing reaches Twilio; sent messages appear on /dev/outbox.`);
 } else if (config.TWILIO_EMULATOR_URL) {
@@ -57,7 +81,7 @@ if (wantsEmulator(config)) {
 
 const bin = (name: string) => path.join(PROJECT_ROOT, 'node_modules', '.bin', name);
 const childEnvironment = childEnv(overrides);
-const web = spawn(bin('next'), ['dev', '--port', String(config.PORT)], {
+const web = spawn(bin('next'), ['dev', '--port', String(port)], {
   stdio: 'inherit',
   env: childEnvironment,
 });
@@ -70,7 +94,7 @@ const worker = spawn(
   },
 );
 children.push(web, worker);
-say(`Portal: http://localhost:${config.PORT}`);
+say(`Portal: http://localhost:${port}`);
 
 let stopping = false;
 async function stop(code: number) {

@@ -1,12 +1,22 @@
 // npm run worker — the background job worker (pg-boss). Run one or more on
 // any machine that reaches the database; they share the queues through it.
 // `npm run dev` starts one beside the web server.
+//
+// `npm run worker` passes --default-env=production: like `npm start`, it checks
+// the environment as production unless NODE_ENV says otherwise, and exits 1
+// naming each missing or malformed variable before it touches the database.
+// `npm run dev` and the tools that start workers set NODE_ENV themselves.
 import { disconnectDb } from '@/lib/db/client';
 import { resolveDatabase } from '@/lib/db/local-database';
-import { setEnvForThisProcess } from '@/lib/env';
+import { envOrExit, setEnvForThisProcess } from '@/lib/env';
 import { createBoss, startWorking } from '@/lib/jobs/boss';
 import { jobs } from '@/lib/jobs/registry';
 import { log } from '@/lib/log/logger';
+
+envOrExit(
+  'The worker',
+  process.argv.includes('--default-env=production') ? { defaultNodeEnv: 'production' } : {},
+);
 
 const target = await resolveDatabase((m) => log.info('worker.database', { message: m }));
 setEnvForThisProcess('DATABASE_URL', target.url);

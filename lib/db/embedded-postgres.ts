@@ -350,7 +350,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
         '-c',
         'max_connections=200',
       ],
-      { ...runAsOptions(who), stdio: ['ignore', out, out], env: serverProcessEnv },
+      // Its own process group: Ctrl-C in the terminal of the `npm run dev` that started it must
+      // not stop it under a second one still using it; stop() below decides.
+      { ...runAsOptions(who), stdio: ['ignore', out, out], env: serverProcessEnv, detached: true },
     );
     closeSync(out);
   }

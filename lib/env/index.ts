@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
 
-import { parseServerEnv, type ServerEnv } from './schema';
+import { EnvError, parseServerEnv, type ServerEnv } from './schema';
 
 export { EnvError, type ServerEnv } from './schema';
 
@@ -35,6 +35,42 @@ export function env(): ServerEnv {
     cached = parseServerEnv(process.env);
   }
   return cached;
+}
+
+/**
+ * For the commands that run the portal for real (`npm start`, `npm run worker`).
+ * Like `next start`, they treat an unset NODE_ENV as production, so the
+ * variables are checked against production's rules before anything starts: a
+ * missing or malformed one exits 1 with its name (never its value). Children
+ * inherit the same NODE_ENV, so what runs is what was checked.
+ */
+export function envOrExit(
+  what: 'The portal' | 'The worker',
+  options: { defaultNodeEnv?: 'production' } = {},
+): ServerEnv {
+  loadDotEnvFiles();
+  if (options.defaultNodeEnv && !process.env.NODE_ENV)
+    setEnvForThisProcess('NODE_ENV', options.defaultNodeEnv);
+  try {
+    return env();
+  } catch (err) {
+    if (!(err instanceof EnvError)) throw err;
+    const hint =
+      process.env.NODE_ENV === 'production'
+        ? '\nChecked as production (NODE_ENV unset or production); to try it locally without them, set NODE_ENV=development.'
+        : '';
+    process.stderr.write(
+      `${what} cannot start. ${err.message}\nSee .env.example for what each variable holds.${hint}\n`,
+    );
+    process.exit(1);
+  }
+}
+
+/** Whether a variable was given (environment or .env), rather than left to its default. */
+export function isSet(key: keyof ServerEnv): boolean {
+  loadDotEnvFiles();
+  const value = process.env[key];
+  return value !== undefined && value.trim() !== '';
 }
 
 /** Environment for a child process we start (dev orchestrator, test setup). */

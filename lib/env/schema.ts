@@ -97,6 +97,20 @@ export const serverEnvSchema = z
     TWILIO_EMULATOR: flag,
     TWILIO_EMULATOR_URL: optionalString.pipe(z.url('must be an absolute URL').optional()),
     TWILIO_MOCK_URLS: optionalString.pipe(twilioMockUrls.optional()),
+    // The port `npm run dev` starts the emulator on; unset: a free one, so two portals run side by side.
+    TWILIO_EMULATOR_PORT: optionalString.pipe(
+      z
+        .string()
+        .regex(/^\d{1,5}$/, 'must be a port number (1 to 65535)')
+        .transform(Number)
+        .pipe(
+          z
+            .number()
+            .min(1, 'must be a port number (1 to 65535)')
+            .max(65535, 'must be a port number (1 to 65535)'),
+        )
+        .optional(),
+    ),
     // Reminder sends one worker keeps in flight at once. Twilio limits concurrent API requests per
     // account (100 by default): workers × this should stay under it.
     REMINDER_SEND_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(50),

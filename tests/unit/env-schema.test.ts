@@ -88,4 +88,12 @@ describe('environment validation', () => {
   it('rejects a short auth secret', () => {
     expect(problems({ AUTH_SECRET: 'short' })).toEqual(['AUTH_SECRET must be at least 32 characters']);
   });
+
+  it('takes TWILIO_EMULATOR_PORT as a port number, and leaves it unset (any free port) when empty', () => {
+    expect(parseServerEnv({ TWILIO_EMULATOR_PORT: '4010' }).TWILIO_EMULATOR_PORT).toBe(4010);
+    expect(parseServerEnv({ TWILIO_EMULATOR_PORT: '' }).TWILIO_EMULATOR_PORT).toBeUndefined();
+    expect(problems({ TWILIO_EMULATOR_PORT: 'abc' })).toHaveLength(1);
+    expect(problems({ TWILIO_EMULATOR_PORT: 'abc' })[0]).toMatch(/^TWILIO_EMULATOR_PORT /);
+    expect(problems({ TWILIO_EMULATOR_PORT: '70000' })[0]).toMatch(/^TWILIO_EMULATOR_PORT /);
+  });
 });

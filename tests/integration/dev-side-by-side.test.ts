@@ -1,0 +1,101 @@
+// Two `npm run dev` on one machine run side by side: each starts its own Twilio
+// emulator on a free port (or TWILIO_EMULATOR_PORT), and its web server on
+// 3000 or the next free port (PORT, when given, must be free and is refused
+// plainly when it is not). The emulator is started here the way dev starts it.
+import { createServer, type Server } from 'node:net';
+
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { parseServerEnv } from '@/lib/env/schema';
+import {
+  chooseWebPort,
+  DevSetupError,
+  emulatorPort,
+  portIsFree,
+  startEmulatorProcess,
+  type RunningEmulator,
+  type TwilioCredentials,
+} from '@/scripts/dev-services';
+
+const credentials: TwilioCredentials = {
+  TWILIO_ACCOUNT_SID: `AC${'d'.repeat(32)}`,
+  TWILIO_AUTH_TOKEN: 'e'.repeat(32),
+  TWILIO_API_KEY: `SK${'f'.repeat(32)}`,
+  TWILIO_API_SECRET: 'dev-side-by-side-api-secret',
+  TWILIO_PHONE_NUMBER: '+61491570156',
+  TWILIO_WHATSAPP_FROM: 'whatsapp:+61491570157',
+};
+
+const started: RunningEmulator[] = [];
+const listening: Server[] = [];
+
+afterEach(async () => {
+  for (const e of started.splice(0)) {
+    const exited = new Promise((r) => e.process.once('exit', r));
+    e.process.kill('SIGTERM');
+    await exited;
+  }
+  for (const s of listening.splice(0)) await new Promise((r) => s.close(r));
+});
+
+async function startDevEmulator(env: Record<string, string>): Promise<RunningEmulator> {
+  const emulator = await startEmulatorProcess(credentials, {
+    port: emulatorPort(parseServerEnv(env)),
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'silent' },
+  });
+  started.push(emulator);
+  return emulator;
+}
+
+async function health(url: string): Promise<unknown> {
+  return (await fetch(`${url}/__emulator/health`)).json();
+}
+
+/** Holds a port as another program would, on all interfaces. */
+async function occupy(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen({ port: 0 }, resolve));
+  listening.push(server);
+  return (server.address() as { port: number }).port;
+}
+
+describe('two npm run dev on one machine', () => {
+  it('each gets its own emulator on a free port, and both answer', async () => {
+    const [first, second] = await Promise.all([startDevEmulator({}), startDevEmulator({})]);
+    expect(first.url).not.toBe(second.url);
+    expect(await health(first.url)).toMatchObject({ ok: true, accountSid: credentials.TWILIO_ACCOUNT_SID });
+    expect(await health(second.url)).toMatchObject({ ok: true, accountSid: credentials.TWILIO_ACCOUNT_SID });
+  });
+
+  it('starts the emulator on TWILIO_EMULATOR_PORT when it is set', async () => {
+    const port = await occupy();
+    await new Promise((r) => listening.pop()!.close(r)); // now known to be free
+    const emulator = await startDevEmulator({ TWILIO_EMULATOR_PORT: String(port) });
+    expect(emulator.url).toBe(`http://127.0.0.1:${port}`);
+  });
+
+  it('says plainly, without a stack trace, when TWILIO_EMULATOR_PORT is taken', async () => {
+    const port = await occupy();
+    await expect(startDevEmulator({ TWILIO_EMULATOR_PORT: String(port) })).rejects.toSatisfy(
+      (err) => err instanceof DevSetupError && /TWILIO_EMULATOR_PORT/.test(err.message),
+    );
+  });
+
+  it('gives the second web server the next free port when PORT was left to its default', async () => {
+    const taken = await occupy();
+    expect(await portIsFree(taken)).toBe(false);
+    const chosen = await chooseWebPort(taken, false);
+    expect(chosen).toBeGreaterThan(taken);
+    expect(await portIsFree(chosen)).toBe(true);
+  });
+
+  it('keeps an explicit PORT, and refuses one in use with a sentence naming PORT', async () => {
+    const taken = await occupy();
+    await expect(chooseWebPort(taken, true)).rejects.toSatisfy(
+      (err) => err instanceof DevSetupError && err.message.includes(`Port ${taken} (PORT) is already in use`),
+    );
+    const free = await occupy();
+    await new Promise((r) => listening.pop()!.close(r));
+    expect(await chooseWebPort(free, true)).toBe(free);
+  });
+});
