@@ -23,6 +23,12 @@
 // Fallback: `fallbacks` reminders whose WhatsApp message fails in its status
 // callback (63016), at the largest latency. Reported: time from that callback
 // reaching the portal to the emulator accepting the SMS fallback, p50 and p95.
+// Kills: `kill-reminders` reminders falling due over `kill-spread-ms` while two
+// workers run and one of them is killed (SIGKILL, its whole process tree) every
+// `kill-every-ms` and replaced; a share (`kill-fail-share`) of the patients'
+// WhatsApp messages fail in their status callback. Reported: the same fallback
+// p50/p95, duplicates (a second message on a channel to a number) and lost
+// reminders (no message accepted on the channel that should have carried it).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -55,6 +61,14 @@ const { values: args } = parseArgs({
     'in-flight': { type: 'string' },
     // Writes each worker's V8 CPU profile here (open in Chrome DevTools).
     'profile-dir': { type: 'string' },
+    // The round with worker kills.
+    'skip-kills': { type: 'boolean' },
+    // Only the round with kills (a quicker look at recovery).
+    'kills-only': { type: 'boolean' },
+    'kill-reminders': { type: 'string', default: '400' },
+    'kill-spread-ms': { type: 'string', default: '45000' },
+    'kill-every-ms': { type: 'string', default: '3000' },
+    'kill-fail-share': { type: 'string', default: '0.3' },
   },
 });
 const COUNT = Number(args.count ?? 10_000);
@@ -184,17 +198,26 @@ async function startWorker(workerEnv: NodeJS.ProcessEnv): Promise<ChildProcess> 
   const child = spawn(
     path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'),
     ['--conditions=react-server', path.join(PROJECT_ROOT, 'scripts', 'worker.ts')],
-    { stdio: ['ignore', 'pipe', 'inherit'], env: workerEnv },
+    // Its own process group: `tsx` runs the script in a child node process, and a kill must reach both.
+    { stdio: ['ignore', 'pipe', 'inherit'], env: workerEnv, detached: true },
   );
   await new Promise<void>((resolve, reject) => {
     const lines = readline.createInterface({ input: child.stdout! });
-    child.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
+    child.once('exit', (code, signal) => reject(new Error(`worker exited with ${code ?? signal}`)));
     lines.on('line', (line) => {
       if (line.includes('"worker.started"')) resolve();
     });
   });
   child.stdout!.on('data', () => {});
   return child;
+}
+
+/** kill -9 of a worker and everything it started, as a crash or an OOM kill would do it. */
+async function killWorker(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  process.kill(-child.pid!, 'SIGKILL');
+  await exited;
 }
 
 async function stopWorker(child: ChildProcess): Promise<void> {
@@ -245,14 +268,22 @@ async function seed(n: number, firstIndex: number): Promise<void> {
     FROM generate_series(${firstIndex}::int, ${firstIndex + n - 1}::int) AS i`;
 }
 
-/** One send job per reminder, queued before any worker starts. */
-async function enqueue(url: string, n: number, firstIndex: number): Promise<void> {
+/** One send job per reminder, queued before any worker starts (at `dueAt(i)` when given). */
+async function enqueue(
+  url: string,
+  n: number,
+  firstIndex: number,
+  dueAt?: (i: number) => Date,
+): Promise<void> {
   const boss = createBoss(url, { sendOnly: true });
   await boss.start();
   await boss.createQueue(sendReminderQueue.name, queueOptions(sendReminderQueue));
   for (let start = 0; start < n; start += 1000) {
     const jobs = Array.from({ length: Math.min(1000, n - start) }, (_, k) => ({
       data: { reminderId: `br${firstIndex + start + k}` },
+      ...(dueAt
+        ? { startAfter: dueAt(firstIndex + start + k), singletonKey: `br${firstIndex + start + k}` }
+        : {}),
     }));
     await boss.insert(sendReminderQueue.name, jobs);
   }
@@ -300,7 +331,9 @@ async function setUpRound(serverUrl: string, messageStepMs: number, latencyMs: n
     const fields = new URLSearchParams(await request.clone().text());
     const failure = fields.get('MessageStatus') === 'failed' && fields.get('To')?.startsWith('whatsapp:');
     const seen = Date.now();
-    if (failure) failureSeenAt.set(fields.get('To')!.slice('whatsapp:'.length), seen);
+    const number = fields.get('To')?.slice('whatsapp:'.length) ?? '';
+    // The first sighting: Twilio (the emulator) retries a callback our server failed to answer.
+    if (failure && !failureSeenAt.has(number)) failureSeenAt.set(number, seen);
     const response = await statusRoute(request, segment);
     if (failure) routeMs.push(Date.now() - seen);
     return response;
@@ -468,13 +501,106 @@ async function fallbackRound(serverUrl: string, latencyMs: number) {
   }
 }
 
+async function killRound(serverUrl: string, latencyMs: number) {
+  const n = Number(args['kill-reminders']);
+  const spreadMs = Number(args['kill-spread-ms']);
+  const killEveryMs = Number(args['kill-every-ms']);
+  const failShare = Number(args['kill-fail-share']);
+  const round = await setUpRound(serverUrl, 100, latencyMs);
+  const workers: ChildProcess[] = [];
+  try {
+    await seed(n, 1);
+    // Spread over the window so that kills land on a steady flow of sends, as on a working morning.
+    const start = Date.now() + 5_000;
+    const dueAt = (i: number) => new Date(start + Math.round(((i - 1) * spreadMs) / n));
+    await db().$executeRaw`
+      UPDATE "Reminder"
+      SET "dueAt" = to_timestamp(${start / 1000}::float8 + (substr("id", 3)::int - 1) * ${spreadMs / 1000 / n}::float8) AT TIME ZONE 'UTC'
+      WHERE "id" LIKE 'br%'`;
+    // Every k-th patient's WhatsApp message fails in its status callback (once: the SMS goes through).
+    const every = Math.max(1, Math.round(1 / failShare));
+    const failing = new Set<number>();
+    for (let i = 1; i <= n; i += every) {
+      failing.add(i);
+      await control(round.emulator.url, '/message-outcomes', {
+        to: mobile(i),
+        status: 'failed',
+        errorCode: 63016,
+        times: 1,
+      });
+    }
+    await enqueue(round.url, n, 1, dueAt);
+    workers.push(...(await Promise.all([startWorker(round.workerEnv), startWorker(round.workerEnv)])));
+    say(
+      `kills: ${n} reminders due over ${spreadMs / 1000} s, ${failing.size} WhatsApp failures, a worker killed every ${killEveryMs / 1000} s`,
+    );
+    // Kill one of the two workers (its whole process tree) and start another, until the last is due.
+    let kills = 0;
+    while (Date.now() < start + spreadMs) {
+      await new Promise((r) => setTimeout(r, killEveryMs));
+      const victim = workers.splice(Math.floor(Math.random() * workers.length), 1)[0]!;
+      await killWorker(victim);
+      kills++;
+      workers.push(await startWorker(round.workerEnv));
+    }
+    say(
+      `kills: ${kills} workers killed; waiting for every reminder to settle (a lost job waits out its expiry)`,
+    );
+    const settled = async () => {
+      const [row] = await db().$queryRaw<{ done: number }[]>`
+        SELECT count(*)::int AS "done" FROM "Reminder" r
+        WHERE r."id" LIKE 'br%' AND r."status" IN ('SENT', 'DELIVERED', 'FAILED')
+          AND NOT EXISTS (SELECT 1 FROM "ReminderMessage" m WHERE m."reminderId" = r."id" AND m."status" IN ('CLAIMED', 'UNCERTAIN', 'RETRY'))`;
+      const sms = await db().reminderMessage.count({ where: { channel: 'SMS', twilioSid: { not: null } } });
+      return (row?.done ?? 0) >= n && sms >= failing.size;
+    };
+    await waitFor(settled, 600_000).catch(() => say('kills: not everything settled within 10 minutes'));
+    const outbox = await control<Outbox>(round.emulator.url, '/messages');
+    const perTo = new Map<string, number>();
+    for (const m of outbox) perTo.set(m.to, (perTo.get(m.to) ?? 0) + 1);
+    const smsAt = new Map(
+      outbox.filter((m) => !m.to.startsWith('whatsapp:')).map((m) => [m.to, Date.parse(m.dateCreated)]),
+    );
+    // Lost: a failing patient with no SMS, or any other with no WhatsApp message.
+    let lost = 0;
+    for (let i = 1; i <= n; i++) {
+      const channelTo = failing.has(i) ? mobile(i) : `whatsapp:${mobile(i)}`;
+      if (!perTo.has(channelTo)) lost++;
+    }
+    const latencies = [...round.failureSeenAt.entries()]
+      .map(([to, at]) => (smsAt.get(to) ?? NaN) - at)
+      .filter((v) => Number.isFinite(v))
+      .sort((a, b) => a - b);
+    const statuses = await db().$queryRaw<{ status: string; count: number }[]>`
+      SELECT "status"::text AS "status", count(*)::int AS "count" FROM "Reminder" WHERE "id" LIKE 'br%' GROUP BY 1 ORDER BY 1`;
+    return {
+      latencyMs,
+      reminders: n,
+      kills,
+      whatsappFailures: failing.size,
+      fallbacks: latencies.length,
+      duplicates: [...perTo.values()].filter((c) => c > 1).length,
+      lost,
+      p50Ms: percentile(latencies, 50),
+      p95Ms: percentile(latencies, 95),
+      maxMs: latencies.at(-1),
+      // Fallbacks a kill held up (its job or its WhatsApp send was on the killed worker).
+      over2s: latencies.filter((v) => v >= 2000).length,
+      reminderStatuses: Object.fromEntries(statuses.map((r) => [r.status, r.count])),
+    };
+  } finally {
+    await Promise.all(workers.map(stopWorker));
+    await tearDownRound(round);
+  }
+}
+
 let embedded: EmbeddedPostgres | null = null;
 const serverUrl =
   env().DATABASE_URL ?? (embedded = await startEmbeddedPostgres({ projectRoot: PROJECT_ROOT })).url;
 let exitCode = 0;
 try {
   const rounds = [];
-  for (const latencyMs of LATENCIES) {
+  for (const latencyMs of args['kills-only'] ? [] : LATENCIES) {
     const one = await throughputRound(serverUrl, 1, latencyMs);
     say(
       `latency ${latencyMs} ms, 1 worker:  ${one.accepted} accepted in ${(one.drainMs / 1000).toFixed(1)} s (${one.perSecond}/s), duplicates ${one.duplicates}; CPU ms/message ${JSON.stringify(one.cpuMsPerMessage)}; load ${one.loadAverage}`,
@@ -492,18 +618,27 @@ try {
     );
     rounds.push({ latencyMs, oneWorker: one, twoWorkers: two, speedup, speedupCeiling });
   }
-  const fallback = await fallbackRound(serverUrl, Math.max(...LATENCIES));
-  say(
-    `fallback (latency ${fallback.latencyMs} ms): ${fallback.fallbacks} fallbacks, p50 ${fallback.p50Ms} ms, p95 ${fallback.p95Ms} ms, max ${fallback.maxMs} ms, duplicates ${fallback.duplicates}`,
-  );
+  const fallback = args['kills-only'] ? null : await fallbackRound(serverUrl, Math.max(...LATENCIES));
+  if (fallback)
+    say(
+      `fallback (latency ${fallback.latencyMs} ms): ${fallback.fallbacks} fallbacks, p50 ${fallback.p50Ms} ms, p95 ${fallback.p95Ms} ms, max ${fallback.maxMs} ms, duplicates ${fallback.duplicates}`,
+    );
+
+  const kills = args['skip-kills'] ? null : await killRound(serverUrl, Math.max(...LATENCIES));
+  if (kills)
+    say(
+      `kills (latency ${kills.latencyMs} ms): ${kills.kills} workers killed, ${kills.fallbacks} fallbacks, p50 ${kills.p50Ms} ms, p95 ${kills.p95Ms} ms, max ${kills.maxMs} ms, ${kills.over2s} over 2 s; duplicates ${kills.duplicates}, lost ${kills.lost}`,
+    );
 
   const duplicates =
     rounds.reduce((t, r) => t + r.oneWorker.duplicates + (r.twoWorkers?.duplicates ?? 0), 0) +
-    fallback.duplicates;
+    (fallback?.duplicates ?? 0) +
+    (kills?.duplicates ?? 0);
   const summary = {
     count: COUNT,
     rounds,
     fallback,
+    kills,
     targets: Object.fromEntries([
       ...rounds.map((r) => [
         `latency${r.latencyMs}ms`,
@@ -512,12 +647,14 @@ try {
           twoWorkersAtLeast1_6x: r.speedup === null ? null : r.speedup >= 1.6,
         },
       ]),
-      ['fallbackP95Under2s', fallback.p95Ms < 2000],
+      ['fallbackP95Under2s', fallback ? fallback.p95Ms < 2000 : null],
+      ['fallbackP95UnderKillsUnder2s', kills ? kills.p95Ms < 2000 : null],
       ['noDuplicates', duplicates === 0],
+      ['noneLostUnderKills', kills ? kills.lost === 0 : null],
     ]),
   };
   process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-  if (duplicates !== 0) exitCode = 1;
+  if (duplicates !== 0 || (kills?.lost ?? 0) !== 0) exitCode = 1;
 } catch (err) {
   process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   exitCode = 1;
