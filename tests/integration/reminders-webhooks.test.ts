@@ -168,7 +168,7 @@ describe('POST /api/twilio/messages/status', () => {
     expect(state).toMatchObject({ status: 'FAILED', errorCode: 30003 });
   });
 
-  it('keeps a status for a SID it does not know yet and applies it when the sender records the SID', async () => {
+  it('stores a status for a SID it does not know, with no claim in its URL, and answers 204', async () => {
     const messageSid = nextSid();
     expect((await postStatus({ MessageSid: messageSid, MessageStatus: 'delivered' })).status).toBe(204);
     expect(await db().messageStatusEvent.count({ where: { messageSid } })).toBe(1);
