@@ -1,4 +1,6 @@
 // @ts-check
+import { devAllowedOrigins } from './lib/env/dev-allowed-origins.js';
+
 // Security headers that do not depend on the request live here; the
 // Content-Security-Policy (which carries a per-request nonce), HSTS and the
 // patient pages' referrer policy are set in proxy.ts.
@@ -31,6 +33,7 @@ const nextConfig = {
         },
       }
     : {}),
+  allowedDevOrigins: devAllowedOrigins(),
   poweredByHeader: false,
   reactStrictMode: true,
   // Twilio calls and signs the clinic's callback URL with its trailing slash

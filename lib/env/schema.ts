@@ -8,6 +8,8 @@ const optionalString = z
   .trim()
   .transform((v) => (v === '' ? undefined : v))
   .optional();
+// A host name (optionally "*." for its subdomains), an IPv4 or [IPv6] address, or an origin.
+const devOriginEntry = /^(https?:\/\/)?(\*\.)?([a-z0-9-]+(\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(:\d{1,5})?\/?$/i;
 const flag = z
   .enum(['0', '1', 'true', 'false', ''])
   .optional()
@@ -54,8 +56,20 @@ export const serverEnvSchema = z
     APP_URL: optionalString.pipe(
       z.url('must be an absolute URL such as https://portal.example.com.au').optional(),
     ),
-    // Honour X-Forwarded-Proto/Host only when a reverse proxy we control sets them.
+    // Honour X-Forwarded-Proto/Host/For only when a reverse proxy we control sets them
+    // (For: the client address that rate limits count, lib/rate-limit/client-address.ts).
     TRUST_PROXY: flag,
+    // `npm run dev` only: more hosts (or origins) the dev server serves its scripts to, comma-separated.
+    // This machine's own addresses are always allowed (next.config.js).
+    DEV_ALLOWED_ORIGINS: optionalString.pipe(
+      z
+        .string()
+        .refine(
+          (value) => value.split(',').every((entry) => devOriginEntry.test(entry.trim())),
+          'must be host names or origins separated by commas, e.g. "portal.test,http://192.168.1.20:3000"',
+        )
+        .optional(),
+    ),
 
     TWILIO_ACCOUNT_SID: optionalString.pipe(
       z
