@@ -9,6 +9,7 @@ const config = [
       'node_modules/**',
       '.next/**',
       '.next-e2e*/**',
+      '.next-dev/**',
       '.data/**',
       'lib/db/generated/**',
       'next-env.d.ts',

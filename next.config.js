@@ -21,8 +21,13 @@ const testDistDir = process.env.E2E_DIST_DIR?.startsWith('.next-e2e')
   ? process.env.E2E_DIST_DIR
   : '.next-e2e';
 
+// A second `npm run dev` beside the first builds into .next-dev (scripts/dev.ts sets it):
+// Next allows one dev server per build folder.
+const devDistDir = process.env.NEXT_DEV_DIST_DIR === '.next-dev' ? '.next-dev' : undefined;
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  ...(devDistDir && !videoTestBuild ? { distDir: devDistDir } : {}),
   ...(videoTestBuild
     ? {
         distDir: testDistDir,

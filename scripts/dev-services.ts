@@ -3,7 +3,7 @@
 // environment the web server and worker get.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -99,6 +99,44 @@ export async function chooseWebPort(preferred: number, explicit: boolean): Promi
     if (await portIsFree(port)) return port;
   }
   throw new DevSetupError(`Ports ${preferred} to ${preferred + 49} are all in use; set PORT to a free port.`);
+}
+
+/**
+ * Folders `next dev` may build into. Next allows one dev server per folder (it
+ * locks <folder>/dev/lock), so a second `npm run dev` beside the first takes
+ * the spare; next.config.js reads it from NEXT_DEV_DIST_DIR.
+ */
+export const DEV_DIST_DIRS = ['.next', '.next-dev'] as const;
+
+/** The first folder no running `next dev` holds. */
+export function chooseDevDistDir(root: string = PROJECT_ROOT): (typeof DEV_DIST_DIRS)[number] {
+  const holders: string[] = [];
+  for (const dir of DEV_DIST_DIRS) {
+    const holder = devServerHolding(path.join(root, dir, 'dev', 'lock'));
+    if (!holder) return dir;
+    holders.push(holder);
+  }
+  throw new DevSetupError(
+    `Two \`npm run dev\` already run from this folder (${holders.join(', ')}). Stop one of them first.`,
+  );
+}
+
+/** The address of the live dev server holding a lock file, or null (none, or left by one that died). */
+function devServerHolding(lockFile: string): string | null {
+  let info: { pid?: unknown; appUrl?: unknown };
+  try {
+    info = JSON.parse(readFileSync(lockFile, 'utf8')) as typeof info;
+  } catch {
+    return null;
+  }
+  if (typeof info.pid !== 'number') return null;
+  try {
+    process.kill(info.pid, 0);
+  } catch (err) {
+    // EPERM: alive, but another user's.
+    if ((err as NodeJS.ErrnoException).code !== 'EPERM') return null;
+  }
+  return typeof info.appUrl === 'string' ? info.appUrl : `pid ${info.pid}`;
 }
 
 export type RunningEmulator = { url: string; process: ChildProcess };

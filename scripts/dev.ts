@@ -6,7 +6,8 @@
 //   3. the Next.js dev server on http://localhost:3000 and the job worker.
 // Ctrl-C stops them all. A second `npm run dev` on the same machine runs beside
 // the first: its own web port (3000 or the next free one, unless PORT is set),
-// its own emulator (a free port, unless TWILIO_EMULATOR_PORT is set), and the
+// its own emulator (a free port, unless TWILIO_EMULATOR_PORT is set), its own
+// build folder (.next-dev; Next allows one dev server per folder), and the
 // same embedded database, which stays up until the last of them stops.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -17,6 +18,7 @@ import { applyMigrations } from '@/lib/db/migrate/apply-migrations';
 import { childEnv, env, isSet, setEnvForThisProcess } from '@/lib/env';
 
 import {
+  chooseDevDistDir,
   chooseWebPort,
   DevSetupError,
   emulatorCredentials,
@@ -40,6 +42,7 @@ process.on('uncaughtException', (err) => {
 
 const config = env();
 const port = await chooseWebPort(config.PORT, isSet('PORT'));
+const distDir = chooseDevDistDir();
 const database = await resolveDatabase(say);
 setEnvForThisProcess('DATABASE_URL', database.url);
 say(`Database: ${database.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'} at ${redactUrl(database.url)}`);
@@ -61,6 +64,8 @@ const overrides: Record<string, string | undefined> = {
   DATABASE_URL: database.url,
   NODE_ENV: config.NODE_ENV,
   PORT: String(port),
+  // Read by next.config.js: a second dev server builds into its own folder.
+  NEXT_DEV_DIST_DIR: distDir === '.next' ? undefined : distDir,
 };
 if (wantsEmulator(config)) {
   const credentials = await emulatorCredentials(config);

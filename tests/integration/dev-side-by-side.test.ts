@@ -2,12 +2,16 @@
 // emulator on a free port (or TWILIO_EMULATOR_PORT), and its web server on
 // 3000 or the next free port (PORT, when given, must be free and is refused
 // plainly when it is not). The emulator is started here the way dev starts it.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { parseServerEnv } from '@/lib/env/schema';
 import {
+  chooseDevDistDir,
   chooseWebPort,
   DevSetupError,
   emulatorPort,
@@ -97,5 +101,28 @@ describe('two npm run dev on one machine', () => {
     const free = await occupy();
     await new Promise((r) => listening.pop()!.close(r));
     expect(await chooseWebPort(free, true)).toBe(free);
+  });
+
+  it('builds the second dev server into .next-dev, since Next allows one dev server per folder', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'dev-dist-'));
+    const hold = (dir: string, pid: number) => {
+      mkdirSync(path.join(root, dir, 'dev'), { recursive: true });
+      writeFileSync(
+        path.join(root, dir, 'dev', 'lock'),
+        JSON.stringify({ pid, appUrl: `http://localhost:${dir === '.next' ? 3000 : 3001}` }),
+      );
+    };
+    try {
+      expect(chooseDevDistDir(root)).toBe('.next');
+      // A lock left by a dev server that died holds nothing.
+      hold('.next', 2 ** 22 + 12345);
+      expect(chooseDevDistDir(root)).toBe('.next');
+      hold('.next', process.pid);
+      expect(chooseDevDistDir(root)).toBe('.next-dev');
+      hold('.next-dev', process.pid);
+      expect(() => chooseDevDistDir(root)).toThrow(/Two `npm run dev` already run from this folder/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
