@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionCookieName } from '@/lib/auth/auth-cookies';
 import { db } from '@/lib/db/client';
 import { PrismaClient } from '@/lib/db/generated/client';
-import { bucketKey } from '@/lib/rate-limit/bucket-store';
+import { bucketKey, pruneRateLimitBuckets } from '@/lib/rate-limit/bucket-store';
 import { limitVideoRequest } from '@/lib/rate-limit/limit-video-request';
 import { VIDEO_LINK, VIDEO_NETWORK, VIDEO_USER } from '@/lib/rate-limit/policies';
 
@@ -214,5 +214,24 @@ describe('the limits themselves', () => {
     expect(
       await limitVideoRequest(request('/api/video/join', { link: newLink(), address: newNetwork() })),
     ).toBeNull();
+  });
+
+  it('lets the hourly purge delete buckets whose window and wait have both ended, and only those', async () => {
+    const now = new Date('2030-01-01T00:00:00.000Z');
+    const old = new Date(now.getTime() - 1000);
+    const later = new Date(now.getTime() + 60_000);
+    await db().rateLimitBucket.createMany({
+      data: [
+        { key: 'purge:ended', hits: 3, windowEndsAt: old, updatedAt: old },
+        { key: 'purge:counting', hits: 3, windowEndsAt: later, updatedAt: old },
+        { key: 'purge:waiting', hits: 9, windowEndsAt: old, blockedUntil: later, updatedAt: old },
+      ],
+    });
+    await pruneRateLimitBuckets(now);
+    const left = await db().rateLimitBucket.findMany({
+      where: { key: { startsWith: 'purge:' } },
+      select: { key: true },
+    });
+    expect(left.map((r) => r.key).sort()).toEqual(['purge:counting', 'purge:waiting']);
   });
 });

@@ -1,11 +1,13 @@
 // Deletes sign-in sessions that ended more than a day ago, so the table holds
-// only live sessions and a short trail for investigating a sign-in.
+// only live sessions and a short trail for investigating a sign-in; and
+// rate-limit buckets whose count and wait have both run out.
 import 'server-only';
 
 import { z } from 'zod';
 
 import { db } from '@/lib/db/client';
 import { log } from '@/lib/log/logger';
+import { pruneRateLimitBuckets } from '@/lib/rate-limit/bucket-store';
 
 import { defineJob } from '../define-job';
 
@@ -25,6 +27,7 @@ export const purgeAuthSessionsJob = defineJob({
   cron: '17 * * * *',
   handler: async () => {
     const deleted = await purgeAuthSessions();
-    log.info('jobs.purge_auth_sessions', { deleted });
+    const buckets = await pruneRateLimitBuckets();
+    log.info('jobs.purge_auth_sessions', { deleted, rateLimitBuckets: buckets });
   },
 });
