@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import type { SessionUser } from '@/lib/auth/session-user';
+import { updateClinicPhone } from '@/lib/clinic/update-clinic-phone';
 import { db } from '@/lib/db/client';
 import { createGuestLink } from '@/lib/video/create-guest-link';
 import { getJoinPage } from '@/lib/video/get-join-page';
@@ -255,5 +256,27 @@ describe('a dead guest link', () => {
     );
     expect(token.status).toBe(410);
     expect(await token.json()).toMatchObject({ error: { code: 'LINK_REVOKED' } });
+  });
+});
+
+describe('the clinic phone on a dead link', () => {
+  it('is the number an admin saved, and none once they clear it', async () => {
+    const live = await liveSession();
+    await revokeJoinLink(world.staff, live.id);
+    try {
+      await updateClinicPhone(world.admin, { contactPhone: '1300 555 000' });
+      expect(await getJoinPage(live.token)).toMatchObject({ kind: 'dead', clinicPhone: '1300 555 000' });
+      await updateClinicPhone(world.admin, { contactPhone: '' });
+      const response = await joinState(asLink(live.token, '/api/video/join', 'GET'), none);
+      expect(await response.json()).toMatchObject({ error: { code: 'LINK_REVOKED', clinicPhone: null } });
+    } finally {
+      await updateClinicPhone(world.admin, { contactPhone: CLINIC_PHONE });
+    }
+  });
+
+  it('can be changed only by someone who manages settings', async () => {
+    await expect(updateClinicPhone(world.staff, { contactPhone: '02 9000 0000' })).rejects.toMatchObject({
+      status: 403,
+    });
   });
 });

@@ -13,6 +13,11 @@ const sections: { href: string; title: string; description: string }[] = [
     description: 'Add staff accounts, unlock accounts, reset two-factor sign-in, and choose who must use it.',
   },
   {
+    href: '/admin/clinic',
+    title: 'Clinic details',
+    description: 'The phone number patients are given to call when their join link no longer works.',
+  },
+  {
     href: '/admin/api-tokens',
     title: 'API tokens',
     description: 'Issue and revoke the tokens other systems use to call the portal’s API.',

@@ -1,0 +1,33 @@
+import 'server-only';
+
+// An admin sets (or clears) the clinic's phone number: the one a patient whose
+// join link no longer works is told to call, and {phone} in reminders. Audited
+// with the field name only.
+import { recordAudit } from '@/lib/audit/record-audit';
+import { assertCan } from '@/lib/auth/guards';
+import type { SessionUser } from '@/lib/auth/session-user';
+import { db } from '@/lib/db/client';
+import { clinicPhoneSchema } from '@/lib/schemas/clinic';
+import { parseInput } from '@/lib/schemas/parse-input';
+
+export async function updateClinicPhone(
+  actor: SessionUser,
+  input: unknown,
+): Promise<{ contactPhone: string | null }> {
+  assertCan(actor, 'settings.manage');
+  const { contactPhone } = parseInput(clinicPhoneSchema, input);
+  await db().$transaction(async (tx) => {
+    await tx.clinic.update({ where: { id: actor.clinicId }, data: { contactPhone } });
+    await recordAudit(
+      {
+        actor: { id: actor.id, role: actor.role },
+        action: 'UPDATE',
+        entityType: 'Clinic',
+        entityId: actor.clinicId,
+        detail: { event: 'contact_phone', fields: ['contactPhone'] },
+      },
+      tx,
+    );
+  });
+  return { contactPhone };
+}
