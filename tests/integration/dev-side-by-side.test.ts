@@ -45,7 +45,7 @@ afterEach(async () => {
 async function startDevEmulator(env: Record<string, string>): Promise<RunningEmulator> {
   const emulator = await startEmulatorProcess(credentials, {
     port: emulatorPort(parseServerEnv(env)),
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'silent' },
+    env: { ...process.env, LOG_LEVEL: 'silent' },
   });
   started.push(emulator);
   return emulator;

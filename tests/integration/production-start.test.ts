@@ -19,7 +19,8 @@ const allButSecretAndUrl = {
 
 function npm(args: string[], env: Record<string, string>) {
   return spawnSync('npm', [...args, '--silent'], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    // Deliberately without NODE_ENV unless the test gives one (Next's types insist on it).
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } as unknown as NodeJS.ProcessEnv,
     encoding: 'utf8',
     timeout: 60_000,
   });
