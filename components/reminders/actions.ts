@@ -4,25 +4,28 @@
 // and hands the work to lib/reminders; refusals come back as form messages.
 
 import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
 
-import { requirePermission } from '@/lib/auth/guards';
-import { runFormAction } from '@/lib/auth/run-form-action';
 import { AppError } from '@/lib/errors/app-error';
+import { formAction } from '@/lib/http/form-action';
 import { addReminder } from '@/lib/reminders/add-reminder';
 import { cancelReminder } from '@/lib/reminders/cancel-reminder';
 import { markReplyHandled } from '@/lib/reminders/mark-reply-handled';
 import { moveReminder } from '@/lib/reminders/move-reminder';
 import { describeReason } from '@/lib/reminders/reminder-reasons';
 import { resendReminder } from '@/lib/reminders/resend-reminder';
-import { formValues, type FormState } from '@/lib/schemas/form-state';
+import type { FormState } from '@/lib/schemas/form-state';
+import { entityId, textFields } from '@/lib/schemas/safe-text';
 import { getClinicTimeZone } from '@/lib/time/get-clinic-time-zone';
 import { formatInTimeZone, parseDateTimeLocal } from '@/lib/time/clinic-time';
 
 const TIME_FIELD_MESSAGE = 'Enter the date and time to send it.';
 
+const sendAtForm = textFields({ sendAt: 64 });
+
 /** A datetime-local value in the clinic's timezone, or a field error. */
-function sendAtFrom(values: Record<string, string>, timeZone: string): Date {
-  const parsed = parseDateTimeLocal(values.sendAt ?? '', timeZone);
+function sendAtFrom(sendAt: string | undefined, timeZone: string): Date {
+  const parsed = parseDateTimeLocal(sendAt ?? '', timeZone);
   if (!parsed.ok) {
     const message =
       parsed.reason === 'NONEXISTENT'
@@ -53,14 +56,23 @@ export async function addReminderAction(
   previous: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const values = formValues(formData, ['sendAt']);
-  return runFormAction('reminders.add_failed', previous, values, async () => {
-    const user = await requirePermission('reminders.write');
-    const timeZone = await getClinicTimeZone(user.clinicId);
-    const result = await addReminder(user, appointmentId, { sendAt: sendAtFrom(values, timeZone) });
-    refresh(appointmentId);
-    return { status: 'success', message: outcomeMessage(result, timeZone, 'Reminder added') };
-  });
+  return formAction(
+    {
+      event: 'reminders.add_failed',
+      schema: sendAtForm.extend({ appointmentId: entityId }),
+      fields: ['sendAt'],
+      args: { appointmentId },
+      permission: 'reminders.write',
+    },
+    previous,
+    formData,
+    async ({ appointmentId: id, sendAt }, { user }) => {
+      const timeZone = await getClinicTimeZone(user.clinicId);
+      const result = await addReminder(user, id, { sendAt: sendAtFrom(sendAt, timeZone) });
+      refresh(id);
+      return { status: 'success', message: outcomeMessage(result, timeZone, 'Reminder added') };
+    },
+  );
 }
 
 // POST /appointments/[id] – move a waiting (or skipped) reminder to another time.
@@ -70,14 +82,25 @@ export async function moveReminderAction(
   previous: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const values = formValues(formData, ['sendAt']);
-  return runFormAction('reminders.move_failed', previous, values, async () => {
-    const user = await requirePermission('reminders.write');
-    const timeZone = await getClinicTimeZone(user.clinicId);
-    const result = await moveReminder(user, reminderId, { sendAt: sendAtFrom(values, timeZone) });
-    refresh(appointmentId);
-    return { status: 'success', message: outcomeMessage(result, timeZone, 'Reminder moved') };
-  });
+  return formAction(
+    {
+      event: 'reminders.move_failed',
+      schema: sendAtForm.extend({ reminderId: entityId, appointmentId: entityId }),
+      fields: ['sendAt'],
+      args: { reminderId, appointmentId },
+      permission: 'reminders.write',
+    },
+    previous,
+    formData,
+    async (input, { user }) => {
+      const timeZone = await getClinicTimeZone(user.clinicId);
+      const result = await moveReminder(user, input.reminderId, {
+        sendAt: sendAtFrom(input.sendAt, timeZone),
+      });
+      refresh(input.appointmentId);
+      return { status: 'success', message: outcomeMessage(result, timeZone, 'Reminder moved') };
+    },
+  );
 }
 
 // POST /appointments/[id] – cancel one reminder that has not gone out.
@@ -86,31 +109,58 @@ export async function cancelReminderAction(
   appointmentId: string,
   previous: FormState,
 ): Promise<FormState> {
-  return runFormAction('reminders.cancel_failed', previous, {}, async () => {
-    const user = await requirePermission('reminders.write');
-    await cancelReminder(user, reminderId);
-    refresh(appointmentId);
-    return { status: 'success', message: 'Reminder cancelled.' };
-  });
+  return formAction(
+    {
+      event: 'reminders.cancel_failed',
+      schema: z.object({ reminderId: entityId, appointmentId: entityId }),
+      args: { reminderId, appointmentId },
+      permission: 'reminders.write',
+    },
+    previous,
+    undefined,
+    async (input, { user }) => {
+      await cancelReminder(user, input.reminderId);
+      refresh(input.appointmentId);
+      return { status: 'success', message: 'Reminder cancelled.' };
+    },
+  );
 }
 
 // POST /appointments/[id] – send a reminder again now (quiet hours permitting).
 export async function resendReminderAction(appointmentId: string, previous: FormState): Promise<FormState> {
-  return runFormAction('reminders.resend_failed', previous, {}, async () => {
-    const user = await requirePermission('reminders.write');
-    const timeZone = await getClinicTimeZone(user.clinicId);
-    const result = await resendReminder(user, appointmentId);
-    refresh(appointmentId);
-    return { status: 'success', message: outcomeMessage(result, timeZone, 'Reminder queued to send now') };
-  });
+  return formAction(
+    {
+      event: 'reminders.resend_failed',
+      schema: z.object({ appointmentId: entityId }),
+      args: { appointmentId },
+      permission: 'reminders.write',
+    },
+    previous,
+    undefined,
+    async ({ appointmentId: id }, { user }) => {
+      const timeZone = await getClinicTimeZone(user.clinicId);
+      const result = await resendReminder(user, id);
+      refresh(id);
+      return { status: 'success', message: outcomeMessage(result, timeZone, 'Reminder queued to send now') };
+    },
+  );
 }
 
 // POST /reminders – a reply has been dealt with.
 export async function markReplyHandledAction(replyId: string, previous: FormState): Promise<FormState> {
-  return runFormAction('reminders.reply_handled_failed', previous, {}, async () => {
-    const user = await requirePermission('reminders.write');
-    await markReplyHandled(user, replyId);
-    refresh();
-    return { status: 'success', message: 'Marked as dealt with.' };
-  });
+  return formAction(
+    {
+      event: 'reminders.reply_handled_failed',
+      schema: z.object({ replyId: entityId }),
+      args: { replyId },
+      permission: 'reminders.write',
+    },
+    previous,
+    undefined,
+    async (input, { user }) => {
+      await markReplyHandled(user, input.replyId);
+      refresh();
+      return { status: 'success', message: 'Marked as dealt with.' };
+    },
+  );
 }

@@ -4,11 +4,13 @@
 // the dashboard's waiting list and the clinician's room). Each checks the
 // signed-in user; lib/video checks what they may do with this appointment.
 import { refresh } from 'next/cache';
+import { z } from 'zod';
 
 import { requireUser } from '@/lib/auth/guards';
-import { runFormAction } from '@/lib/auth/run-form-action';
+import { formAction } from '@/lib/http/form-action';
 import { sendJoinLink } from '@/lib/reminders/send-join-link';
-import { formValues, type FormState } from '@/lib/schemas/form-state';
+import type { FormState } from '@/lib/schemas/form-state';
+import { entityId, freeText } from '@/lib/schemas/safe-text';
 import { admitPatient, declinePatient } from '@/lib/video/admit-patient';
 import { createGuestLink } from '@/lib/video/create-guest-link';
 import { endSessionForEveryone } from '@/lib/video/end-video-session';
@@ -19,17 +21,31 @@ import { revokeJoinLink } from '@/lib/video/revoke-join-link';
 
 export type VideoActionState = FormState & { url?: string };
 
+const videoActionInput = z.object({ appointmentId: entityId, body: freeText(2000).optional() });
+type VideoActionInput = z.output<typeof videoActionInput>;
+
+/** The appointment id the page bound (and a message's text) are parsed here, at the edge. */
 async function run(
   event: string,
   previous: VideoActionState,
-  values: Record<string, string>,
-  operation: () => Promise<Omit<VideoActionState, 'attempt'>>,
+  input: { appointmentId: string; formData?: FormData },
+  operation: (input: VideoActionInput) => Promise<Omit<VideoActionState, 'attempt'>>,
 ): Promise<VideoActionState> {
-  return runFormAction<{ url: string }>(event, previous, values, async () => {
-    const result = await operation();
-    refresh();
-    return result;
-  });
+  return formAction<typeof videoActionInput, { url: string }>(
+    {
+      event,
+      schema: videoActionInput,
+      fields: input.formData ? ['body'] : [],
+      args: { appointmentId: input.appointmentId },
+    },
+    previous,
+    input.formData,
+    async (parsed) => {
+      const result = await operation(parsed);
+      refresh();
+      return result;
+    },
+  );
 }
 
 // POST /appointments/{id} – a new join link; the old one stops working.
@@ -38,8 +54,8 @@ export async function regenerateJoinLinkAction(
   previous: VideoActionState,
 ): Promise<VideoActionState> {
   const user = await requireUser();
-  return run('video.regenerate_link_failed', previous, {}, async () => {
-    const link = await regenerateJoinLink(user, appointmentId);
+  return run('video.regenerate_link_failed', previous, { appointmentId }, async ({ appointmentId: id }) => {
+    const link = await regenerateJoinLink(user, id);
     return {
       status: 'success',
       message: 'New link made. The previous link no longer works; send the patient this one.',
@@ -54,8 +70,8 @@ export async function sendJoinLinkAction(
   previous: VideoActionState,
 ): Promise<VideoActionState> {
   const user = await requireUser();
-  return run('video.send_link_failed', previous, {}, async () => {
-    const { channels } = await sendJoinLink(user, appointmentId);
+  return run('video.send_link_failed', previous, { appointmentId }, async ({ appointmentId: id }) => {
+    const { channels } = await sendJoinLink(user, id);
     const how =
       channels[0] === 'WHATSAPP'
         ? channels.includes('SMS')
@@ -75,8 +91,8 @@ export async function revokeJoinLinkAction(
   previous: VideoActionState,
 ): Promise<VideoActionState> {
   const user = await requireUser();
-  return run('video.revoke_link_failed', previous, {}, async () => {
-    await revokeJoinLink(user, appointmentId);
+  return run('video.revoke_link_failed', previous, { appointmentId }, async ({ appointmentId: id }) => {
+    await revokeJoinLink(user, id);
     return { status: 'success', message: 'Link withdrawn. Make a new one when the patient needs it.' };
   });
 }
@@ -87,8 +103,8 @@ export async function admitPatientAction(
   previous: VideoActionState,
 ): Promise<VideoActionState> {
   const user = await requireUser();
-  return run('video.admit_failed', previous, {}, async () => {
-    await admitPatient(user, appointmentId);
+  return run('video.admit_failed', previous, { appointmentId }, async ({ appointmentId: id }) => {
+    await admitPatient(user, id);
     return { status: 'success', message: 'Patient admitted. They are joining now.' };
   });
 }
@@ -99,8 +115,8 @@ export async function declinePatientAction(
   previous: VideoActionState,
 ): Promise<VideoActionState> {
   const user = await requireUser();
-  return run('video.decline_failed', previous, {}, async () => {
-    await declinePatient(user, appointmentId);
+  return run('video.decline_failed', previous, { appointmentId }, async ({ appointmentId: id }) => {
+    await declinePatient(user, id);
     return {
       status: 'success',
       message: 'The patient was told you could not see them and asked to contact the clinic.',
@@ -115,11 +131,15 @@ export async function postWaitingMessageAction(
   formData: FormData,
 ): Promise<VideoActionState> {
   const user = await requireUser();
-  const values = formValues(formData, ['body']);
-  return run('video.message_failed', previous, values, async () => {
-    await postWaitingRoomMessage(user, appointmentId, values);
-    return { status: 'success', message: 'Message shown to the patient.' };
-  });
+  return run(
+    'video.message_failed',
+    previous,
+    { appointmentId, formData },
+    async ({ appointmentId: id, body }) => {
+      await postWaitingRoomMessage(user, id, { body });
+      return { status: 'success', message: 'Message shown to the patient.' };
+    },
+  );
 }
 
 // POST /appointments/{id} – a one-use link for an interpreter or support person.
@@ -128,8 +148,8 @@ export async function createGuestLinkAction(
   previous: VideoActionState,
 ): Promise<VideoActionState> {
   const user = await requireUser();
-  return run('video.guest_link_failed', previous, {}, async () => {
-    const link = await createGuestLink(user, appointmentId);
+  return run('video.guest_link_failed', previous, { appointmentId }, async ({ appointmentId: id }) => {
+    const link = await createGuestLink(user, id);
     return {
       status: 'success',
       message: 'Guest link made. It works once; give it only to your guest.',
@@ -144,8 +164,8 @@ export async function endSessionAction(
   previous: VideoActionState,
 ): Promise<VideoActionState> {
   const user = await requireUser();
-  return run('video.end_failed', previous, {}, async () => {
-    await endSessionForEveryone(user, appointmentId);
+  return run('video.end_failed', previous, { appointmentId }, async ({ appointmentId: id }) => {
+    await endSessionForEveryone(user, id);
     return { status: 'success', message: 'Session ended for everyone.' };
   });
 }
@@ -156,8 +176,8 @@ export async function markNoShowAction(
   previous: VideoActionState,
 ): Promise<VideoActionState> {
   const user = await requireUser();
-  return run('video.no_show_failed', previous, {}, async () => {
-    const { changed } = await markNoShow(user, appointmentId);
+  return run('video.no_show_failed', previous, { appointmentId }, async ({ appointmentId: id }) => {
+    const { changed } = await markNoShow(user, id);
     return { status: 'success', message: changed ? 'Marked as a no-show.' : 'Already marked as a no-show.' };
   });
 }

@@ -62,7 +62,14 @@ export async function formAction<
   );
   try {
     const parsed = spec.schema.safeParse({ ...submitted, ...spec.args });
-    if (!parsed.success) throw parsed.error;
+    if (!parsed.success) {
+      // A bad bound argument (an id the page sent) has no field to be shown against.
+      const badArg = parsed.error.issues.find((issue) => String(issue.path[0]) in (spec.args ?? {}));
+      if (badArg) {
+        return { status: 'error', message: badArg.message, values, attempt: prior.attempt + 1 } as State;
+      }
+      throw parsed.error;
+    }
     const user = spec.permission ? await requirePermission(spec.permission) : undefined;
     const result = await operation(parsed.data, {
       user: user as FormActionContext<P>['user'],

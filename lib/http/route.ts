@@ -12,15 +12,14 @@ import { z } from 'zod';
 import { AppError, isAppError } from '@/lib/errors/app-error';
 import { errorFields, log } from '@/lib/log/logger';
 import { zodFieldErrors } from '@/lib/schemas/form-state';
+import { entityId } from '@/lib/schemas/safe-text';
 
 export type RouteContext<P> = { params: P; requestId: string };
 
 type Handler<P> = (request: NextRequest, context: RouteContext<P>) => Promise<Response>;
 
 /** A route segment's `[id]`: the ids the portal issues (cuid), nothing a database would choke on. */
-export const idParamsSchema = z.object({
-  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not an id the portal issues'),
-});
+export const idParamsSchema = z.object({ id: entityId });
 
 export function route<P = Record<string, never>>(name: string, handler: Handler<P>): RouteHandler<P>;
 /** With `params`, the route segment's values are parsed first: an impossible one is a 404. */

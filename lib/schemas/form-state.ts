@@ -86,3 +86,7 @@ export function expectedErrorState(
 
 export const UNEXPECTED_MESSAGE =
   'Something went wrong on our side and nothing was saved. Please try again; if it keeps happening, tell the practice manager.';
+
+/** Form states that also carry recovery codes to show once. */
+export type RecoveryCodesExtra = { recoveryCodes: string[] };
+export type RecoveryCodesState = FormState & Partial<RecoveryCodesExtra>;

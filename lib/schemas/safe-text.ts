@@ -30,3 +30,29 @@ export function freeText(max: number) {
 export function hasControlCharacters(value: string, { allowWhitespace = false } = {}): boolean {
   return (allowWhitespace ? CONTROL_EXCEPT_WHITESPACE : ANY_CONTROL).test(value);
 }
+
+/** An id the portal issued (cuid), as sent back by a form or a bound argument. */
+export const entityId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'This item could not be found. Reload the page.');
+
+/**
+ * A form's text fields as they arrive: each optional (a browser leaves out an
+ * unticked box), bounded, one line unless listed in `multiline`. What they mean
+ * is checked further in, with the field-level messages people see.
+ */
+export function textFields<K extends string>(
+  fields: Record<K, number>,
+  multiline: readonly NoInfer<K>[] = [],
+) {
+  const shape = {} as Record<K, z.ZodOptional<ReturnType<typeof singleLine>>>;
+  for (const [name, max] of Object.entries(fields) as [K, number][]) {
+    shape[name] = (multiline.includes(name) ? freeText(max) : singleLine(max)).optional();
+  }
+  return z.object(shape);
+}
+
+/** `textFields` for a list of form fields that share one length limit. */
+export function textFieldsOf<K extends string>(names: readonly K[], max = 200) {
+  return textFields(Object.fromEntries(names.map((name) => [name, max])) as Record<K, number>);
+}

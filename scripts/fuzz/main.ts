@@ -5,6 +5,8 @@
 // non-zero on any of those.
 //
 //   npm run fuzz -- [--requests N] [--seconds S] [--concurrency C] [--seed N] [--skip-build]
+//                   [--server-log FILE]
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
 import { fuzzCases, leakNeedles, plantedValues } from './cases';
@@ -18,6 +20,8 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '8' },
     seed: { type: 'string', default: String(Date.now() % 100_000) },
     'skip-build': { type: 'boolean', default: false },
+    /** Where to write the server's output (for reading what a 5xx was). */
+    'server-log': { type: 'string' },
   },
 });
 const count = Number(values.requests);
@@ -72,7 +76,7 @@ try {
   }
   for (const [name, n] of [...byName.entries()].slice(0, 40)) console.log(`  ${n} × ${name}`);
   code = tally.serverErrors.length > 0 || crashes > 0 || leaks.length > 0 ? 1 : 0;
-  if (code !== 0 && process.env.FUZZ_PRINT_LOGS === '1') console.log(logs.slice(-20_000));
+  if (values['server-log']) writeFileSync(values['server-log'], logs);
 } finally {
   await stack.stop();
 }

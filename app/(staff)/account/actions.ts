@@ -3,29 +3,37 @@
 import { changePassword } from '@/lib/auth/change-password';
 import { requireUser } from '@/lib/auth/guards';
 import { regenerateRecoveryCodes } from '@/lib/auth/regenerate-recovery-codes';
-import { runFormAction, type RecoveryCodesExtra, type RecoveryCodesState } from '@/lib/auth/run-form-action';
+import type { RecoveryCodesExtra, RecoveryCodesState } from '@/lib/schemas/form-state';
+import { formAction } from '@/lib/http/form-action';
 import type { FormState } from '@/lib/schemas/form-state';
+import { textFields } from '@/lib/schemas/safe-text';
 
 // Passwords are read as they were typed and never echoed back into the form.
-function field(formData: FormData, name: string): string | undefined {
-  const value = formData.get(name);
-  return typeof value === 'string' ? value : undefined;
-}
+const passwordFields = ['currentPassword', 'newPassword', 'confirmPassword'] as const;
+const changePasswordForm = textFields({ currentPassword: 1024, newPassword: 1024, confirmPassword: 1024 });
+const confirmPasswordForm = textFields({ password: 1024 });
 
 // POST /account – change your own password (other browsers are signed out).
 export async function changePasswordAction(previous: FormState, formData: FormData): Promise<FormState> {
   const user = await requireUser();
-  return runFormAction('auth.change_password_failed', previous, {}, async () => {
-    await changePassword(user, {
-      currentPassword: field(formData, 'currentPassword'),
-      newPassword: field(formData, 'newPassword'),
-      confirmPassword: field(formData, 'confirmPassword'),
-    });
-    return {
-      status: 'success',
-      message: 'Your password has been changed. Any other browsers you were signed in on are now signed out.',
-    };
-  });
+  return formAction(
+    {
+      event: 'auth.change_password_failed',
+      schema: changePasswordForm,
+      fields: passwordFields,
+      secret: passwordFields,
+    },
+    previous,
+    formData,
+    async (input) => {
+      await changePassword(user, input);
+      return {
+        status: 'success',
+        message:
+          'Your password has been changed. Any other browsers you were signed in on are now signed out.',
+      };
+    },
+  );
 }
 
 // POST /account – replace your recovery codes (asks for your password again).
@@ -34,9 +42,19 @@ export async function regenerateRecoveryCodesAction(
   formData: FormData,
 ): Promise<RecoveryCodesState> {
   const user = await requireUser();
-  return runFormAction<RecoveryCodesExtra>('auth.recovery_codes_failed', previous, {}, async () => ({
-    status: 'success',
-    message: 'New recovery codes are ready. The old ones no longer work.',
-    recoveryCodes: await regenerateRecoveryCodes(user, { password: field(formData, 'password') }),
-  }));
+  return formAction<typeof confirmPasswordForm, RecoveryCodesExtra>(
+    {
+      event: 'auth.recovery_codes_failed',
+      schema: confirmPasswordForm,
+      fields: ['password'],
+      secret: ['password'],
+    },
+    previous,
+    formData,
+    async ({ password }) => ({
+      status: 'success',
+      message: 'New recovery codes are ready. The old ones no longer work.',
+      recoveryCodes: await regenerateRecoveryCodes(user, { password }),
+    }),
+  );
 }

@@ -1,13 +1,13 @@
 'use server';
 
-import { redirect, unstable_rethrow } from 'next/navigation';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
 
 import { cancelAppointment } from '@/lib/appointments/cancel-appointment';
 import { createAppointment } from '@/lib/appointments/create-appointment';
 import { rescheduleAppointment } from '@/lib/appointments/reschedule-appointment';
 import { updateAppointmentStatus } from '@/lib/appointments/update-appointment-status';
-import { requirePermission } from '@/lib/auth/guards';
-import { log } from '@/lib/log/logger';
+import { formAction } from '@/lib/http/form-action';
 import {
   appointmentFieldForForm,
   appointmentFormFields,
@@ -15,40 +15,36 @@ import {
   rescheduleFormFields,
   rescheduleFormSchema,
 } from '@/lib/schemas/appointment';
-import { expectedErrorState, formValues, UNEXPECTED_MESSAGE, type FormState } from '@/lib/schemas/form-state';
+import type { FormState } from '@/lib/schemas/form-state';
 import { parseInput } from '@/lib/schemas/parse-input';
+import { entityId, freeText, textFieldsOf } from '@/lib/schemas/safe-text';
 import { getClinicTimeZone } from '@/lib/time/get-clinic-time-zone';
 
-function failure(
-  event: string,
-  err: unknown,
-  previous: FormState,
-  values: Record<string, string>,
-): FormState {
-  const expected = expectedErrorState(err, previous, values, appointmentFieldForForm);
-  if (expected) return expected;
-  // Name and code only: database errors can quote the values that were sent.
-  const code = (err as { code?: unknown } | null)?.code;
-  log.error(event, {
-    errorName: err instanceof Error ? err.name : typeof err,
-    errorCode: typeof code === 'string' ? code : undefined,
-  });
-  return { status: 'error', message: UNEXPECTED_MESSAGE, values, attempt: previous.attempt + 1 };
-}
+// The raw fields here; the clinic-time meaning (its timezone needs the user's
+// clinic) is parsed inside each action with the field messages people see.
+const appointmentForm = textFieldsOf(appointmentFormFields, 64);
+const rescheduleForm = textFieldsOf(rescheduleFormFields, 64).extend({ appointmentId: entityId });
+const cancelForm = z.object({ appointmentId: entityId, reason: freeText(2000).optional() });
+const statusForm = z.object({ appointmentId: entityId, status: z.string().max(32).optional() });
 
 // POST /appointments/new – book an appointment (times in the clinic's timezone), then open it.
 export async function createAppointmentAction(previous: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData, appointmentFormFields);
-  let id: string;
-  try {
-    const user = await requirePermission('appointments.write');
-    const input = parseInput(appointmentFormSchema(await getClinicTimeZone(user.clinicId)), values);
-    ({ id } = await createAppointment(user, input));
-  } catch (err) {
-    unstable_rethrow(err);
-    return failure('appointments.create_failed', err, previous, values);
-  }
-  redirect(`/appointments/${id}?saved=booked`);
+  return formAction(
+    {
+      event: 'appointments.create_failed',
+      schema: appointmentForm,
+      fields: appointmentFormFields,
+      fieldMap: appointmentFieldForForm,
+      permission: 'appointments.write',
+    },
+    previous,
+    formData,
+    async (form, { user }) => {
+      const input = parseInput(appointmentFormSchema(await getClinicTimeZone(user.clinicId)), form);
+      const { id } = await createAppointment(user, input);
+      redirect(`/appointments/${id}?saved=booked`);
+    },
+  );
 }
 
 // POST /appointments/[id] – move an appointment to a new time (same id).
@@ -57,16 +53,23 @@ export async function rescheduleAppointmentAction(
   previous: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const values = formValues(formData, rescheduleFormFields);
-  try {
-    const user = await requirePermission('appointments.write');
-    const input = parseInput(rescheduleFormSchema(await getClinicTimeZone(user.clinicId)), values);
-    await rescheduleAppointment(user, appointmentId, input);
-  } catch (err) {
-    unstable_rethrow(err);
-    return failure('appointments.reschedule_failed', err, previous, values);
-  }
-  redirect(`/appointments/${encodeURIComponent(appointmentId)}?saved=rescheduled`);
+  return formAction(
+    {
+      event: 'appointments.reschedule_failed',
+      schema: rescheduleForm,
+      fields: rescheduleFormFields,
+      args: { appointmentId },
+      fieldMap: appointmentFieldForForm,
+      permission: 'appointments.write',
+    },
+    previous,
+    formData,
+    async ({ appointmentId: id, ...form }, { user }) => {
+      const input = parseInput(rescheduleFormSchema(await getClinicTimeZone(user.clinicId)), form);
+      await rescheduleAppointment(user, id, input);
+      redirect(`/appointments/${encodeURIComponent(id)}?saved=rescheduled`);
+    },
+  );
 }
 
 // POST /appointments/[id] – cancel an appointment, with an optional reason.
@@ -75,15 +78,22 @@ export async function cancelAppointmentAction(
   previous: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const values = formValues(formData, ['reason']);
-  try {
-    const user = await requirePermission('appointments.write');
-    await cancelAppointment(user, appointmentId, { reason: values.reason });
-  } catch (err) {
-    unstable_rethrow(err);
-    return failure('appointments.cancel_failed', err, previous, values);
-  }
-  redirect(`/appointments/${encodeURIComponent(appointmentId)}?saved=cancelled`);
+  return formAction(
+    {
+      event: 'appointments.cancel_failed',
+      schema: cancelForm,
+      fields: ['reason'],
+      args: { appointmentId },
+      fieldMap: appointmentFieldForForm,
+      permission: 'appointments.write',
+    },
+    previous,
+    formData,
+    async ({ appointmentId: id, reason }, { user }) => {
+      await cancelAppointment(user, id, { reason });
+      redirect(`/appointments/${encodeURIComponent(id)}?saved=cancelled`);
+    },
+  );
 }
 
 // POST /appointments/[id] – mark an appointment booked, confirmed, completed or a no-show.
@@ -92,13 +102,20 @@ export async function updateAppointmentStatusAction(
   previous: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const values = formValues(formData, ['status']);
-  try {
-    const user = await requirePermission('appointments.write');
-    await updateAppointmentStatus(user, appointmentId, { status: values.status ?? '' });
-  } catch (err) {
-    unstable_rethrow(err);
-    return failure('appointments.status_failed', err, previous, values);
-  }
-  redirect(`/appointments/${encodeURIComponent(appointmentId)}?saved=status`);
+  return formAction(
+    {
+      event: 'appointments.status_failed',
+      schema: statusForm,
+      fields: ['status'],
+      args: { appointmentId },
+      fieldMap: appointmentFieldForForm,
+      permission: 'appointments.write',
+    },
+    previous,
+    formData,
+    async ({ appointmentId: id, status }, { user }) => {
+      await updateAppointmentStatus(user, id, { status: status ?? '' });
+      redirect(`/appointments/${encodeURIComponent(id)}?saved=status`);
+    },
+  );
 }

@@ -1,45 +1,43 @@
 'use server';
 
 import { refresh } from 'next/cache';
-import { redirect, unstable_rethrow } from 'next/navigation';
+import { redirect } from 'next/navigation';
 
-import { requirePermission } from '@/lib/auth/guards';
-import { log } from '@/lib/log/logger';
+import { formAction } from '@/lib/http/form-action';
 import { createPatient } from '@/lib/patients/create-patient';
 import { updatePatient } from '@/lib/patients/update-patient';
-import { expectedErrorState, formValues, UNEXPECTED_MESSAGE, type FormState } from '@/lib/schemas/form-state';
+import type { FormState } from '@/lib/schemas/form-state';
 import { patientFormFields } from '@/lib/schemas/patient';
+import { entityId, singleLine, textFieldsOf } from '@/lib/schemas/safe-text';
 
-function failure(
-  event: string,
-  err: unknown,
-  previous: FormState,
-  values: Record<string, string>,
-): FormState {
-  const expected = expectedErrorState(err, previous, values);
-  if (expected) return expected;
-  // Name and code only: database errors can quote the values that were sent.
-  log.error(event, { errorName: err instanceof Error ? err.name : typeof err, errorCode: codeOf(err) });
-  return { status: 'error', message: UNEXPECTED_MESSAGE, values, attempt: previous.attempt + 1 };
-}
-
-function codeOf(err: unknown): string | undefined {
-  const code = (err as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : undefined;
-}
+const patientForm = textFieldsOf(patientFormFields, 320);
+const updatePatientForm = patientForm.extend({
+  patientId: entityId,
+  // The record's updatedAt when the form was drawn, to catch a change made meanwhile.
+  version: singleLine(64)
+    .optional()
+    .transform((v) => {
+      const at = v ? new Date(v) : undefined;
+      return at && !Number.isNaN(at.getTime()) ? at : undefined;
+    }),
+});
 
 // POST /patients/new – add a patient, then open their page.
 export async function createPatientAction(previous: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData, patientFormFields);
-  let id: string;
-  try {
-    const user = await requirePermission('patients.write');
-    ({ id } = await createPatient(user, values));
-  } catch (err) {
-    unstable_rethrow(err);
-    return failure('patients.create_failed', err, previous, values);
-  }
-  redirect(`/patients/${id}?saved=created`);
+  return formAction(
+    {
+      event: 'patients.create_failed',
+      schema: patientForm,
+      fields: patientFormFields,
+      permission: 'patients.write',
+    },
+    previous,
+    formData,
+    async (input, { user }) => {
+      const { id } = await createPatient(user, input);
+      redirect(`/patients/${id}?saved=created`);
+    },
+  );
 }
 
 // POST /patients/[id] – save changes to a patient's details.
@@ -48,28 +46,29 @@ export async function updatePatientAction(
   previous: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const values = formValues(formData, patientFormFields);
-  const version = formData.get('version');
-  const expectedUpdatedAt = typeof version === 'string' && version ? new Date(version) : undefined;
-  try {
-    const user = await requirePermission('patients.write');
-    const { changedFields } = await updatePatient(user, patientId, values, {
-      expectedUpdatedAt:
-        expectedUpdatedAt && !Number.isNaN(expectedUpdatedAt.getTime()) ? expectedUpdatedAt : undefined,
-    });
-    refresh();
-    return {
-      status: 'success',
-      message:
-        changedFields.length === 0
-          ? 'Nothing had changed, so there was nothing to save.'
-          : `Saved. Changed: ${describeChanges(changedFields)}.`,
-      attempt: previous.attempt + 1,
-    };
-  } catch (err) {
-    unstable_rethrow(err);
-    return failure('patients.update_failed', err, previous, values);
-  }
+  return formAction(
+    {
+      event: 'patients.update_failed',
+      schema: updatePatientForm,
+      fields: [...patientFormFields, 'version'],
+      secret: ['version'],
+      args: { patientId },
+      permission: 'patients.write',
+    },
+    previous,
+    formData,
+    async ({ patientId: id, version, ...input }, { user }) => {
+      const { changedFields } = await updatePatient(user, id, input, { expectedUpdatedAt: version });
+      refresh();
+      return {
+        status: 'success',
+        message:
+          changedFields.length === 0
+            ? 'Nothing had changed, so there was nothing to save.'
+            : `Saved. Changed: ${describeChanges(changedFields)}.`,
+      };
+    },
+  );
 }
 
 // Plain words for the changed columns, for the "Saved" message.

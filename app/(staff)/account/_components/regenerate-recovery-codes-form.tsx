@@ -6,7 +6,7 @@ import { RecoveryCodeList } from '@/components/auth/recovery-code-list';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
-import type { RecoveryCodesState } from '@/lib/auth/run-form-action';
+import type { RecoveryCodesState } from '@/lib/schemas/form-state';
 import { initialFormState } from '@/lib/schemas/form-state';
 
 import { regenerateRecoveryCodesAction } from '../actions';

@@ -1,14 +1,15 @@
 'use server';
 
 import { refresh } from 'next/cache';
+import { z } from 'zod';
 
-import { requirePermission } from '@/lib/auth/guards';
-import { runFormAction } from '@/lib/auth/run-form-action';
 import { acknowledgeBillingAlert } from '@/lib/costs/acknowledge-billing-alert';
 import { syncUsageTriggers } from '@/lib/costs/sync-usage-triggers';
 import { getReadinessSettings } from '@/lib/readiness/get-readiness-settings';
 import { updateAlertThresholds, updateCostRates } from '@/lib/readiness/update-readiness-settings';
-import { formValues, type FormState } from '@/lib/schemas/form-state';
+import { formAction } from '@/lib/http/form-action';
+import type { FormState } from '@/lib/schemas/form-state';
+import { entityId, textFields, textFieldsOf } from '@/lib/schemas/safe-text';
 
 const rateFields = [
   'videoParticipantMinute',
@@ -16,6 +17,10 @@ const rateFields = [
   'whatsappUtilityTemplate',
   'failedMessage',
 ] as const;
+const ratesForm = textFieldsOf(rateFields, 32);
+const thresholdsForm = textFields({ alertThresholdsUsd: 200 });
+const noFields = textFields({});
+const alertForm = z.object({ alertId: entityId });
 
 function describeSync(sync: { created: number[]; removed: number[] }): string {
   const parts = [
@@ -27,27 +32,33 @@ function describeSync(sync: { created: number[]; removed: number[] }): string {
 
 // POST /admin/costs – the rates the estimate uses for video, WhatsApp and failed messages.
 export async function updateRatesAction(previous: FormState, formData: FormData): Promise<FormState> {
-  const admin = await requirePermission('settings.manage');
-  const values = formValues(formData, rateFields);
-  return runFormAction('costs.rates_failed', previous, values, async () => {
-    await updateCostRates(admin, values);
-    refresh();
-    return { status: 'success', message: 'Saved. The costs below use the new rates.' };
-  });
+  return formAction(
+    { event: 'costs.rates_failed', schema: ratesForm, fields: rateFields, permission: 'settings.manage' },
+    previous,
+    formData,
+    async (rates, { user }) => {
+      await updateCostRates(user, rates);
+      refresh();
+      return { status: 'success', message: 'Saved. The costs below use the new rates.' };
+    },
+  );
 }
 
 // POST /admin/costs – the monthly spend thresholds; Twilio's usage triggers are made to match.
 export async function updateThresholdsAction(previous: FormState, formData: FormData): Promise<FormState> {
-  const admin = await requirePermission('settings.manage');
-  const values = formValues(formData, ['alertThresholdsUsd']);
-  return runFormAction(
-    'costs.thresholds_failed',
+  return formAction(
+    {
+      event: 'costs.thresholds_failed',
+      schema: thresholdsForm,
+      fields: ['alertThresholdsUsd'],
+      permission: 'settings.manage',
+    },
     previous,
-    values,
-    async (): Promise<Omit<FormState, 'attempt'>> => {
-      const thresholds = await updateAlertThresholds(admin, values);
+    formData,
+    async (input, { user }): Promise<Omit<FormState, 'attempt'>> => {
+      const thresholds = await updateAlertThresholds(user, input);
       try {
-        const sync = await syncUsageTriggers(admin, thresholds);
+        const sync = await syncUsageTriggers(user, thresholds);
         refresh();
         return { status: 'success', message: describeSync(sync) };
       } catch {
@@ -64,26 +75,34 @@ export async function updateThresholdsAction(previous: FormState, formData: Form
 
 // POST /admin/costs – create (or tidy) Twilio's usage triggers for the saved thresholds.
 export async function syncTriggersAction(previous: FormState): Promise<FormState> {
-  const admin = await requirePermission('settings.manage');
-  return runFormAction('costs.sync_triggers_failed', previous, {}, async () => {
-    const { settings } = await getReadinessSettings(admin.clinicId);
-    const sync = await syncUsageTriggers(admin, settings.alertThresholdsUsd);
-    refresh();
-    return {
-      status: 'success',
-      message: describeSync(sync)
-        .replace(/^Saved; /, '')
-        .replace(/^./, (c) => c.toUpperCase()),
-    };
-  });
+  return formAction(
+    { event: 'costs.sync_triggers_failed', schema: noFields, permission: 'settings.manage' },
+    previous,
+    undefined,
+    async (_input, { user }) => {
+      const { settings } = await getReadinessSettings(user.clinicId);
+      const sync = await syncUsageTriggers(user, settings.alertThresholdsUsd);
+      refresh();
+      return {
+        status: 'success',
+        message: describeSync(sync)
+          .replace(/^Saved; /, '')
+          .replace(/^./, (c) => c.toUpperCase()),
+      };
+    },
+  );
 }
 
 // POST /admin/costs – an admin has seen a billing alert; it leaves the banner.
 export async function acknowledgeAlertAction(previous: FormState, formData: FormData): Promise<FormState> {
-  const admin = await requirePermission('costs.read');
-  return runFormAction('costs.acknowledge_failed', previous, {}, async () => {
-    await acknowledgeBillingAlert(admin, { alertId: formData.get('alertId') });
-    refresh();
-    return { status: 'success', message: 'Noted.' };
-  });
+  return formAction(
+    { event: 'costs.acknowledge_failed', schema: alertForm, fields: ['alertId'], permission: 'costs.read' },
+    previous,
+    formData,
+    async ({ alertId }, { user }) => {
+      await acknowledgeBillingAlert(user, { alertId });
+      refresh();
+      return { status: 'success', message: 'Noted.' };
+    },
+  );
 }

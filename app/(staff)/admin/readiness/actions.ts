@@ -2,62 +2,94 @@
 
 import { refresh } from 'next/cache';
 
-import { requirePermission } from '@/lib/auth/guards';
-import { runFormAction } from '@/lib/auth/run-form-action';
+import { formAction } from '@/lib/http/form-action';
 import { buildReadinessContext } from '@/lib/readiness/build-context';
 import { runCheckOnRequest } from '@/lib/readiness/run-check-on-request';
 import { setManualTick } from '@/lib/readiness/set-manual-tick';
 import { startTestRun } from '@/lib/readiness/tests/start-test-run';
 import { updateMinimumBalance } from '@/lib/readiness/update-readiness-settings';
-import { formValues, type FormState } from '@/lib/schemas/form-state';
+import type { FormState } from '@/lib/schemas/form-state';
+import { textFields } from '@/lib/schemas/safe-text';
+
+const manualTickForm = textFields({ item: 64, ticked: 16 });
+const minimumBalanceForm = textFields({ minimumBalanceUsd: 32 });
+const runCheckForm = textFields({ checkId: 64 });
+const testRunForm = textFields({ kind: 32, to: 64 });
 
 // POST /admin/readiness – tick (or untick) a Console setting the API cannot see.
 export async function setManualTickAction(previous: FormState, formData: FormData): Promise<FormState> {
-  const admin = await requirePermission('readiness.manage');
-  return runFormAction('readiness.manual_tick_failed', previous, {}, async () => {
-    const { ticked } = await setManualTick(admin, {
-      item: formData.get('item'),
-      ticked: formData.get('ticked'),
-    });
-    refresh();
-    return { status: 'success', message: ticked ? 'Ticked.' : 'Tick removed.' };
-  });
+  return formAction(
+    {
+      event: 'readiness.manual_tick_failed',
+      schema: manualTickForm,
+      fields: ['item', 'ticked'],
+      permission: 'readiness.manage',
+    },
+    previous,
+    formData,
+    async (input, { user }) => {
+      const { ticked } = await setManualTick(user, input);
+      refresh();
+      return { status: 'success', message: ticked ? 'Ticked.' : 'Tick removed.' };
+    },
+  );
 }
 
 // POST /admin/readiness – the balance below which the balance check fails.
 export async function setMinimumBalanceAction(previous: FormState, formData: FormData): Promise<FormState> {
-  const admin = await requirePermission('readiness.manage');
-  const values = formValues(formData, ['minimumBalanceUsd']);
-  return runFormAction('readiness.minimum_balance_failed', previous, values, async () => {
-    await updateMinimumBalance(admin, values);
-    refresh();
-    return { status: 'success', message: 'Saved. The balance check uses the new minimum.' };
-  });
+  return formAction(
+    {
+      event: 'readiness.minimum_balance_failed',
+      schema: minimumBalanceForm,
+      fields: ['minimumBalanceUsd'],
+      permission: 'readiness.manage',
+    },
+    previous,
+    formData,
+    async (input, { user }) => {
+      await updateMinimumBalance(user, input);
+      refresh();
+      return { status: 'success', message: 'Saved. The balance check uses the new minimum.' };
+    },
+  );
 }
 
 // POST /admin/readiness – run a check that creates something at Twilio (the
 // test room) once, now; the page shows its stored result from then on.
 export async function runCheckAction(previous: FormState, formData: FormData): Promise<FormState> {
-  const admin = await requirePermission('readiness.manage');
-  return runFormAction('readiness.run_check_failed', previous, {}, async () => {
-    const result = await runCheckOnRequest(
-      admin,
-      { checkId: formData.get('checkId') },
-      buildReadinessContext(),
-    );
-    refresh();
-    return { status: 'success', message: `Checked: ${result.summary}` };
-  });
+  return formAction(
+    {
+      event: 'readiness.run_check_failed',
+      schema: runCheckForm,
+      fields: ['checkId'],
+      permission: 'readiness.manage',
+    },
+    previous,
+    formData,
+    async (input, { user }) => {
+      const result = await runCheckOnRequest(user, input, buildReadinessContext());
+      refresh();
+      return { status: 'success', message: `Checked: ${result.summary}` };
+    },
+  );
 }
 
 export type TestRunState = FormState & { runId?: string };
 
 // POST /admin/readiness – start a post-upgrade test; the page then follows it live.
 export async function startTestRunAction(previous: TestRunState, formData: FormData): Promise<TestRunState> {
-  const admin = await requirePermission('readiness.manage');
-  const values = formValues(formData, ['kind', 'to']);
-  return runFormAction<{ runId: string }>('readiness.test_failed', previous, values, async () => {
-    const { runId } = await startTestRun(admin, values);
-    return { status: 'success', message: 'Test started.', values, runId };
-  });
+  return formAction<typeof testRunForm, { runId: string }, 'readiness.manage'>(
+    {
+      event: 'readiness.test_failed',
+      schema: testRunForm,
+      fields: ['kind', 'to'],
+      permission: 'readiness.manage',
+    },
+    previous,
+    formData,
+    async (input, { user, values }) => {
+      const { runId } = await startTestRun(user, input);
+      return { status: 'success', message: 'Test started.', values, runId };
+    },
+  );
 }

@@ -1,29 +1,45 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
 
-import { requirePermission } from '@/lib/auth/guards';
-import { runFormAction } from '@/lib/auth/run-form-action';
+import { formAction } from '@/lib/http/form-action';
 import { saveReminderSettings } from '@/lib/reminders/save-reminder-settings';
 import { saveReminderTemplate } from '@/lib/reminders/save-reminder-template';
-import { formValues, type FormState } from '@/lib/schemas/form-state';
+import type { FormState } from '@/lib/schemas/form-state';
+import { textFields } from '@/lib/schemas/safe-text';
+
+const settingsFields = ['offsetsHours', 'quietStart', 'quietEnd', 'whatsappEnabled'] as const;
+const settingsForm = textFields({ offsetsHours: 200, quietStart: 16, quietEnd: 16, whatsappEnabled: 16 });
+const templateFields = ['smsBody', 'whatsappContentSid'] as const;
+const templateForm = textFields({ smsBody: 2000, whatsappContentSid: 64 }, ['smsBody']).extend({
+  kind: z.enum(['TELEHEALTH', 'IN_PERSON']),
+});
 
 // POST /admin/reminders – the clinic's reminder policy: times before, quiet hours, WhatsApp on/off.
 export async function saveReminderSettingsAction(
   previous: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const values = formValues(formData, ['offsetsHours', 'quietStart', 'quietEnd', 'whatsappEnabled']);
-  return runFormAction('reminders.settings_failed', previous, values, async () => {
-    const user = await requirePermission('settings.manage');
-    await saveReminderSettings(user, values);
-    revalidatePath('/admin/reminders');
-    return {
-      status: 'success',
-      message: 'Reminder policy saved. It applies to appointments booked or moved from now on.',
-      values,
-    };
-  });
+  return formAction(
+    {
+      event: 'reminders.settings_failed',
+      schema: settingsForm,
+      fields: settingsFields,
+      permission: 'settings.manage',
+    },
+    previous,
+    formData,
+    async (input, { user, values }) => {
+      await saveReminderSettings(user, input);
+      revalidatePath('/admin/reminders');
+      return {
+        status: 'success',
+        message: 'Reminder policy saved. It applies to appointments booked or moved from now on.',
+        values,
+      };
+    },
+  );
 }
 
 // POST /admin/reminders – one kind of reminder's SMS text and WhatsApp ContentSid.
@@ -32,11 +48,20 @@ export async function saveReminderTemplateAction(
   previous: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const values = formValues(formData, ['smsBody', 'whatsappContentSid']);
-  return runFormAction('reminders.template_failed', previous, values, async () => {
-    const user = await requirePermission('settings.manage');
-    await saveReminderTemplate(user, { kind, ...values });
-    revalidatePath('/admin/reminders');
-    return { status: 'success', message: 'Template saved. Reminders sent from now on use it.', values };
-  });
+  return formAction(
+    {
+      event: 'reminders.template_failed',
+      schema: templateForm,
+      fields: templateFields,
+      args: { kind },
+      permission: 'settings.manage',
+    },
+    previous,
+    formData,
+    async (input, { user, values }) => {
+      await saveReminderTemplate(user, input);
+      revalidatePath('/admin/reminders');
+      return { status: 'success', message: 'Template saved. Reminders sent from now on use it.', values };
+    },
+  );
 }
