@@ -1,6 +1,8 @@
 // What a patient's or guest's browser may know about their session: times,
 // their own consent and waiting-room state, messages for them, and whether the
 // clinician has ended the session. No names and no other person's detail.
+// Only ever read for a link that still works: resolveLinkPrincipal refuses a
+// dead one (dead-link.ts) before this runs, so linkRevoked is false here.
 import 'server-only';
 
 import { db } from '@/lib/db/client';
