@@ -5,6 +5,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 
 import { env } from '@/lib/env';
+import { serverActionBodyProblem } from '@/lib/http/server-action-body';
 import {
   contentSecurityPolicy,
   HSTS,
@@ -16,14 +17,19 @@ import {
 const PUBLIC_PREFIXES = ['/sign-in', '/join', '/api/', '/_next/', '/favicon', '/robots.txt', '/vendor/'];
 const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
+  if (!decodablePath(pathname)) {
+    // Next would fail to decode it while routing and answer 500.
+    return plain(400, 'This address is not valid. Check the link and try again.');
+  }
   if (isCrossOriginFormPost(request)) {
     // Next itself aborts such a server action with a 500; this says what happened instead.
-    return new NextResponse('This form was sent from another site, so it was not accepted.', {
-      status: 403,
-      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
-    });
+    return plain(403, 'This form was sent from another site, so it was not accepted.');
+  }
+  if (isPagePost(request)) {
+    const problem = await serverActionBodyProblem(request);
+    if (problem) return plain(400, problem);
   }
   const isPublic = PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(p));
   if (!isPublic && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
@@ -58,14 +64,33 @@ export function proxy(request: NextRequest) {
  * Next lets a request through (only a hand-made request omits it), and so does this.
  */
 function isCrossOriginFormPost(request: NextRequest): boolean {
-  if (request.method === 'GET' || request.method === 'HEAD') return false;
-  if (request.nextUrl.pathname.startsWith('/api/')) return false;
+  if (!isPagePost(request)) return false;
   const origin = request.headers.get('origin');
   if (origin === null) return false;
   const host =
     request.headers.get('x-forwarded-host')?.split(',')[0]?.trim() || request.headers.get('host') || '';
   if (!URL.canParse(origin) || origin === 'null') return true;
   return new URL(origin).host !== host;
+}
+
+/** A request to a page that is not a read: only server actions are posted to pages. */
+function isPagePost(request: NextRequest): boolean {
+  return (
+    request.method !== 'GET' && request.method !== 'HEAD' && !request.nextUrl.pathname.startsWith('/api/')
+  );
+}
+
+function decodablePath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function plain(status: number, message: string): NextResponse {
+  return new NextResponse(message, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 }
 
 export const config = {
@@ -80,12 +105,17 @@ export const config = {
         { type: 'header', key: 'purpose', value: 'prefetch' },
       ],
     },
-    // Any request with an Origin (every form POST from a browser), prefetch or not,
-    // so that the cross-origin check above cannot be skipped by a prefetch header.
+    // Any request with an Origin (every form POST from a browser) or a body, prefetch
+    // or not, so that the checks above cannot be skipped by a prefetch header.
     {
       source:
         '/((?!_next/static|_next/image|favicon.ico|icon|apple-touch-icon|manifest.webmanifest|vendor/).*)',
       has: [{ type: 'header', key: 'origin' }],
+    },
+    {
+      source:
+        '/((?!_next/static|_next/image|favicon.ico|icon|apple-touch-icon|manifest.webmanifest|vendor/).*)',
+      has: [{ type: 'header', key: 'content-type' }],
     },
   ],
 };

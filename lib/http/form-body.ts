@@ -66,10 +66,15 @@ export function fieldsWithControlCharacters(
   return bad;
 }
 
-/** The body as text, or null once it passes `limit` bytes (read no further). */
+/**
+ * The body as text, or null once it passes `limit` bytes. An oversize body is
+ * still read (and dropped) up to DRAIN_LIMIT_BYTES before answering, because
+ * answering mid-upload makes the client close the connection on a request
+ * Next is still reading, which Next reports as an uncaught error.
+ */
 async function readBounded(request: Request, limit: number): Promise<string | null> {
   const declared = Number(request.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > limit) return null;
+  if (Number.isFinite(declared) && declared > DRAIN_LIMIT_BYTES) return null;
   if (!request.body) return '';
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -78,14 +83,17 @@ async function readBounded(request: Request, limit: number): Promise<string | nu
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > limit) {
+    if (size > DRAIN_LIMIT_BYTES) {
       await reader.cancel();
       return null;
     }
-    chunks.push(value);
+    if (size <= limit) chunks.push(value);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return size > limit ? null : Buffer.concat(chunks).toString('utf8');
 }
+
+/** How much of an oversize body is read and dropped before the 413 (beyond it, the connection is cut). */
+const DRAIN_LIMIT_BYTES = 1024 * 1024;
 
 function parseForm(text: string): FormBody {
   const all: Record<string, string | string[]> = {};
