@@ -41,6 +41,8 @@ export const statusCallbackSchema = z.object({
  * HELD: the callback came before its sender wrote the SID; it is kept on the
  * claim and applied by the SID write itself, or by the sweep if the sender died.
  */
+const CLAIM_ID = /^[0-9A-Za-z-]{1,64}$/;
+
 export type RecordStatusResult = 'DUPLICATE' | 'APPLIED' | 'NOT_ADVANCED' | 'HELD' | 'UNKNOWN_MESSAGE';
 
 export async function recordMessageStatus(
@@ -66,7 +68,8 @@ export async function recordMessageStatus(
   if (!found || found.stored === 0) return 'DUPLICATE';
 
   let row: StatusTarget | null = found.id ? (found as StatusTarget) : null;
-  if (!row && claimId) {
+  // Claim ids are UUIDs we put in the URL; anything else cannot name a claim (and must not reach SQL).
+  if (!row && claimId && CLAIM_ID.test(claimId)) {
     // A claim older than the settle window lost its worker: adopt it now. A younger one most likely
     // has a live sender about to write the SID: hold the status on the claim for that write.
     row = await adoptClaim(claimId, sid, { now, to, claimedBefore: new Date(now.getTime() - SETTLE_MS) });

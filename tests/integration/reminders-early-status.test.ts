@@ -217,6 +217,14 @@ describe('a status callback that arrives before the SID is written', () => {
 });
 
 describe('the held status itself', () => {
+  it('ignores a claim id that cannot be one of ours (a NUL, say) and keeps the status by its SID', async () => {
+    const messageSid = newSid();
+    expect(
+      await recordMessageStatus({ MessageSid: messageSid, MessageStatus: 'failed' }, 'claim\u0000x'),
+    ).toBe('UNKNOWN_MESSAGE');
+    expect(await db().messageStatusEvent.count({ where: { messageSid } })).toBe(1);
+  });
+
   it('keeps the furthest status: a failure held first is not replaced by a later "sent"', async () => {
     const { reminder } = await reminderScenario(clinicId, clinicianId);
     const twilio = fakeTwilio({ status: 'failed', errorCode: '63016' });
