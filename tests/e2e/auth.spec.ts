@@ -1,8 +1,11 @@
 import { expect, test } from '@playwright/test';
 
-import { createStaffUser, demo, fillPassword, signIn, withDb } from './support';
+import { clearNetworkRateLimits, createStaffUser, demo, fillPassword, signIn, withDb } from './support';
 
 test.describe('signing in', () => {
+  // Every spec comes from 127.0.0.1: start each without another spec's failures on this network.
+  test.beforeEach(clearNetworkRateLimits);
+
   test('a signed-out visitor of a staff page is sent to sign in', async ({ page }) => {
     await page.goto('/patients');
     await expect(page).toHaveURL(/\/sign-in/);

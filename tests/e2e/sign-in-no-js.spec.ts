@@ -1,7 +1,7 @@
 import { expect, test, type Page, type Request } from '@playwright/test';
 
 import { DEMO_PASSWORD } from '../../scripts/seed/demo-data';
-import { createStaffUser, demo, withDb } from './support';
+import { clearNetworkRateLimits, createStaffUser, demo, withDb } from './support';
 
 // Signing in must work when the page's JavaScript never runs (a slow phone, a
 // script error, `npm run dev` opened at an address Next blocks its scripts for),
@@ -27,6 +27,9 @@ function expectNoSecretIn(urls: string[], ...secrets: string[]) {
 }
 
 test.describe('signing in without JavaScript', () => {
+  // Every spec comes from 127.0.0.1: start each without another spec's failures on this network.
+  test.beforeEach(clearNetworkRateLimits);
+
   test('the form posts (never a GET with the password in the URL)', async ({ page }) => {
     await page.goto('/sign-in');
     const form = page.locator('form').filter({ has: page.getByLabel('Password') });
