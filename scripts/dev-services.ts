@@ -57,7 +57,8 @@ export async function emulatorCredentials(config: ServerEnv): Promise<TwilioCred
 
 /** Should `npm run dev` start the emulator? When nothing real is configured, or when asked to. */
 export function wantsEmulator(config: ServerEnv): boolean {
-  if (config.TWILIO_EMULATOR_URL) return false;
+  // A Twilio-compatible server is already named: the project's emulator elsewhere, or standard mocks.
+  if (config.TWILIO_EMULATOR_URL || config.TWILIO_MOCK_URLS) return false;
   return config.TWILIO_EMULATOR || !config.TWILIO_ACCOUNT_SID || !config.TWILIO_AUTH_TOKEN;
 }
 

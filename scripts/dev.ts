@@ -78,6 +78,14 @@ if (wantsEmulator(config)) {
       `http://localhost:${port}/api/appointments/twilio-status-callback/`,
   });
   say(`Twilio emulator at ${emulator.url}: nothing reaches Twilio; sent messages appear on /dev/outbox.`);
+} else if (config.TWILIO_MOCK_URLS) {
+  // A mock (Prism) accepts any account: throwaway credentials give the portal well-formed ones.
+  const credentials = await emulatorCredentials(config);
+  for (const [key, value] of Object.entries(credentials)) {
+    if (!isSet(key)) overrides[key] = value;
+  }
+  const mocks = Object.entries(config.TWILIO_MOCK_URLS).map(([domain, url]) => `${domain} → ${url}`);
+  say(`Using standard Twilio mocks (TWILIO_MOCK_URLS): ${mocks.join(', ')}.`);
 } else if (config.TWILIO_EMULATOR_URL) {
   say(`Using the Twilio-compatible server at ${config.TWILIO_EMULATOR_URL}.`);
 } else {

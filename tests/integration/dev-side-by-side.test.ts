@@ -15,6 +15,7 @@ import {
   chooseWebPort,
   DevSetupError,
   emulatorPort,
+  wantsEmulator,
   portIsFree,
   startEmulatorProcess,
   type RunningEmulator,
@@ -124,5 +125,15 @@ describe('two npm run dev on one machine', () => {
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
+  });
+
+  it('starts no emulator of its own when TWILIO_MOCK_URLS names standard mocks, even without credentials', () => {
+    expect(wantsEmulator(parseServerEnv({}))).toBe(true);
+    expect(wantsEmulator(parseServerEnv({ TWILIO_MOCK_URLS: 'http://127.0.0.1:4010' }))).toBe(false);
+    expect(
+      wantsEmulator(
+        parseServerEnv({ TWILIO_MOCK_URLS: 'api=http://127.0.0.1:4010,video=http://127.0.0.1:4011' }),
+      ),
+    ).toBe(false);
   });
 });
