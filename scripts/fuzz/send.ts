@@ -35,7 +35,12 @@ export async function sendCase(baseUrl: string, c: FuzzCase, timeoutMs = 10_000)
       signal: AbortSignal.timeout(timeoutMs),
     });
     // Streams (server-sent events) stay open: the status line is the answer, the rest is dropped.
-    await response.body?.cancel().catch(() => {});
+    // Anything else is read to the end, as a browser does, so the connection is not cut mid-answer.
+    if (response.headers.get('content-type')?.includes('text/event-stream')) {
+      await response.body?.cancel().catch(() => {});
+    } else {
+      await response.arrayBuffer();
+    }
     return { kind: 'status', status: response.status };
   } catch (err) {
     const error = err as Error & { cause?: { code?: string; message?: string } };

@@ -84,7 +84,8 @@ function queryOrCookieProblem(request: NextRequest): string | null {
 
 function callbackUrlProblem(value: string | undefined): string | null {
   if (value === undefined || value === '') return null;
-  return URL.canParse(value, 'http://localhost')
+  // next-auth's redirect callback takes a path, or reads the value with new URL() and throws.
+  return value.startsWith('/') || URL.canParse(value)
     ? null
     : 'The page to return to after signing in is not a web address. Please go back to the sign-in page.';
 }
