@@ -12,7 +12,7 @@ import { newTally, runCases } from '../../scripts/fuzz/send';
 
 const REQUESTS = 400;
 // Sign-in attempts count against this machine's address; a few are enough here.
-const AUTH_POSTS = 12;
+const AUTH_POSTS = 6;
 
 function actionIds(): string[] {
   const file = path.join(process.cwd(), '.next-e2e', 'server', 'server-reference-manifest.json');
