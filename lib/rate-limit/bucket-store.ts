@@ -8,7 +8,9 @@ import 'server-only';
 import { createHmac } from 'node:crypto';
 
 import { authSecret } from '@/lib/auth/auth-secret';
-import { db, type Db } from '@/lib/db/client';
+import type pg from 'pg';
+
+import { db, preparedQuery, type Db } from '@/lib/db/client';
 import { Prisma } from '@/lib/db/generated/client';
 
 import type { RatePolicy, ThrottlePolicy } from './policies';
@@ -138,29 +140,49 @@ export async function isMarked(key: string, now: Date, store: BucketDb = db()): 
 export type RateCount = { key: string; policy: RatePolicy };
 export type RateOutcome = { allowed: boolean; retryAt: Date | null };
 
+/** Another instance's pool, in tests; the app's own pool otherwise. */
+export type RequestCountPool = Pick<pg.Pool, 'query'>;
+
+// Timestamps travel as ISO strings read as UTC: the columns are plain timestamp(3) in UTC.
+const NOW = `($1::timestamptz AT TIME ZONE 'UTC')`;
+
+/** One statement per number of keys (prepared once per connection: this runs on every video request). */
+function countSql(keys: number): string {
+  const rows = Array.from(
+    { length: keys },
+    (_, i) =>
+      `($${2 + 2 * i}, 1, ${NOW} + $${3 + 2 * i}::double precision * interval '1 millisecond', false, ${NOW})`,
+  );
+  return `
+    INSERT INTO "RateLimitBucket" AS b ("key", "hits", "windowEndsAt", "lastRefused", "updatedAt")
+    VALUES ${rows.join(', ')}
+    ON CONFLICT ("key") DO UPDATE SET
+      "hits" = CASE WHEN b."windowEndsAt" <= EXCLUDED."updatedAt" THEN 1 ELSE b.hits + 1 END,
+      "windowEndsAt" = CASE WHEN b."windowEndsAt" <= EXCLUDED."updatedAt" THEN EXCLUDED."windowEndsAt" ELSE b."windowEndsAt" END,
+      "updatedAt" = EXCLUDED."updatedAt"
+    RETURNING "key", "hits", "windowEndsAt" AT TIME ZONE 'UTC' AS "windowEndsAt"`;
+}
+
 /**
- * Counts one request against several rate limits at once (one statement, keys
- * locked in a fixed order so concurrent requests cannot deadlock). Refused when
- * any limit is past; `retryAt` is when the last of those windows ends.
+ * Counts one request against several rate limits at once (one prepared
+ * statement on the pg pool, keys locked in a fixed order so concurrent requests
+ * cannot deadlock). Refused when any limit is past; `retryAt` is when the last
+ * of those windows ends.
  */
 export async function countRequest(
   counts: RateCount[],
   now: Date,
-  store: BucketDb = db(),
+  pool?: RequestCountPool,
 ): Promise<RateOutcome> {
   const sorted = [...counts].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   if (sorted.length === 0) return { allowed: true, retryAt: null };
-  const values = sorted.map(
-    (c) => Prisma.sql`(${c.key}, 1, ${plusMs(now, c.policy.windowMs)}, false, ${ts(now)})`,
-  );
-  const rows = await store.$queryRaw<{ key: string; hits: number; windowEndsAt: Date }[]>`
-    INSERT INTO "RateLimitBucket" AS b ("key", "hits", "windowEndsAt", "lastRefused", "updatedAt")
-    VALUES ${Prisma.join(values)}
-    ON CONFLICT ("key") DO UPDATE SET
-      "hits" = CASE WHEN b."windowEndsAt" <= ${ts(now)} THEN 1 ELSE b.hits + 1 END,
-      "windowEndsAt" = CASE WHEN b."windowEndsAt" <= ${ts(now)} THEN EXCLUDED."windowEndsAt" ELSE b."windowEndsAt" END,
-      "updatedAt" = EXCLUDED."updatedAt"
-    RETURNING "key", "hits", "windowEndsAt"`;
+  const name = `rate-limit-count-${sorted.length}`;
+  const text = countSql(sorted.length);
+  const values = [now.toISOString(), ...sorted.flatMap((c) => [c.key, c.policy.windowMs])];
+  type Row = { key: string; hits: number; windowEndsAt: Date };
+  const rows = pool
+    ? (await pool.query<Row>({ name, text, values })).rows
+    : await preparedQuery<Row>(name, text, values);
   let retryAt: Date | null = null;
   for (const row of rows) {
     const policy = sorted.find((c) => c.key === row.key)!.policy;

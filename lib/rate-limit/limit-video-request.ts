@@ -8,14 +8,14 @@ import type { NextRequest } from 'next/server';
 import { sessionCookieName } from '@/lib/auth/auth-cookies';
 import { bearerToken } from '@/lib/video/video-principal-from-request';
 
-import { bucketKey, countRequest, type BucketDb, type RateCount } from './bucket-store';
+import { bucketKey, countRequest, type RateCount, type RequestCountPool } from './bucket-store';
 import { clientAddress } from './client-address';
 import { VIDEO_LINK, VIDEO_NETWORK, VIDEO_USER } from './policies';
 import { tooManyRequests, videoRateLimitedMessage } from './too-many-requests';
 
 export async function limitVideoRequest(
   request: NextRequest,
-  options: { now?: Date; store?: BucketDb } = {},
+  options: { now?: Date; pool?: RequestCountPool } = {},
 ): Promise<Response | null> {
   const now = options.now ?? new Date();
   const counts: RateCount[] = [
@@ -25,7 +25,7 @@ export async function limitVideoRequest(
   const session = link ? null : request.cookies.get(sessionCookieName())?.value;
   if (link) counts.push({ key: bucketKey(VIDEO_LINK, link), policy: VIDEO_LINK });
   else if (session) counts.push({ key: bucketKey(VIDEO_USER, session), policy: VIDEO_USER });
-  const outcome = await countRequest(counts, now, options.store);
+  const outcome = await countRequest(counts, now, options.pool);
   if (outcome.allowed) return null;
   return tooManyRequests(outcome.retryAt!, now, videoRateLimitedMessage);
 }
