@@ -10,6 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
 import { fuzzCases, leakNeedles, plantedValues } from './cases';
+import { sanityChecks } from './sanity';
 import { newTally, runCases } from './send';
 import { build, startFuzzStack } from './stack';
 
@@ -41,6 +42,9 @@ const planted = plantedValues();
 const started = Date.now();
 let code = 1;
 try {
+  // The edges must still let the real thing through: next-auth's own reads and a correct webhook.
+  const sane = await sanityChecks(stack.appUrl, stack.authToken);
+  for (const line of sane.lines) console.log(line);
   console.log(
     `Fuzzing ${stack.appUrl} with up to ${count} requests for at most ${seconds} s (seed ${seed}).`,
   );
@@ -75,7 +79,7 @@ try {
     byName.set(e, (byName.get(e) ?? 0) + 1);
   }
   for (const [name, n] of [...byName.entries()].slice(0, 40)) console.log(`  ${n} × ${name}`);
-  code = tally.serverErrors.length > 0 || crashes > 0 || leaks.length > 0 ? 1 : 0;
+  code = tally.serverErrors.length > 0 || crashes > 0 || leaks.length > 0 || !sane.ok ? 1 : 0;
   if (values['server-log']) writeFileSync(values['server-log'], logs);
 } finally {
   await stack.stop();
