@@ -27,7 +27,8 @@ export async function proxy(request: NextRequest) {
     // Next itself aborts such a server action with a 500; this says what happened instead.
     return plain(403, 'This form was sent from another site, so it was not accepted.');
   }
-  if (isPagePost(request)) {
+  // Not only pages: a POST to an /api/ path that has no route is rendered as a page (the 404) too.
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
     const problem = await serverActionBodyProblem(request);
     if (problem) return plain(400, problem);
   }

@@ -57,3 +57,14 @@ describe('proxy (the page edge)', () => {
     expect(response.status).toBe(400);
   });
 });
+
+describe('proxy on /api/ paths', () => {
+  it('answers multipart without a boundary with 400 on an /api/ path with no route (Next renders those as pages)', async () => {
+    const request = new NextRequest('http://127.0.0.1:3000/api/appointments/', {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data' },
+      body: '{',
+    });
+    expect((await proxy(request)).status).toBe(400);
+  });
+});
