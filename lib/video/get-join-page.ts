@@ -11,6 +11,7 @@ import { isAppError } from '@/lib/errors/app-error';
 
 import { isDeadLinkCode, type DeadLinkCode } from './dead-link';
 import { getJoinState, type JoinState } from './get-join-state';
+import { notifyVideoChange } from './notify-video-change';
 import { resolveLinkPrincipal } from './resolve-link-principal';
 
 export type JoinPageFacts = {
@@ -31,10 +32,10 @@ export type JoinPage =
   /** Withdrawn, replaced, expired, or its appointment cancelled or closed. */
   | { kind: 'dead'; code: DeadLinkCode; message: string; clinicPhone: string | null };
 
-export async function getJoinPage(token: string): Promise<JoinPage> {
+export async function getJoinPage(token: string, now: Date = new Date()): Promise<JoinPage> {
   let principal;
   try {
-    principal = await resolveLinkPrincipal(token);
+    principal = await resolveLinkPrincipal(token, now);
   } catch (err) {
     if (isAppError(err) && err.details?.reason === 'GUEST_LINK_USED') {
       return { kind: 'guest-link-used', message: err.message };
@@ -51,6 +52,7 @@ export async function getJoinPage(token: string): Promise<JoinPage> {
     if (isAppError(err) && err.code === 'NOT_FOUND') return { kind: 'not-recognised', message: err.message };
     throw err;
   }
+  if (principal.kind === 'patient') await markFirstOpened(principal.joinLinkId, principal.sessionId, now);
   const [state, appointment] = await Promise.all([
     getJoinState(principal),
     db().appointment.findUniqueOrThrow({
@@ -74,4 +76,13 @@ export async function getJoinPage(token: string): Promise<JoinPage> {
       state,
     },
   };
+}
+
+/** Staff see when the patient first opened their link: written once, by whichever request is first. */
+async function markFirstOpened(joinLinkId: string, sessionId: string, now: Date): Promise<void> {
+  const changed = await db().joinLink.updateMany({
+    where: { id: joinLinkId, firstOpenedAt: null },
+    data: { firstOpenedAt: now },
+  });
+  if (changed.count > 0) await notifyVideoChange(db(), sessionId, 'link');
 }

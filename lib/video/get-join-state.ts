@@ -10,6 +10,7 @@ import type { PatientLocation, WaitingRoomStatus } from '@/lib/db/generated/enum
 
 import { loadAppointmentVideoFacts } from './appointment-video-facts';
 import { joinWindow } from './join-window';
+import type { QuickReplyView } from './quick-replies';
 import type { LinkPrincipal } from './resolve-link-principal';
 
 export type JoinState = {
@@ -24,13 +25,15 @@ export type JoinState = {
   consent: { recorded: boolean; location: PatientLocation | null } | null;
   waiting: { status: WaitingRoomStatus; since: string; admittedAt: string | null } | null;
   messages: Array<{ id: string; body: string; at: string }>;
+  /** The patient's own quick replies to the clinician, oldest first. */
+  replies: QuickReplyView[];
   sessionEnded: boolean;
 };
 
 const MESSAGES_SHOWN = 10;
 
 export async function getJoinState(principal: LinkPrincipal): Promise<JoinState> {
-  const [appointment, session, messages] = await Promise.all([
+  const [appointment, session, messages, replies] = await Promise.all([
     loadAppointmentVideoFacts(principal.appointmentId),
     db().videoSession.findUniqueOrThrow({
       where: { id: principal.sessionId },
@@ -47,6 +50,14 @@ export async function getJoinState(principal: LinkPrincipal): Promise<JoinState>
           orderBy: { createdAt: 'desc' },
           take: MESSAGES_SHOWN,
           select: { id: true, body: true, createdAt: true },
+        })
+      : Promise.resolve([]),
+    principal.kind === 'patient'
+      ? db().waitingRoomReply.findMany({
+          where: { sessionId: principal.sessionId },
+          orderBy: { createdAt: 'desc' },
+          take: 3,
+          select: { id: true, reply: true, createdAt: true },
         })
       : Promise.resolve([]),
   ]);
@@ -75,6 +86,7 @@ export async function getJoinState(principal: LinkPrincipal): Promise<JoinState>
           }
         : null,
     messages: messages.reverse().map((m) => ({ id: m.id, body: m.body, at: m.createdAt.toISOString() })),
+    replies: replies.reverse().map((r) => ({ id: r.id, reply: r.reply, at: r.createdAt.toISOString() })),
     sessionEnded: session.endedAt !== null,
   };
 }

@@ -13,8 +13,11 @@ import type {
   WaitingRoomStatus,
 } from '@/lib/db/generated/enums';
 
+import { deriveSessionStatus, linkUse, suggestNoShow, type LinkUseStep } from './derive-session-status';
 import { joinWindow } from './join-window';
 import { currentJoinLink } from './join-link-url';
+import { loadSessionEvents } from './load-session-events';
+import type { QuickReplyView } from './quick-replies';
 import { requireStaffVideoAccess, staffCan } from './staff-video-access';
 
 export type VideoPanelState = {
@@ -33,12 +36,22 @@ export type VideoPanelState = {
     message: boolean;
     markNoShow: boolean;
   };
-  joinLink: { url: string; createdAt: string; lastUsedAt: string | null } | null;
+  joinLink: {
+    url: string;
+    createdAt: string;
+    lastUsedAt: string | null;
+    /** What the patient has done with it, in order; empty when it has not been used at all. */
+    uses: Array<{ step: LinkUseStep['step']; at: string }>;
+  } | null;
   consent: { at: string; location: PatientLocation | null } | null;
   waiting: { status: WaitingRoomStatus; since: string; admittedAt: string | null } | null;
   room: { sid: string | null; status: VideoRoomStatus; generation: number } | null;
-  /** Roles connected right now, by the last events Twilio sent. */
+  /** Roles connected right now: between Twilio's participant-connected and -disconnected callbacks. */
   connected: Array<{ role: string | null; since: string }>;
+  /** The patient never connected and the start is well past: "Mark as no-show" is offered. */
+  noShowSuggested: boolean;
+  /** The waiting patient's quick replies, oldest first. */
+  replies: QuickReplyView[];
   attendance: {
     patientSeconds: number | null;
     clinicianSeconds: number | null;
@@ -49,13 +62,6 @@ export type VideoPanelState = {
   guestLinks: { waiting: number; used: number };
   messages: Array<{ id: string; body: string; at: string }>;
   sessionEndedAt: string | null;
-};
-
-type StoredAttendance = {
-  participants?: Array<{
-    role: string | null;
-    intervals: Array<{ joinedAt: string; leftAt: string | null }>;
-  }>;
 };
 
 export async function getVideoPanel(
@@ -71,7 +77,7 @@ export async function getVideoPanel(
     message: staffCan(user, appointment, 'message'),
     markNoShow: staffCan(user, appointment, 'mark-no-show'),
   };
-  const [session, room, link, guestWaiting, guestUsed, messages] = await Promise.all([
+  const [session, room, link, guestWaiting, guestUsed, messages, replies, events] = await Promise.all([
     db().videoSession.findUniqueOrThrow({
       where: { id: sessionId },
       select: {
@@ -83,7 +89,6 @@ export async function getVideoPanel(
         jointSeconds: true,
         medicareTimeBand: true,
         audioOnly: true,
-        attendance: true,
         attendanceComputedAt: true,
         waitingEntry: { select: { status: true, waitingSince: true, admittedAt: true } },
       },
@@ -102,15 +107,24 @@ export async function getVideoPanel(
       take: 10,
       select: { id: true, body: true, createdAt: true },
     }),
+    db().waitingRoomReply.findMany({
+      where: { sessionId },
+      orderBy: { createdAt: 'desc' },
+      take: 10,
+      select: { id: true, reply: true, createdAt: true },
+    }),
+    loadSessionEvents([sessionId]),
   ]);
-  const stored = (session.attendance ?? {}) as StoredAttendance;
-  const connected =
-    room?.status === 'IN_PROGRESS'
-      ? (stored.participants ?? []).flatMap((p) =>
-          p.intervals.filter((i) => i.leftAt === null).map((i) => ({ role: p.role, since: i.joinedAt })),
-        )
-      : [];
+  const derived = deriveSessionStatus(events.get(sessionId) ?? []);
+  const connected = derived.connected.map((c) => ({ role: c.role, since: c.since.toISOString() }));
   const entry = session.waitingEntry;
+  const uses = linkUse({
+    firstOpenedAt: link?.firstOpenedAt ?? null,
+    consentAt: session.patientConsentAt,
+    waitingSince: entry?.waitingSince ?? null,
+    admittedAt: entry?.admittedAt ?? null,
+    patientFirstConnectedAt: derived.patientFirstConnectedAt,
+  });
   return {
     appointmentId: appointment.id,
     appointmentStatus: appointment.status,
@@ -124,6 +138,7 @@ export async function getVideoPanel(
           url: link.url,
           createdAt: link.createdAt.toISOString(),
           lastUsedAt: link.lastUsedAt?.toISOString() ?? null,
+          uses: uses.map((u) => ({ step: u.step, at: u.at.toISOString() })),
         }
       : null,
     consent: session.patientConsentAt
@@ -138,6 +153,8 @@ export async function getVideoPanel(
       : null,
     room: room ? { sid: room.twilioRoomSid, status: room.status, generation: room.generation } : null,
     connected,
+    noShowSuggested: suggestNoShow(derived, appointment, now),
+    replies: replies.reverse().map((r) => ({ id: r.id, reply: r.reply, at: r.createdAt.toISOString() })),
     attendance: session.attendanceComputedAt
       ? {
           patientSeconds: session.patientSeconds,

@@ -11,6 +11,9 @@ import type { WaitingRoomStatus } from '@/lib/db/generated/enums';
 import { dayBounds, todayIn } from '@/lib/time/clinic-time';
 import { getClinicTimeZone } from '@/lib/time/get-clinic-time-zone';
 
+import { deriveSessionStatus, suggestNoShow } from './derive-session-status';
+import { loadSessionEvents } from './load-session-events';
+import type { QuickReplyView } from './quick-replies';
 import { staffCan } from './staff-video-access';
 
 export type WaitingListItem = {
@@ -21,11 +24,17 @@ export type WaitingListItem = {
   patientName: string;
   clinicianName: string;
   status: string;
-  can: { host: boolean; message: boolean };
+  can: { host: boolean; message: boolean; markNoShow: boolean };
   consent: boolean;
   waiting: { status: WaitingRoomStatus; since: string } | null;
   messages: Array<{ id: string; body: string; at: string }>;
+  /** The patient's quick replies, oldest first. */
+  replies: QuickReplyView[];
   roomInProgress: boolean;
+  /** From Twilio's callbacks: connected now (between participant-connected and -disconnected). */
+  inCall: { patient: boolean; clinician: boolean };
+  /** The patient never connected and the start is well past: staff are offered "Mark as no-show". */
+  noShowSuggested: boolean;
   sessionEnded: boolean;
 };
 
@@ -63,14 +72,23 @@ export async function getWaitingList(user: SessionUser, now: Date = new Date()):
             take: 3,
             select: { id: true, body: true, createdAt: true },
           },
+          replies: {
+            orderBy: { createdAt: 'desc' },
+            take: 3,
+            select: { id: true, reply: true, createdAt: true },
+          },
         },
       },
     },
   });
+  const events = await loadSessionEvents(
+    appointments.flatMap((a) => (a.videoSession ? [a.videoSession.id] : [])),
+  );
   return {
     timeZone,
     items: appointments.map((a) => {
       const session = a.videoSession;
+      const derived = deriveSessionStatus((session && events.get(session.id)) ?? []);
       return {
         appointmentId: a.id,
         sessionId: session?.id ?? null,
@@ -81,7 +99,11 @@ export async function getWaitingList(user: SessionUser, now: Date = new Date()):
           .filter(Boolean)
           .join(' '),
         status: a.status,
-        can: { host: staffCan(user, a, 'host'), message: staffCan(user, a, 'message') },
+        can: {
+          host: staffCan(user, a, 'host'),
+          message: staffCan(user, a, 'message'),
+          markNoShow: staffCan(user, a, 'mark-no-show'),
+        },
         consent: Boolean(session?.patientConsentAt),
         waiting: session?.waitingEntry
           ? { status: session.waitingEntry.status, since: session.waitingEntry.waitingSince.toISOString() }
@@ -89,7 +111,12 @@ export async function getWaitingList(user: SessionUser, now: Date = new Date()):
         messages: (session?.messages ?? [])
           .reverse()
           .map((m) => ({ id: m.id, body: m.body, at: m.createdAt.toISOString() })),
+        replies: (session?.replies ?? [])
+          .reverse()
+          .map((r) => ({ id: r.id, reply: r.reply, at: r.createdAt.toISOString() })),
         roomInProgress: session?.rooms[0]?.status === 'IN_PROGRESS',
+        inCall: { patient: derived.patientInCall, clinician: derived.clinicianInCall },
+        noShowSuggested: suggestNoShow(derived, a, now),
         sessionEnded: Boolean(session?.endedAt),
       };
     }),

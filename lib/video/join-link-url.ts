@@ -7,13 +7,19 @@ import { db } from '@/lib/db/client';
 import { joinPageUrl } from './app-base-url';
 import { linkToken } from './link-token';
 
-export type JoinLinkView = { id: string; url: string; createdAt: Date; lastUsedAt: Date | null };
+export type JoinLinkView = {
+  id: string;
+  url: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  firstOpenedAt: Date | null;
+};
 
 export async function currentJoinLink(sessionId: string): Promise<JoinLinkView | null> {
   const link = await db().joinLink.findFirst({
     where: { sessionId, revokedAt: null },
     orderBy: { createdAt: 'desc' },
-    select: { id: true, createdAt: true, lastUsedAt: true },
+    select: { id: true, createdAt: true, lastUsedAt: true, firstOpenedAt: true },
   });
   if (!link) return null;
   return { ...link, url: joinPageUrl(linkToken('join', link.id, sessionId)) };

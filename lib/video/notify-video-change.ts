@@ -8,7 +8,8 @@ import type { Db } from '@/lib/db/client';
 
 export const VIDEO_NOTIFY_CHANNEL = 'video_session';
 
-export type VideoChange = 'waiting' | 'message' | 'consent' | 'room' | 'attendance' | 'session' | 'link';
+export type VideoChange =
+  'waiting' | 'message' | 'reply' | 'consent' | 'room' | 'attendance' | 'session' | 'link';
 
 export type VideoNotice = { sessionId: string; change: VideoChange | 'resync' };
 

@@ -10,6 +10,7 @@ import { db, preparedQuery } from '@/lib/db/client';
 import type { VideoRoomStatus } from '@/lib/db/generated/enums';
 import type { RoomStatusWebhook } from '@/lib/schemas/twilio-webhooks';
 
+import { completeAttendedSession } from './complete-attended-session';
 import { markRoomEnded } from './create-room';
 import { refreshAttendanceSoon } from './refresh-attendance-soon';
 
@@ -112,6 +113,8 @@ export async function recordRoomEvent(e: RoomCallback): Promise<RecordedRoomEven
     });
   }
   if (affectsAttendance(e)) await refreshAttendanceSoon(result.sessionId);
+  // Both sides connected and the room is over: the appointment is Completed.
+  if (e.StatusCallbackEvent === 'room-ended') await completeAttendedSession(result.sessionId);
   return { stored: result.inserted, sessionId: result.sessionId };
 }
 

@@ -127,7 +127,7 @@ describe('the waiting list', () => {
     const reception = (await getWaitingList(world.staff)).items.find(
       (i) => i.appointmentId === appointmentId,
     )!;
-    expect(reception.can).toEqual({ host: false, message: true });
+    expect(reception.can).toEqual({ host: false, message: true, markNoShow: true });
 
     await admitPatient(world.clinician, appointmentId);
     await createGuestLink(world.clinician, appointmentId);

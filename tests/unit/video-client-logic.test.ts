@@ -31,6 +31,7 @@ function state(overrides: Partial<JoinState> = {}): JoinState {
     consent: { recorded: false, location: null },
     waiting: null,
     messages: [],
+    replies: [],
     sessionEnded: false,
     ...overrides,
   };
