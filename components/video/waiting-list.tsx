@@ -11,9 +11,15 @@ import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 
 import { Button, buttonClasses } from '@/components/ui/button';
 import type { WaitingList as WaitingListState, WaitingListItem } from '@/lib/video/get-waiting-list';
+import { QUICK_REPLIES } from '@/lib/video/quick-replies';
 
 import { chimeWav } from './speaker-test';
-import { admitPatientAction, createGuestLinkAction, postWaitingMessageAction } from './staff-video-actions';
+import {
+  admitPatientAction,
+  createGuestLinkAction,
+  markNoShowAction,
+  postWaitingMessageAction,
+} from './staff-video-actions';
 import { GuestLinkButton, VideoActionButton, WaitingMessageForm } from './staff-video-controls';
 
 const ALERTS_KEY = 'tp-waiting-alerts';
@@ -48,14 +54,25 @@ function clock(iso: string, timeZone: string): string {
   );
 }
 
-function statusWords(item: WaitingListItem): { mark: string; text: string } {
+/** "8:40 am (Sydney time)": every time on the list names the clinic's zone. */
+function zoneName(timeZone: string): string {
+  return `${timeZone.split('/').pop()?.replace(/_/g, ' ') ?? timeZone} time`;
+}
+
+/**
+ * The patient's state in words. "In the call" only while Twilio reports the
+ * patient connected (between its participant-connected and -disconnected
+ * callbacks), never because someone pressed "Let in".
+ */
+export function statusWords(item: WaitingListItem): { mark: string; text: string } {
+  if (item.inCall.patient) return { mark: '●', text: 'In the call' };
+  if (item.status === 'COMPLETED') return { mark: '■', text: 'Session completed' };
   if (item.sessionEnded) return { mark: '■', text: 'Session ended' };
-  if (item.roomInProgress && item.waiting?.status === 'ADMITTED') return { mark: '●', text: 'In the call' };
   switch (item.waiting?.status) {
     case 'WAITING':
       return { mark: '●', text: 'Waiting to be let in' };
     case 'ADMITTED':
-      return { mark: '✓', text: 'Let in' };
+      return { mark: '✓', text: item.roomInProgress ? 'Let in; not connected yet' : 'Let in' };
     case 'DECLINED':
       return { mark: '✗', text: 'Not admitted' };
     case 'LEFT':
@@ -67,9 +84,18 @@ function statusWords(item: WaitingListItem): { mark: string; text: string } {
 
 export function WaitingList({ initial }: { initial: WaitingListState }) {
   const [list, setList] = useState(initial);
+  // The page refreshes itself each minute (the no-show offer depends on the clock): take its newer list.
+  const [seen, setSeen] = useState(initial);
+  if (seen !== initial) {
+    setSeen(initial);
+    setList(initial);
+  }
   const alerts = useSyncExternalStore(alertsPreference.subscribe, alertsPreference.get, () => false);
   const [announcement, setAnnouncement] = useState('');
   const previous = useRef(new Map(initial.items.map((i) => [i.appointmentId, i.waiting?.status ?? null])));
+  const lastReplies = useRef(
+    new Map(initial.items.map((i) => [i.appointmentId, i.replies.at(-1)?.id ?? null])),
+  );
   const alertsRef = useRef(alerts);
   useEffect(() => {
     alertsRef.current = alerts;
@@ -82,11 +108,19 @@ export function WaitingList({ initial }: { initial: WaitingListState }) {
       const arrived = next.items.filter(
         (i) => i.waiting?.status === 'WAITING' && previous.current.get(i.appointmentId) !== 'WAITING',
       );
+      const replied = next.items.filter(
+        (i) => i.replies.length && i.replies.at(-1)!.id !== lastReplies.current.get(i.appointmentId),
+      );
       previous.current = new Map(next.items.map((i) => [i.appointmentId, i.waiting?.status ?? null]));
+      lastReplies.current = new Map(next.items.map((i) => [i.appointmentId, i.replies.at(-1)?.id ?? null]));
       setList(next);
+      const news = [
+        arrived.length ? `Patient waiting: ${arrived.map((i) => i.patientName).join(', ')}.` : '',
+        ...replied.map((i) => `${i.patientName} replied: ${QUICK_REPLIES[i.replies.at(-1)!.reply]}.`),
+      ].filter(Boolean);
+      if (news.length) setAnnouncement(news.join(' '));
       if (arrived.length) {
         const when = arrived.map((i) => clock(i.startsAt, next.timeZone)).join(', ');
-        setAnnouncement(`Patient waiting: ${arrived.map((i) => i.patientName).join(', ')}.`);
         if (alertsRef.current) alert(`Your ${when} patient is in the waiting room.`);
       }
     };
@@ -133,6 +167,7 @@ export function WaitingList({ initial }: { initial: WaitingListState }) {
           ))}
         </ul>
       )}
+      <p className="text-sm text-slate-600">Times in {zoneName(list.timeZone)} (the clinic’s).</p>
     </section>
   );
 }
@@ -157,10 +192,39 @@ function WaitingItem({ item, timeZone }: { item: WaitingListItem; timeZone: stri
           {waiting && item.waiting ? ` since ${clock(item.waiting.since, timeZone)}` : ''}
         </p>
       </div>
+      {item.replies.length ? (
+        <div
+          data-testid="quick-replies"
+          className="rounded-md border border-sky-300 bg-sky-50 p-3 text-sky-950"
+        >
+          <p className="text-sm font-semibold">{item.patientName.split(' ')[0]} replied</p>
+          <ul className="text-sm">
+            {item.replies.map((r) => (
+              <li key={r.id}>
+                <span className="text-slate-700">{clock(r.at, timeZone)}:</span> “{QUICK_REPLIES[r.reply]}”
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {item.messages.length ? (
         <p className="text-sm text-slate-700">
           Last message shown: “{item.messages[item.messages.length - 1]!.body}”
         </p>
+      ) : null}
+      {item.noShowSuggested && item.can.markNoShow ? (
+        <div className="flex flex-wrap items-center gap-3 rounded-md border border-amber-400 bg-amber-50 p-3 text-amber-950">
+          <p className="text-sm">
+            {item.patientName.split(' ')[0]} has not joined, and the appointment started at{' '}
+            {clock(item.startsAt, timeZone)}. Record it as a no-show?
+          </p>
+          <VideoActionButton
+            action={markNoShowAction.bind(null, id)}
+            label="Mark as no-show"
+            pendingLabel="Saving…"
+            confirmText={`Mark ${item.patientName}'s ${clock(item.startsAt, timeZone)} appointment as a no-show? Their join link will stop working.`}
+          />
+        </div>
       ) : null}
       <div className="flex flex-wrap items-start gap-3">
         {item.can.host && waiting ? (

@@ -7,9 +7,11 @@ import { WaitingList } from '@/components/video/waiting-list';
 import { listAppointmentsForView } from '@/lib/appointments/list-appointments';
 import { requirePermission } from '@/lib/auth/guards';
 import { roleCan } from '@/lib/auth/permissions';
-import { formatDateString, formatTime, todayIn } from '@/lib/time/clinic-time';
+import { formatDateString, todayIn } from '@/lib/time/clinic-time';
 import { getClinicTimeZone } from '@/lib/time/get-clinic-time-zone';
 import { getWaitingList } from '@/lib/video/get-waiting-list';
+
+import { NextUp } from './_components/next-up';
 
 export const metadata: Metadata = { title: 'Today' };
 
@@ -28,9 +30,10 @@ export default async function DashboardPage() {
   const canBook = roleCan(user.role, 'appointments.write');
   const active = appointments.filter((a) => a.status !== 'CANCELLED');
   const telehealth = active.filter((a) => a.kind === 'TELEHEALTH').length;
-  // Server components render once per request, so reading the clock here is stable.
-  const now = new Date();
-  const next = active.find((a) => a.endsAt > now);
+  // "Next" is worked out in the browser against its clock, and again as time passes (NextUp).
+  const starts = active.map((a) => a.startsAt.toISOString()).sort();
+  // The first render's clock (server components render once per request); the browser takes over.
+  const renderedAt = new Date().getTime();
 
   return (
     <div className="flex flex-col gap-6">
@@ -68,8 +71,8 @@ export default async function DashboardPage() {
           </div>
           <div className="col-span-2 rounded-lg border border-slate-200 bg-white p-4 sm:col-span-1">
             <dt className="text-sm text-slate-600">Next</dt>
-            <dd className="text-2xl font-bold">
-              {next ? formatTime(next.startsAt, timeZone) : 'None left today'}
+            <dd className="text-2xl font-bold" data-testid="next-up">
+              <NextUp starts={starts} timeZone={timeZone} serverNow={renderedAt} />
             </dd>
           </div>
         </dl>
@@ -106,7 +109,7 @@ export default async function DashboardPage() {
           />
         )}
         <p className="text-sm text-slate-600">
-          Times are shown in the clinic&rsquo;s timezone ({timeZone.replace('_', ' ')}).
+          Times are shown in the clinic&rsquo;s timezone ({timeZone.replace(/_/g, ' ')}).
         </p>
       </section>
     </div>

@@ -11,7 +11,9 @@ import type { SessionUser } from '@/lib/auth/session-user';
 import { isAppError } from '@/lib/errors/app-error';
 import { formatInTimeZone } from '@/lib/time/clinic-time';
 import { getClinicTimeZone } from '@/lib/time/get-clinic-time-zone';
+import { linkUseLabels } from '@/lib/video/derive-session-status';
 import { getVideoPanel, type VideoPanelState } from '@/lib/video/get-video-panel';
+import { QUICK_REPLIES } from '@/lib/video/quick-replies';
 
 import {
   admitPatientAction,
@@ -54,6 +56,8 @@ export async function VideoPanel({ appointmentId, user }: { appointmentId: strin
   }
   const timeZone = await getClinicTimeZone(user.clinicId);
   const at = (iso: string) => formatInTimeZone(new Date(iso), timeZone, 'h:mm aaa, d MMM');
+  const zone = `${timeZone.split('/').pop()?.replace(/_/g, ' ') ?? timeZone} time`;
+  const patientWaiting = panel.waiting?.status === 'WAITING';
   const closed = panel.appointmentStatus === 'CANCELLED' || panel.appointmentStatus === 'NO_SHOW';
   const id = panel.appointmentId;
 
@@ -68,7 +72,7 @@ export async function VideoPanel({ appointmentId, user }: { appointmentId: strin
       </h2>
       <p className="text-sm text-slate-700">
         The patient can join from {at(panel.patientOpensAt)} (the clinician from {at(panel.clinicianOpensAt)}
-        ); the session closes at {at(panel.closesAt)}.
+        ); the session closes at {at(panel.closesAt)}. Times in {zone}.
       </p>
 
       {!closed && (panel.can.manageLinks || panel.can.host) ? (
@@ -79,9 +83,19 @@ export async function VideoPanel({ appointmentId, user }: { appointmentId: strin
                 <code className="break-all rounded bg-slate-100 px-2 py-1 text-sm">{panel.joinLink.url}</code>
                 <CopyButton value={panel.joinLink.url} label="Copy link" />
               </div>
-              <p className="text-sm text-slate-600">
-                {panel.joinLink.lastUsedAt ? `Last used ${at(panel.joinLink.lastUsedAt)}.` : 'Not used yet.'}
-              </p>
+              {panel.joinLink.uses.length ? (
+                <ul className="text-sm text-slate-700" data-testid="link-uses">
+                  {panel.joinLink.uses.map((u) => (
+                    <li key={u.step}>
+                      {linkUseLabels[u.step]}: {at(u.at)}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="text-sm text-slate-600" data-testid="link-uses">
+                  Not used yet.
+                </p>
+              )}
             </>
           ) : (
             <p className="text-sm text-slate-700">
@@ -108,6 +122,11 @@ export async function VideoPanel({ appointmentId, user }: { appointmentId: strin
                 label="Withdraw link"
                 pendingLabel="Withdrawing…"
                 variant="danger"
+                confirmText={
+                  patientWaiting
+                    ? 'The patient is in the waiting room and will be told the link no longer works. Withdraw it?'
+                    : 'The link will stop working at once. Withdraw it?'
+                }
               />
             ) : null}
           </div>
@@ -131,6 +150,17 @@ export async function VideoPanel({ appointmentId, user }: { appointmentId: strin
               ? panel.connected.map((c) => c.role?.toLowerCase() ?? 'other').join(', ')
               : 'Nobody'}
           </Item>
+          {panel.replies.length ? (
+            <Item term="Patient’s replies">
+              <ul>
+                {panel.replies.map((r) => (
+                  <li key={r.id}>
+                    {at(r.at)}: “{QUICK_REPLIES[r.reply]}”
+                  </li>
+                ))}
+              </ul>
+            </Item>
+          ) : null}
           {panel.attendance?.patientSeconds ? (
             <Item term="Attendance so far">
               Patient {Math.round(panel.attendance.patientSeconds / 60)} min, together{' '}
@@ -194,6 +224,11 @@ export async function VideoPanel({ appointmentId, user }: { appointmentId: strin
                 variant="danger"
                 confirmText="End the call for everyone in it?"
               />
+            ) : null}
+            {panel.noShowSuggested && panel.can.markNoShow ? (
+              <p className="basis-full rounded-md border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950">
+                The patient has not joined. If they are not coming, record it as a no-show.
+              </p>
             ) : null}
             {panel.can.markNoShow && panel.started ? (
               <VideoActionButton
