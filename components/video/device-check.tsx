@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 
 import { Button } from '@/components/ui/button';
 
+import { useVideoAudience } from './audience';
 import { ConnectionTest } from './connection-test';
 import { DeviceSettings } from './device-settings';
 import { ProblemPanel } from './media-problem';
@@ -24,6 +25,7 @@ export function DeviceCheck({
   headingLevel?: 2 | 3;
 }) {
   const video = useVideo();
+  const { reader } = useVideoAudience();
   const H = headingLevel === 2 ? 'h2' : 'h3';
   const started = Boolean(video.audioTrack);
 
@@ -31,8 +33,9 @@ export function DeviceCheck({
     return (
       <div className="flex flex-col gap-3">
         <p>
-          We’ll ask your browser to use the camera and microphone. Nothing is sent to anyone until your
-          clinician lets you in.
+          {reader === 'clinician'
+            ? 'Your browser will ask to use the camera and microphone. Nothing is sent to anyone until you start the video session.'
+            : 'We’ll ask your browser to use the camera and microphone. Nothing is sent to anyone until your clinician lets you in.'}
         </p>
         {video.mediaProblem ? (
           <ProblemPanel
@@ -111,6 +114,7 @@ export function DeviceCheck({
 
 export function BlurChoice() {
   const video = useVideo();
+  const { reader } = useVideoAudience();
   const { blur } = video;
   return (
     <div className="flex flex-col gap-1">
@@ -129,7 +133,7 @@ export function BlurChoice() {
           ? 'This device can’t blur the background. Your camera will show what is behind you; you can turn it off and use sound only.'
           : blur.on
             ? blur.available
-              ? 'Your background is blurred: the clinician sees you, not your room.'
+              ? `Your background is blurred: the ${reader === 'clinician' ? 'patient' : 'clinician'} sees you, not your room.`
               : 'Getting the blur ready…'
             : 'Your background is not blurred.'}
       </p>

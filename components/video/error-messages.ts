@@ -15,6 +15,9 @@ export type NextStep =
   /** Nothing the person can do here: call or message the clinic. */
   | 'contact-clinic';
 
+/** The button that connects again after a failure: every message that names it uses this label. */
+export const JOIN_AGAIN = 'Join again';
+
 export type VideoProblem = {
   /** Short heading. */
   title: string;
@@ -25,7 +28,14 @@ export type VideoProblem = {
   action: NextStep;
   /** Show the browser's own steps for unblocking the camera and microphone. */
   showUnblockSteps?: boolean;
+  /** The clinician's own words where the patient's would be wrong for them. */
+  clinician?: Partial<Pick<VideoProblem, 'title' | 'message' | 'nextStep'>>;
 };
+
+/** The problem as the given reader should read it. */
+export function problemFor(problem: VideoProblem, reader: 'patient' | 'clinician'): VideoProblem {
+  return reader === 'clinician' && problem.clinician ? { ...problem, ...problem.clinician } : problem;
+}
 
 export type VideoErrorKey =
   | 53000
@@ -70,6 +80,7 @@ export const VIDEO_ERROR_TABLE: Record<VideoErrorKey, VideoProblem> = {
     message: 'The most people a session can hold are already in it.',
     nextStep: 'Please contact the clinic; they can make room for you.',
     action: 'contact-clinic',
+    clinician: { nextStep: 'Ask a guest to leave, then join again.' },
   },
   // Room completed: the clinician ended the session.
   53118: {
@@ -77,6 +88,10 @@ export const VIDEO_ERROR_TABLE: Record<VideoErrorKey, VideoProblem> = {
     message: 'The clinician has ended this video session.',
     nextStep: 'If you were cut off before you finished, contact the clinic.',
     action: 'contact-clinic',
+    clinician: {
+      message: 'The session was ended for everyone.',
+      nextStep: 'Join again to start a new one while the appointment’s window is open.',
+    },
   },
   // Participant disconnected because of a duplicate identity: the same person joined elsewhere.
   53205: {
@@ -135,6 +150,7 @@ export const UNKNOWN_VIDEO_PROBLEM: VideoProblem = {
   message: 'The video call stopped unexpectedly.',
   nextStep: 'Tap “Join again”. If it keeps happening, contact the clinic.',
   action: 'rejoin',
+  clinician: { nextStep: 'Click “Join again”. If it keeps happening, reload the page.' },
 };
 
 /** The table's key for an error from twilio-video or getUserMedia, if it has one. */

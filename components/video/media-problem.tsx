@@ -6,11 +6,12 @@ import { useState } from 'react';
 
 import { Button } from '@/components/ui/button';
 
+import { ClinicPhoneLine, useVideoAudience } from './audience';
 import { browserNames, detectBrowser, unblockSteps } from './browser-guidance';
-import type { VideoProblem } from './error-messages';
+import { problemFor, type VideoProblem } from './error-messages';
 
 export function ProblemPanel({
-  problem,
+  problem: anyReader,
   onRetry,
   retryLabel = 'Try again',
   onAudioOnly,
@@ -25,6 +26,8 @@ export function ProblemPanel({
   const [browser] = useState(() =>
     detectBrowser(typeof navigator === 'undefined' ? '' : navigator.userAgent),
   );
+  const { reader, clinicPhone } = useVideoAudience();
+  const problem = problemFor(anyReader, reader);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <div
@@ -47,6 +50,8 @@ export function ProblemPanel({
           </ol>
         </div>
       ) : null}
+      {/* Every problem the patient meets comes with the clinic's number to tap and call. */}
+      {reader === 'patient' ? <ClinicPhoneLine phone={clinicPhone} /> : null}
       <div className="flex flex-wrap gap-2">
         {onRetry ? <Button onClick={onRetry}>{retryLabel}</Button> : null}
         {onAudioOnly ? (

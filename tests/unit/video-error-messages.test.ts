@@ -81,3 +81,22 @@ describe('video error table', () => {
     expect(describeVideoError(null)).toBe(UNKNOWN_VIDEO_PROBLEM);
   });
 });
+
+describe('one label per action', () => {
+  it('names the “Join again” button, the label the pages give it, in every message whose next step is to rejoin', async () => {
+    const { JOIN_AGAIN, problemFor } = await import('@/components/video/error-messages');
+    for (const problem of [...Object.values(VIDEO_ERROR_TABLE), UNKNOWN_VIDEO_PROBLEM]) {
+      if (problem.action !== 'rejoin') continue;
+      expect(problem.nextStep).toContain(`“${JOIN_AGAIN}”`);
+      expect(problemFor(problem, 'clinician').nextStep).toContain(JOIN_AGAIN);
+    }
+  });
+
+  it('gives the clinician their own words where the patient’s would be wrong for them', async () => {
+    const { problemFor } = await import('@/components/video/error-messages');
+    const ended = problemFor(VIDEO_ERROR_TABLE[53118], 'clinician');
+    expect(ended.message).not.toMatch(/the clinician has ended/i);
+    expect(problemFor(VIDEO_ERROR_TABLE[53105], 'clinician').nextStep).not.toMatch(/contact the clinic/i);
+    expect(problemFor(VIDEO_ERROR_TABLE[53118], 'patient')).toBe(VIDEO_ERROR_TABLE[53118]);
+  });
+});

@@ -35,7 +35,8 @@ export default async function RoomPage({ params }: { params: Promise<{ id: strin
       <div>
         <h1 className="text-2xl font-bold">Video session with {room.patientName}</h1>
         <p className="text-slate-700">
-          {formatInTimeZone(new Date(room.startsAt), room.timeZone, "EEEE d MMMM 'at' h:mm aaa")}
+          {formatInTimeZone(new Date(room.startsAt), room.timeZone, "EEEE d MMMM 'at' h:mm aaa")} (
+          {room.timeZone.split('/').pop()?.replace(/_/g, ' ')} time; every time on this page is the clinic’s)
         </p>
       </div>
       <ClinicianRoomView

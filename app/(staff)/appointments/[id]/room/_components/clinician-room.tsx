@@ -8,6 +8,8 @@ import dynamic from 'next/dynamic';
 import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from 'react';
 
 import { Button } from '@/components/ui/button';
+import { VideoAudienceProvider } from '@/components/video/audience';
+import { JOIN_AGAIN } from '@/components/video/error-messages';
 import { ProblemPanel } from '@/components/video/media-problem';
 import {
   admitPatientAction,
@@ -24,6 +26,7 @@ import {
 import { useVideo, VideoProvider, type IssuedVideoToken } from '@/components/video/video-provider';
 import { initialFormState } from '@/lib/schemas/form-state';
 import type { VideoPanelState } from '@/lib/video/get-video-panel';
+import { QUICK_REPLIES } from '@/lib/video/quick-replies';
 
 // The call UI and device check load after the page is interactive.
 const CallView = dynamic(() => import('@/components/video/call-view').then((m) => m.CallView), {
@@ -63,11 +66,15 @@ export function ClinicianRoomView(props: Props) {
   // A guest invited (or already in) makes it a multiparty call: simulcast and a collaboration profile.
   const expectedParticipants = useCallback(() => 2 + guestsRef.current, []);
   return (
-    <VideoProvider getToken={getToken} expectedParticipants={expectedParticipants}>
-      <Room {...props} panel={panel} />
-    </VideoProvider>
+    <VideoAudienceProvider value={CLINICIAN}>
+      <VideoProvider getToken={getToken} expectedParticipants={expectedParticipants}>
+        <Room {...props} panel={panel} />
+      </VideoProvider>
+    </VideoAudienceProvider>
   );
 }
+
+const CLINICIAN = { reader: 'clinician', clinicPhone: null } as const;
 
 /** The staff view of the session, re-sent by the server after every change. */
 function usePanel(appointmentId: string, initial: VideoPanelState): VideoPanelState {
@@ -172,7 +179,11 @@ function BeforeOrAfter({
       {!ended ? <DeviceCheck headingLevel={3} /> : null}
       {video.connectProblem ? <ProblemPanel problem={video.connectProblem} headingLevel={3} /> : null}
       <Button className="self-start" disabled={video.connecting} onClick={() => void video.connect()}>
-        {video.connecting ? 'Joining…' : ended ? 'Join the session again' : 'Start the video session'}
+        {video.connecting
+          ? 'Joining…'
+          : ended || video.connectProblem
+            ? JOIN_AGAIN
+            : 'Start the video session'}
       </Button>
     </section>
   );
@@ -264,6 +275,21 @@ function SessionSide({
           </dd>
         </div>
       </dl>
+      {panel.replies.length ? (
+        <div
+          data-testid="room-quick-replies"
+          className="rounded-md border border-sky-300 bg-sky-50 p-3 text-sm text-sky-950"
+        >
+          <h3 className="font-semibold">{patientFirstName} replied</h3>
+          <ul aria-live="polite">
+            {panel.replies.map((r) => (
+              <li key={r.id}>
+                <span className="text-slate-700">{at(r.at)}:</span> “{QUICK_REPLIES[r.reply]}”
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {status === 'WAITING' ? (
         <VideoActionButton
           action={admitPatientAction.bind(null, appointmentId)}
