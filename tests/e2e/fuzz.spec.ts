@@ -15,7 +15,9 @@ const REQUESTS = 400;
 const AUTH_POSTS = 6;
 
 function actionIds(): string[] {
-  const file = path.join(process.cwd(), '.next-e2e', 'server', 'server-reference-manifest.json');
+  // The test build's folder, as next.config.js chooses it.
+  const distDir = process.env.E2E_DIST_DIR?.startsWith('.next-e2e') ? process.env.E2E_DIST_DIR : '.next-e2e';
+  const file = path.join(process.cwd(), distDir, 'server', 'server-reference-manifest.json');
   if (!existsSync(file)) return [];
   return Object.keys((JSON.parse(readFileSync(file, 'utf8')) as { node?: object }).node ?? {});
 }
