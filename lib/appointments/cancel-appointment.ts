@@ -14,24 +14,28 @@ import {
   statusLabels,
   type CancelAppointmentInput,
 } from '@/lib/schemas/appointment';
-import { remindersAfterCancel } from '@/lib/reminders/appointment-hooks';
+import { noticeAfterChange, remindersAfterCancel } from '@/lib/reminders/appointment-hooks';
+import { recordChangeNotice } from '@/lib/reminders/change-notice';
 import { parseInput } from '@/lib/schemas/parse-input';
 
 import { appointmentWhereForUser } from './appointment-select';
 import { APPOINTMENT_NOT_FOUND } from './get-appointment';
+import type { ChangeOptions } from './reschedule-appointment';
 
 export async function cancelAppointment(
   user: SessionUser,
   id: string,
   input: CancelAppointmentInput = {},
+  options: ChangeOptions = {},
 ): Promise<{ id: string; cancelledAt: Date }> {
   assertCan(user, 'appointments.write');
   const { reason } = parseInput(cancelAppointmentSchema, input);
+  const notifyPatient = options.notifyPatient ?? true;
 
   const result = await db().$transaction(async (tx) => {
     const existing = await tx.appointment.findFirst({
       where: { AND: [{ id }, appointmentWhereForUser(user)] },
-      select: { id: true, patientId: true, status: true },
+      select: { id: true, patientId: true, status: true, startsAt: true },
     });
     if (!existing) throw new AppError('NOT_FOUND', APPOINTMENT_NOT_FOUND);
     if (!isOpenStatus(existing.status)) {
@@ -42,7 +46,7 @@ export async function cancelAppointment(
           : `This appointment is marked ${statusLabels[existing.status].toLowerCase()}, so it cannot be cancelled.`,
       );
     }
-    const cancelledAt = new Date();
+    const cancelledAt = options.now ?? new Date();
     // Guarded on the status read above, so two cancels at once record one.
     const { count } = await tx.appointment.updateMany({
       where: { id, status: existing.status },
@@ -53,6 +57,16 @@ export async function cancelAppointment(
         'CONFLICT',
         'This appointment changed while you were cancelling it. Reload and check.',
       );
+    // The patient is told (written with the cancellation, sent a few minutes later).
+    const notice = await recordChangeNotice(tx, {
+      appointmentId: id,
+      change: 'CANCELLED',
+      previousStartsAt: existing.startsAt,
+      startsAt: existing.startsAt,
+      notifyPatient,
+      actorId: user.id,
+      now: cancelledAt,
+    });
 
     await recordAudit(
       {
@@ -64,14 +78,16 @@ export async function cancelAppointment(
         detail: {
           operation: 'cancel',
           fields: reason ? ['status', 'cancelledAt', 'cancelReason'] : ['status', 'cancelledAt'],
+          notifyPatient,
         },
       },
       tx,
     );
-    return { id, cancelledAt };
+    return { id, cancelledAt, notice };
   });
 
   // Hooks for a cancelled appointment (stop reminders, close the video room) go here.
   await remindersAfterCancel(id, user.id);
-  return result;
+  await noticeAfterChange(id, result.notice);
+  return { id: result.id, cancelledAt: result.cancelledAt };
 }

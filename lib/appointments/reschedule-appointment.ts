@@ -15,7 +15,8 @@ import {
   statusLabels,
   type RescheduleAppointmentInput,
 } from '@/lib/schemas/appointment';
-import { remindersAfterReschedule } from '@/lib/reminders/appointment-hooks';
+import { noticeAfterChange, remindersAfterReschedule } from '@/lib/reminders/appointment-hooks';
+import { recordChangeNotice, type ChangeNoticeOutcome } from '@/lib/reminders/change-notice';
 import { parseInput } from '@/lib/schemas/parse-input';
 import { getClinicTimeZone } from '@/lib/time/get-clinic-time-zone';
 
@@ -29,14 +30,24 @@ export type RescheduleResult = {
   previous: { startsAt: Date; endsAt: Date };
 };
 
+export interface ChangeOptions {
+  /** Tell the patient (a change notice through the reminder engine). Staff may turn it off for one change. */
+  notifyPatient?: boolean;
+  now?: Date;
+}
+
 export async function rescheduleAppointment(
   user: SessionUser,
   id: string,
   input: RescheduleAppointmentInput,
+  options: ChangeOptions = {},
 ): Promise<RescheduleResult> {
   assertCan(user, 'appointments.write');
   const values = parseInput(rescheduleAppointmentSchema, input);
-  if (values.startsAt.getTime() < Date.now()) {
+  const now = options.now ?? new Date();
+  const notifyPatient = options.notifyPatient ?? true;
+  let notice: ChangeNoticeOutcome | null = null;
+  if (values.startsAt.getTime() < now.getTime()) {
     throw new AppError('INVALID_INPUT', SLOT_MESSAGES.inPast, {
       fieldErrors: { startsAt: [SLOT_MESSAGES.inPast] },
     });
@@ -76,6 +87,18 @@ export async function rescheduleAppointment(
       where: { id },
       data: { startsAt: values.startsAt, endsAt: values.endsAt, status },
     });
+    // A new start tells the patient (written with the change, sent a few minutes later).
+    if (changedFields.includes('startsAt')) {
+      notice = await recordChangeNotice(tx, {
+        appointmentId: id,
+        change: 'MOVED',
+        previousStartsAt: existing.startsAt,
+        startsAt: values.startsAt,
+        notifyPatient,
+        actorId: user.id,
+        now,
+      });
+    }
     await recordAudit(
       {
         actor: { id: user.id, role: user.role },
@@ -83,7 +106,11 @@ export async function rescheduleAppointment(
         entityType: 'Appointment',
         entityId: id,
         patientId: existing.patientId,
-        detail: { operation: 'reschedule', fields: changedFields },
+        detail: {
+          operation: 'reschedule',
+          fields: changedFields,
+          ...(changedFields.includes('startsAt') ? { notifyPatient } : {}),
+        },
       },
       tx,
     );
@@ -92,5 +119,6 @@ export async function rescheduleAppointment(
 
   // Hooks for a rescheduled appointment (move reminders, the video room) go here.
   if (result.changedFields.includes('startsAt')) await remindersAfterReschedule(id, user.id);
+  if (notice) await noticeAfterChange(id, notice);
   return result;
 }

@@ -88,7 +88,8 @@ export async function handleInboundReply(
             entityType: 'Appointment',
             entityId: appointment.id,
             patientId: appointment.patientId,
-            detail: { operation: 'confirm-by-reply', fields: ['status'] },
+            // No staff member acted: the patient confirmed, by replying to a message.
+            detail: { operation: 'confirm-by-reply', by: 'patient', channel, fields: ['status'] },
           });
         }
         const zone =

@@ -73,6 +73,20 @@ function quietPeriodStart(instant: Date, timeZone: string, quiet: QuietHours): D
   return localInstant(startedYesterday ? addDays(localDate, -1) : localDate, quiet.start, timeZone);
 }
 
+/**
+ * When the quiet period holding `instant` ends, on the patient's clock: the
+ * change notices' rule holds a notice until then (lib/reminders/plan-notice-time.ts).
+ * Only meaningful for an instant inside quiet hours.
+ */
+export function quietHoursEnd(instant: Date, timeZone: string, quiet: QuietHours): Date {
+  const localDate = toDateString(instant, timeZone);
+  const localTime = toTimeString(instant, timeZone);
+  const wraps = minutesOfDay(quiet.start) > minutesOfDay(quiet.end);
+  // In the evening part of a window that wraps midnight, it ends the next morning.
+  const endsTomorrow = wraps && minutesOfDay(localTime) >= minutesOfDay(quiet.start);
+  return localInstant(endsTomorrow ? addDays(localDate, 1) : localDate, quiet.end, timeZone);
+}
+
 export function applyQuietHours(input: {
   requestedAt: Date;
   appointmentStartsAt: Date;

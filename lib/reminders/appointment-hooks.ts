@@ -7,6 +7,7 @@ import 'server-only';
 import { errorFields, log } from '@/lib/log/logger';
 
 import { cancelAppointmentReminders } from './cancel-appointment-reminders';
+import { changeNoticeAfterCommit, type ChangeNoticeOutcome } from './change-notice';
 import { rescheduleAppointmentReminders } from './reschedule-reminders';
 import { scheduleAppointmentReminders } from './schedule-reminders';
 
@@ -34,4 +35,9 @@ export function remindersAfterCancel(appointmentId: string, actorId: string | nu
   return guarded('reminders.cancel_failed', appointmentId, () =>
     cancelAppointmentReminders(appointmentId, { actorId }),
   );
+}
+
+/** After a move or cancellation committed with its change notice: queue the notice (the sweep catches a miss). */
+export function noticeAfterChange(appointmentId: string, outcome: ChangeNoticeOutcome): Promise<void> {
+  return guarded('reminders.notice_enqueue_failed', appointmentId, () => changeNoticeAfterCommit(outcome));
 }

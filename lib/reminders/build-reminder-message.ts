@@ -16,6 +16,7 @@ import {
   reminderTemplateValues,
   renderTemplate,
   whatsappContentVariables,
+  type NoticeKind,
   type ReminderKind,
 } from './render-template';
 
@@ -32,11 +33,19 @@ export async function buildReminderMessage(input: {
   timeZone: string;
   config: ReminderConfig;
   joinUrl?: (appointmentId: string) => Promise<string>;
+  /** A change notice: what it tells (its startsAt is the time it tells of). */
+  notice?: NoticeKind | null;
 }): Promise<{ message: OutboundMessage; bodyHash: string | null }> {
   const { appointment, config, channel } = input;
-  const template = config.templates[appointment.kind];
+  const notice = input.notice ?? null;
+  const template = notice
+    ? config.noticeTemplates[notice][appointment.kind]
+    : config.templates[appointment.kind];
+  // A moved telehealth appointment keeps its link (the same one: never replaced here); a cancelled one has none.
   const joinUrl =
-    appointment.kind === 'TELEHEALTH' ? await (input.joinUrl ?? getJoinUrl)(appointment.id) : null;
+    appointment.kind === 'TELEHEALTH' && notice !== 'CANCELLED'
+      ? await (input.joinUrl ?? getJoinUrl)(appointment.id)
+      : null;
   const values = reminderTemplateValues({
     clinicName: config.clinicName,
     clinicPhone: config.clinicPhone,
@@ -53,7 +62,7 @@ export async function buildReminderMessage(input: {
         to: input.to,
         from: input.from,
         contentSid: template.whatsappContentSid,
-        contentVariables: whatsappContentVariables(values, appointment.kind),
+        contentVariables: whatsappContentVariables(values, appointment.kind, notice),
         statusCallback: input.statusCallback,
       },
       bodyHash: null,

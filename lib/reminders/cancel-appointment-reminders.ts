@@ -17,7 +17,8 @@ export async function cancelAppointmentReminders(
 ): Promise<{ cancelled: string[] }> {
   const reason = options.reason ?? 'APPOINTMENT_CANCELLED';
   const pending = await db().reminder.findMany({
-    where: { appointmentId, status: { in: ['SCHEDULED', 'SENDING'] } },
+    // Not the change notices: a waiting one now tells the cancellation (change-notice.ts).
+    where: { appointmentId, status: { in: ['SCHEDULED', 'SENDING'] }, source: { not: 'CHANGE_NOTICE' } },
     select: { id: true, jobId: true },
   });
   if (pending.length === 0) return { cancelled: [] };

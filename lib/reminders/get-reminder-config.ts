@@ -8,7 +8,12 @@ import { db } from '@/lib/db/client';
 import { DEFAULT_CLINIC_TIME_ZONE, isValidTimeZone } from '@/lib/time/clinic-time';
 
 import { DEFAULT_QUIET_HOURS, type QuietHours } from './apply-quiet-hours';
-import { DEFAULT_SMS_TEMPLATES, type ReminderKind } from './render-template';
+import {
+  DEFAULT_NOTICE_TEMPLATES,
+  DEFAULT_SMS_TEMPLATES,
+  type NoticeKind,
+  type ReminderKind,
+} from './render-template';
 
 export const DEFAULT_OFFSETS_MINUTES = [24 * 60, 2 * 60];
 
@@ -29,6 +34,8 @@ export interface ReminderConfig {
   quietHours: QuietHours;
   whatsappEnabled: boolean;
   templates: Record<ReminderKind, ReminderTemplateConfig>;
+  /** Change notices' templates: moved or cancelled, per kind of appointment. */
+  noticeTemplates: Record<NoticeKind, Record<ReminderKind, ReminderTemplateConfig>>;
   /** False while the defaults are in use. */
   saved: boolean;
 }
@@ -47,6 +54,7 @@ async function load(clinicId: string): Promise<ReminderConfig> {
       timezone: true,
       reminderSettings: true,
       reminderTemplates: true,
+      changeNoticeTemplates: true,
     },
   });
   const settings = clinic.reminderSettings;
@@ -55,6 +63,12 @@ async function load(clinicId: string): Promise<ReminderConfig> {
     return row
       ? { smsBody: row.smsBody, whatsappContentSid: row.whatsappContentSid, saved: true }
       : { smsBody: DEFAULT_SMS_TEMPLATES[kind], whatsappContentSid: null, saved: false };
+  };
+  const noticeTemplate = (notice: NoticeKind, kind: ReminderKind): ReminderTemplateConfig => {
+    const row = clinic.changeNoticeTemplates.find((t) => t.notice === notice && t.kind === kind);
+    return row
+      ? { smsBody: row.smsBody, whatsappContentSid: row.whatsappContentSid, saved: true }
+      : { smsBody: DEFAULT_NOTICE_TEMPLATES[notice][kind], whatsappContentSid: null, saved: false };
   };
   return {
     clinicId: clinic.id,
@@ -66,6 +80,16 @@ async function load(clinicId: string): Promise<ReminderConfig> {
     quietHours: settings ? { start: settings.quietStart, end: settings.quietEnd } : DEFAULT_QUIET_HOURS,
     whatsappEnabled: settings?.whatsappEnabled ?? true,
     templates: { TELEHEALTH: template('TELEHEALTH'), IN_PERSON: template('IN_PERSON') },
+    noticeTemplates: {
+      MOVED: {
+        TELEHEALTH: noticeTemplate('MOVED', 'TELEHEALTH'),
+        IN_PERSON: noticeTemplate('MOVED', 'IN_PERSON'),
+      },
+      CANCELLED: {
+        TELEHEALTH: noticeTemplate('CANCELLED', 'TELEHEALTH'),
+        IN_PERSON: noticeTemplate('CANCELLED', 'IN_PERSON'),
+      },
+    },
     saved: Boolean(settings),
   };
 }

@@ -27,6 +27,11 @@ export const reasonText = {
   APPOINTMENT_CLOSED: 'The appointment is no longer open (completed or marked as a no-show).',
   CANCELLED_BY_STAFF: 'Cancelled by staff.',
   REPLACED: 'Replaced by a reminder for the new appointment time.',
+  // Change notices
+  NOT_NOTIFIED: 'Staff chose not to notify the patient of this change.',
+  NOTICE_UNDONE:
+    'The appointment went back to the time the patient already had, so there was nothing to tell.',
+  NOTICE_SUPERSEDED: 'A later change replaced it before it could go; the patient is told the latest state.',
   SEND_FAILED: 'Every channel failed.',
 } as const;
 

@@ -29,6 +29,24 @@ export const DEFAULT_SMS_TEMPLATES: Record<ReminderKind, string> = {
   IN_PERSON: '{clinic}: appointment {date} at {time}. Reply C to confirm, R to reschedule. {optout}',
 };
 
+/** What a change notice tells: the appointment moved, or was cancelled. */
+export type NoticeKind = 'MOVED' | 'CANCELLED';
+
+/** Change notices' text until an admin saves their own: time, clinic, link or phone, never a name. */
+export const DEFAULT_NOTICE_TEMPLATES: Record<NoticeKind, Record<ReminderKind, string>> = {
+  MOVED: {
+    TELEHEALTH:
+      '{clinic}: your telehealth appointment has moved to {date} at {time}. Join with the same link: {link} Reply C to confirm. {optout}',
+    IN_PERSON: '{clinic}: your appointment has moved to {date} at {time}. Reply C to confirm. {optout}',
+  },
+  CANCELLED: {
+    TELEHEALTH:
+      '{clinic}: your telehealth appointment on {date} at {time} is cancelled. To book again, call {phone}. {optout}',
+    IN_PERSON:
+      '{clinic}: your appointment on {date} at {time} is cancelled. To book again, call {phone}. {optout}',
+  },
+};
+
 export const OPT_OUT_TEXT = 'Reply STOP to opt out.';
 
 export const TEMPLATE_MAX_LENGTH = 600;
@@ -37,6 +55,22 @@ const PLACEHOLDER_RE = /\{([a-zA-Z]+)\}/g;
 
 /** Problems that stop a template being saved, as sentences for the admin. */
 export function templateProblems(template: string, kind: ReminderKind): string[] {
+  return checkTemplate(template, { link: kind === 'TELEHEALTH' ? 'required' : 'forbidden', phone: false });
+}
+
+/**
+ * A change notice's template: like a reminder's, except that a cancellation
+ * carries no join link (it no longer leads anywhere) and must give the clinic's phone.
+ */
+export function noticeTemplateProblems(template: string, notice: NoticeKind, kind: ReminderKind): string[] {
+  if (notice === 'CANCELLED') return checkTemplate(template, { link: 'forbidden-cancelled', phone: true });
+  return templateProblems(template, kind);
+}
+
+function checkTemplate(
+  template: string,
+  rules: { link: 'required' | 'forbidden' | 'forbidden-cancelled'; phone: boolean },
+): string[] {
   const problems: string[] = [];
   const text = template.trim();
   if (text === '') return ['Write the message text.'];
@@ -52,10 +86,14 @@ export function templateProblems(template: string, kind: ReminderKind): string[]
   }
   if (!used.has('optout')) problems.push('Include {optout}, so every message says how to stop them.');
   if (!used.has('date') || !used.has('time')) problems.push('Include {date} and {time}.');
-  if (kind === 'TELEHEALTH' && !used.has('link'))
+  if (rules.link === 'required' && !used.has('link'))
     problems.push('Include {link}: telehealth patients join from it.');
-  if (kind === 'IN_PERSON' && used.has('link'))
+  if (rules.link === 'forbidden' && used.has('link'))
     problems.push('In-person appointments have no join link: remove {link}.');
+  if (rules.link === 'forbidden-cancelled' && used.has('link'))
+    problems.push('A cancelled appointment has no session to join: remove {link}.');
+  if (rules.phone && !used.has('phone'))
+    problems.push('Include {phone}, so the patient can call the clinic to book again.');
   return problems;
 }
 
@@ -115,12 +153,18 @@ export function reminderTemplateValues(input: {
  * shown to admins on the settings page: {{1}} clinic, {{2}} date, {{3}} time,
  * {{4}} join link for telehealth, the clinic's phone for in-person visits.
  */
-export function whatsappContentVariables(values: TemplateValues, kind: ReminderKind): Record<string, string> {
+export function whatsappContentVariables(
+  values: TemplateValues,
+  kind: ReminderKind,
+  notice: NoticeKind | null = null,
+): Record<string, string> {
+  // A cancellation has no session to join: {{4}} is the clinic's phone, as for an in-person visit.
+  const link = kind === 'TELEHEALTH' && notice !== 'CANCELLED';
   return {
     '1': values.clinic,
     '2': values.date,
     '3': values.time,
-    '4': kind === 'TELEHEALTH' ? values.link : values.phone || values.clinic,
+    '4': link ? values.link : values.phone || values.clinic,
   };
 }
 
@@ -129,4 +173,12 @@ export const WHATSAPP_VARIABLE_HELP = [
   '{{2}} the appointment day',
   '{{3}} the appointment time with its zone',
   '{{4}} the join link (telehealth) or the clinic’s phone (in person)',
+] as const;
+
+/** The same four variables in a change notice: {{4}} is the clinic's phone in a cancellation. */
+export const NOTICE_WHATSAPP_VARIABLE_HELP = [
+  '{{1}} the clinic’s name',
+  '{{2}} the day (the new day when moved; the cancelled one when cancelled)',
+  '{{3}} the time with its zone',
+  '{{4}} moved: the same join link (telehealth) or the clinic’s phone (in person); cancelled: the clinic’s phone',
 ] as const;

@@ -54,6 +54,8 @@ export async function rescheduleAppointmentReminders(
     (r) =>
       r.source !== 'RESEND' &&
       r.source !== 'JOIN_LINK' &&
+      // Change notices follow the change itself (change-notice.ts).
+      r.source !== 'CHANGE_NOTICE' &&
       (r.status === 'SCHEDULED' ||
         (r.status === 'SKIPPED' && r.reason !== null && REPLANNABLE_SKIPS.has(r.reason))),
   );

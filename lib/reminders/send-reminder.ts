@@ -35,7 +35,12 @@ import { randomUUID } from 'node:crypto';
 
 import { db, preparedQuery } from '@/lib/db/client';
 import { Prisma } from '@/lib/db/generated/client';
-import type { AppointmentKind, AppointmentStatus, ReminderSource } from '@/lib/db/generated/enums';
+import type {
+  AppointmentKind,
+  AppointmentStatus,
+  ChangeNoticeKind,
+  ReminderSource,
+} from '@/lib/db/generated/enums';
 import { env } from '@/lib/env';
 import { log } from '@/lib/log/logger';
 import { messageStatusCallbackUrl } from '@/lib/messaging/message-callback-url';
@@ -114,11 +119,19 @@ interface LoadedMessage {
   errorCode: number | null;
 }
 
+/** A change notice's content, frozen once a channel is claimed (lib/reminders/change-notice.ts). */
+interface LoadedNotice {
+  kind: ChangeNoticeKind;
+  /** The time it tells of: the new start, or the cancelled one. */
+  startsAt: Date;
+}
+
 interface LoadedReminder {
   id: string;
   status: string;
   source: ReminderSource;
   dueAt: Date;
+  notice: LoadedNotice | null;
   appointment: {
     id: string;
     status: AppointmentStatus;
@@ -135,6 +148,8 @@ type LoadedRow = {
   status: string;
   source: ReminderSource;
   dueAt: Date;
+  noticeKind: ChangeNoticeKind | null;
+  noticeStartsAt: Date | null;
   appointmentId: string;
   appointmentStatus: AppointmentStatus;
   startsAt: Date;
@@ -159,6 +174,7 @@ type LoadedRow = {
 // A prepared statement (lib/db/client.ts: preparedQuery): timestamps as timestamptz in UTC.
 const LOAD_REMINDER_SQL = `
     SELECT r."id", r."status"::text AS "status", r."source"::text AS "source", r."dueAt" AT TIME ZONE 'UTC' AS "dueAt",
+           r."noticeKind"::text AS "noticeKind", r."noticeStartsAt" AT TIME ZONE 'UTC' AS "noticeStartsAt",
            a."id" AS "appointmentId", a."status"::text AS "appointmentStatus",
            a."startsAt" AT TIME ZONE 'UTC' AS "startsAt", a."endsAt" AT TIME ZONE 'UTC' AS "endsAt",
            a."kind"::text AS "kind",
@@ -179,7 +195,7 @@ const LOAD_REMINDER_SQL = `
     WHERE r."id" = $1`;
 
 async function loadReminder(reminderId: string): Promise<LoadedReminder | null> {
-  const rows = await preparedQuery<LoadedRow>('load-reminder-v1', LOAD_REMINDER_SQL, [reminderId]);
+  const rows = await preparedQuery<LoadedRow>('load-reminder-v2', LOAD_REMINDER_SQL, [reminderId]);
   const row = rows[0];
   if (!row) return null;
   return {
@@ -187,6 +203,10 @@ async function loadReminder(reminderId: string): Promise<LoadedReminder | null> 
     status: row.status,
     source: row.source,
     dueAt: row.dueAt,
+    notice:
+      row.source === 'CHANGE_NOTICE' && row.noticeKind && row.noticeStartsAt
+        ? { kind: row.noticeKind, startsAt: row.noticeStartsAt }
+        : null,
     appointment: {
       id: row.appointmentId,
       status: row.appointmentStatus,
@@ -224,6 +244,8 @@ interface Context {
   find: typeof findRecentMessages;
   joinUrl: SendReminderDeps['joinUrl'];
   whatsappFailed: boolean;
+  /** A change notice overtaken by a later change: settles what is in flight, starts nothing new. */
+  stale: boolean;
 }
 
 export async function sendReminder(reminderId: string, deps: SendReminderDeps = {}): Promise<SendOutcome> {
@@ -235,8 +257,10 @@ export async function sendReminder(reminderId: string, deps: SendReminderDeps = 
   // Moved later since this job was queued: the job for the new time does it.
   if (reminder.status === 'SCHEDULED' && reminder.dueAt.getTime() > now.getTime() + 2_000) return 'NOT_DUE';
 
-  const { appointment } = reminder;
-  if (!isOpenStatus(appointment.status)) {
+  const { appointment, notice } = reminder;
+  // A change notice is about the change, so a cancelled appointment is what a cancellation notice tells.
+  const stale = notice ? !noticeIsCurrent(notice, appointment) : false;
+  if (!notice && !isOpenStatus(appointment.status)) {
     const reason = appointment.status === 'CANCELLED' ? 'APPOINTMENT_CANCELLED' : 'APPOINTMENT_CLOSED';
     await finishReminder(reminder.id, 'CANCELLED', reason);
     return 'CANCELLED';
@@ -246,9 +270,21 @@ export async function sendReminder(reminderId: string, deps: SendReminderDeps = 
     return 'ALREADY_ACCEPTED';
   }
   const inFlight = reminder.messages.some((m) => IN_FLIGHT.has(m.status));
-  // A reminder is pointless once the appointment starts; a join link is useful until the session closes.
+  if (stale && !inFlight) {
+    // A later change has its own notice (or an appointment marked completed needs none).
+    const reason =
+      isOpenStatus(appointment.status) || appointment.status === 'CANCELLED'
+        ? 'NOTICE_SUPERSEDED'
+        : 'APPOINTMENT_CLOSED';
+    await finishReminder(reminder.id, 'CANCELLED', reason);
+    return 'CANCELLED';
+  }
+  // A reminder is pointless once the appointment starts; a join link is useful until the session closes;
+  // a notice, until the time it tells of.
   const joinLink = reminder.source === 'JOIN_LINK';
-  const lateAfter = joinLink ? joinWindow(appointment, 'PATIENT').closesAt : appointment.startsAt;
+  const lateAfter = joinLink
+    ? joinWindow(appointment, 'PATIENT').closesAt
+    : (notice?.startsAt ?? appointment.startsAt);
   if (lateAfter.getTime() <= now.getTime() && !inFlight) {
     const status = reminder.messages.length === 0 ? 'SKIPPED' : 'FAILED';
     await finishReminder(reminder.id, status, joinLink ? 'SESSION_CLOSED' : 'APPOINTMENT_STARTED');
@@ -261,7 +297,8 @@ export async function sendReminder(reminderId: string, deps: SendReminderDeps = 
     whatsappFrom: e.TWILIO_WHATSAPP_FROM,
     smsFrom: e.TWILIO_PHONE_NUMBER,
     whatsappEnabled: config.whatsappEnabled,
-    whatsappContentSid: config.templates[appointment.kind].whatsappContentSid,
+    whatsappContentSid: (notice ? config.noticeTemplates[notice.kind] : config.templates)[appointment.kind]
+      .whatsappContentSid,
   });
   const ctx: Context = {
     reminder,
@@ -275,6 +312,7 @@ export async function sendReminder(reminderId: string, deps: SendReminderDeps = 
     find: deps.find ?? findRecentMessages,
     joinUrl: deps.joinUrl,
     whatsappFailed: reminder.messages.some((m) => m.channel === 'WHATSAPP' && isFailureStatus(m.status)),
+    stale,
   };
 
   // Channels the plan allows, plus any with an unresolved attempt: that must be settled first,
@@ -285,13 +323,17 @@ export async function sendReminder(reminderId: string, deps: SendReminderDeps = 
   );
   let lastErrorCode: number | null = null;
   for (const channel of channels) {
-    const result = await resolveChannel(ctx, channel, plan.channels.includes(channel));
+    const result = await resolveChannel(ctx, channel, plan.channels.includes(channel) && !stale);
     if (result.kind === 'accepted') return 'ACCEPTED';
     if (result.kind === 'busy') return 'BUSY';
     lastErrorCode = result.errorCode ?? lastErrorCode;
     if (channel === 'WHATSAPP') ctx.whatsappFailed = true;
   }
 
+  if (stale) {
+    await finishReminder(reminder.id, 'CANCELLED', 'NOTICE_SUPERSEDED');
+    return 'CANCELLED';
+  }
   const attempted = reminder.messages.length > 0 || channels.length > 0;
   if (!attempted) {
     await finishReminder(reminder.id, 'SKIPPED', plan.blockedReason ?? 'NO_CHANNEL');
@@ -334,12 +376,19 @@ async function resolveChannel(ctx: Context, channel: Channel, allowed: boolean):
     to,
     from,
     statusCallback: messageStatusCallbackUrl(claimId),
-    appointment: { id: appointment.id, startsAt: appointment.startsAt, kind: appointment.kind },
+    appointment: {
+      id: appointment.id,
+      startsAt: ctx.reminder.notice?.startsAt ?? appointment.startsAt,
+      kind: appointment.kind,
+    },
     timeZone: ctx.timeZone,
     config: ctx.config,
     joinUrl: ctx.joinUrl,
+    notice: ctx.reminder.notice?.kind ?? null,
   });
 
+  // Why SMS for a patient who wanted WhatsApp. Only WHATSAPP_FAILED makes it a fallback: an SMS
+  // sent because WhatsApp could not be used at all was the only channel ("Sent by SMS").
   const fallbackReason: ReasonCode | null =
     channel === 'SMS' && appointment.patient.preferredChannel === 'WHATSAPP'
       ? ctx.whatsappFailed
@@ -360,11 +409,17 @@ async function resolveChannel(ctx: Context, channel: Channel, allowed: boolean):
         bodyHash,
         fallbackReason,
         now: ctx.now,
+        notice: ctx.reminder.notice,
       });
   if (!claimed) return { kind: 'busy' };
   if (!row && fallbackReason) {
     await db().reminderEvent.create({
-      data: { reminderId: ctx.reminder.id, type: 'FALLBACK', channel: 'SMS', detail: fallbackReason },
+      data: {
+        reminderId: ctx.reminder.id,
+        type: fallbackReason === 'WHATSAPP_FAILED' ? 'FALLBACK' : 'SMS_ONLY',
+        channel: 'SMS',
+        detail: fallbackReason,
+      },
     });
   }
   return callTwilio(ctx, { id: claimId, token, channel, to }, message);
@@ -381,18 +436,53 @@ async function claimNew(c: {
   bodyHash: string | null;
   fallbackReason: string | null;
   now: Date;
+  notice: LoadedNotice | null;
 }): Promise<boolean> {
+  if (c.notice) return claimNotice(c, c.notice);
   const inserted = await db().$executeRaw`
     INSERT INTO "ReminderMessage"
       ("id", "reminderId", "channel", "status", "statusRank", "isFallback", "fallbackReason", "toAddress",
        "fromAddress", "bodyHash", "claimToken", "claimedAt", "attempts", "updatedAt")
     SELECT ${c.id}, ${c.reminderId}, ${c.channel}::"MessageChannel", 'CLAIMED'::"ReminderMessageStatus", 0,
-       ${c.fallbackReason !== null}, ${c.fallbackReason}, ${c.to}, ${c.from}, ${c.bodyHash}, ${c.token}, ${c.now}, 1, ${c.now}
+       ${c.fallbackReason === 'WHATSAPP_FAILED'}, ${c.fallbackReason}, ${c.to}, ${c.from}, ${c.bodyHash}, ${c.token}, ${c.now}, 1, ${c.now}
     WHERE EXISTS (
       SELECT 1 FROM "Reminder" r JOIN "Appointment" a ON a."id" = r."appointmentId"
       WHERE r."id" = ${c.reminderId} AND r."status" IN ('SCHEDULED', 'SENDING') AND a."status" IN ('BOOKED', 'CONFIRMED'))
     ON CONFLICT ("reminderId", "channel") DO NOTHING`;
   return inserted === 1;
+}
+
+/**
+ * A change notice's claim: only while the notice still tells what this run rendered. The same
+ * statement sets it SENDING, which freezes it: the appointment change that would rewrite it
+ * (change-notice.ts, guarded on SCHEDULED) either ran first, and this finds the notice changed,
+ * or waits for this row and then writes a notice of its own. The appointment itself may be
+ * cancelled: that is what a cancellation notice tells.
+ */
+async function claimNotice(c: Parameters<typeof claimNew>[0], notice: LoadedNotice): Promise<boolean> {
+  const inserted = await db().$executeRaw`
+    WITH r AS (
+      UPDATE "Reminder" SET "status" = 'SENDING'::"ReminderStatus", "updatedAt" = ${c.now}
+      WHERE "id" = ${c.reminderId} AND "status" IN ('SCHEDULED', 'SENDING')
+        AND "noticeKind" = ${notice.kind}::"ChangeNoticeKind"
+        AND round(extract(epoch FROM "noticeStartsAt") * 1000) = ${notice.startsAt.getTime()}
+      RETURNING "id"
+    )
+    INSERT INTO "ReminderMessage"
+      ("id", "reminderId", "channel", "status", "statusRank", "isFallback", "fallbackReason", "toAddress",
+       "fromAddress", "bodyHash", "claimToken", "claimedAt", "attempts", "updatedAt")
+    SELECT ${c.id}, r."id", ${c.channel}::"MessageChannel", 'CLAIMED'::"ReminderMessageStatus", 0,
+       ${c.fallbackReason === 'WHATSAPP_FAILED'}, ${c.fallbackReason}, ${c.to}, ${c.from}, ${c.bodyHash},
+       ${c.token}, ${c.now}, 1, ${c.now}
+    FROM r
+    ON CONFLICT ("reminderId", "channel") DO NOTHING`;
+  return inserted === 1;
+}
+
+/** Whether a change notice still tells the appointment's state: moved to this time, or cancelled. */
+function noticeIsCurrent(notice: LoadedNotice, appointment: LoadedReminder['appointment']): boolean {
+  if (notice.kind === 'CANCELLED') return appointment.status === 'CANCELLED';
+  return isOpenStatus(appointment.status) && appointment.startsAt.getTime() === notice.startsAt.getTime();
 }
 
 /** Takes over an attempt that is known not to have produced a message (RETRY, or looked up and absent). */
