@@ -38,16 +38,14 @@ export const entityId = z
 
 /**
  * A form's text fields as they arrive: each optional (a browser leaves out an
- * unticked box), bounded, one line unless listed in `multiline`. What they mean
- * is checked further in, with the field-level messages people see.
+ * unticked box), bounded, free of control characters other than tabs and new
+ * lines (pasted text carries those; the meaning of each field, trimming
+ * included, is checked further in, with the field-level messages people see).
  */
-export function textFields<K extends string>(
-  fields: Record<K, number>,
-  multiline: readonly NoInfer<K>[] = [],
-) {
-  const shape = {} as Record<K, z.ZodOptional<ReturnType<typeof singleLine>>>;
+export function textFields<K extends string>(fields: Record<K, number>) {
+  const shape = {} as Record<K, z.ZodOptional<ReturnType<typeof freeText>>>;
   for (const [name, max] of Object.entries(fields) as [K, number][]) {
-    shape[name] = (multiline.includes(name) ? freeText(max) : singleLine(max)).optional();
+    shape[name] = freeText(max).optional();
   }
   return z.object(shape);
 }

@@ -120,3 +120,16 @@ describe('formAction (the server-action edge)', () => {
     ).rejects.toBe(redirect);
   });
 });
+
+describe('textFields (the form edge for text)', () => {
+  it('keeps the tabs and new lines pasted text brings, refuses NUL and other controls, and bounds the length', async () => {
+    const { textFields } = await import('@/lib/schemas/safe-text');
+    const schema = textFields({ name: 10 });
+    expect(schema.safeParse({ name: 'Jane\t' }).success).toBe(true);
+    expect(schema.safeParse({ name: 'a\r\nb' }).success).toBe(true);
+    expect(schema.safeParse({}).success).toBe(true);
+    expect(schema.safeParse({ name: 'a\u0000b' }).success).toBe(false);
+    expect(schema.safeParse({ name: 'a\u001bb' }).success).toBe(false);
+    expect(schema.safeParse({ name: 'x'.repeat(11) }).success).toBe(false);
+  });
+});

@@ -12,7 +12,7 @@ import { textFields } from '@/lib/schemas/safe-text';
 const settingsFields = ['offsetsHours', 'quietStart', 'quietEnd', 'whatsappEnabled'] as const;
 const settingsForm = textFields({ offsetsHours: 200, quietStart: 16, quietEnd: 16, whatsappEnabled: 16 });
 const templateFields = ['smsBody', 'whatsappContentSid'] as const;
-const templateForm = textFields({ smsBody: 2000, whatsappContentSid: 64 }, ['smsBody']).extend({
+const templateForm = textFields({ smsBody: 2000, whatsappContentSid: 64 }).extend({
   kind: z.enum(['TELEHEALTH', 'IN_PERSON']),
 });
 

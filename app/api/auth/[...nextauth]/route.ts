@@ -41,7 +41,8 @@ export const POST = route<Segment>('auth.nextauth', async (request, { params, re
     return refusal;
   }
   if (params.nextauth?.[0] === '_log') return new Response(null, { status: 204 });
-  if (fieldsWithControlCharacters(form).length > 0) {
+  // Tabs and new lines can come with pasted text; other control characters cannot.
+  if (fieldsWithControlCharacters(form, { allowWhitespace: true }).length > 0) {
     return refuse(
       requestId,
       400,
