@@ -104,3 +104,56 @@ export function unblockSteps(browser: BrowserFamily): string[] {
       ];
   }
 }
+
+/** Apps whose built-in browser often cannot use the camera: the patient is shown how to leave it. */
+export type InAppBrowser = {
+  app: 'WhatsApp' | 'Facebook' | 'Instagram' | 'Messenger' | 'LinkedIn';
+  platform: 'ios' | 'android' | 'other';
+};
+
+/**
+ * The app whose built-in browser opened the link, from its user agent, or null
+ * for an ordinary browser. Messenger is checked before Facebook: its user agent
+ * carries Facebook's marks too.
+ */
+export function detectInAppBrowser(userAgent: string): InAppBrowser | null {
+  const ua = userAgent;
+  const app: InAppBrowser['app'] | null = /WhatsApp/i.test(ua)
+    ? 'WhatsApp'
+    : /Instagram/.test(ua)
+      ? 'Instagram'
+      : /MessengerForiOS|FB_IAB\/MESSENGER|FBAN\/Messenger|Orca-Android|MessengerLite/.test(ua)
+        ? 'Messenger'
+        : /FBAN|FBAV|FB_IAB|FBIOS|FB4A/.test(ua)
+          ? 'Facebook'
+          : /LinkedInApp/.test(ua)
+            ? 'LinkedIn'
+            : null;
+  if (!app) return null;
+  const platform = /iPhone|iPad|iPod/.test(ua) ? 'ios' : /Android/.test(ua) ? 'android' : 'other';
+  return { app, platform };
+}
+
+/** How to open this page in the phone's own browser, from inside that app. */
+export function openInBrowserSteps({ app, platform }: InAppBrowser): { browser: string; steps: string[] } {
+  if (platform === 'ios') {
+    return {
+      browser: 'Safari',
+      steps: [
+        app === 'WhatsApp'
+          ? 'Tap the share icon (a square with an arrow) at the bottom or top of the screen.'
+          : 'Tap ••• (three dots) at the top right of the screen, or the share icon.',
+        'Tap “Open in Safari” (it may say “Open in browser” or “Open in system browser”).',
+        'If you can’t find it, tap “Copy link” below, open Safari, and paste the link into the address bar.',
+      ],
+    };
+  }
+  return {
+    browser: 'Chrome',
+    steps: [
+      'Tap ⋮ (three dots) at the top right of the screen.',
+      'Tap “Open in Chrome” (it may say “Open in browser”).',
+      'If you can’t find it, tap “Copy link” below, open Chrome, and paste the link into the address bar.',
+    ],
+  };
+}

@@ -16,3 +16,10 @@ export function clockTimeAndDay(iso: string, timeZone: string): string {
   }).format(new Date(iso));
   return `${clockTime(iso, timeZone)} on ${day.replace(',', '')}`;
 }
+
+/** "Monday 7 December". */
+export function dayAndDate(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-AU', { timeZone, weekday: 'long', day: 'numeric', month: 'long' })
+    .format(new Date(iso))
+    .replace(',', '');
+}

@@ -38,3 +38,24 @@ export function browserCanCall(win: {
 }): boolean {
   return Boolean(win.RTCPeerConnection && win.navigator?.mediaDevices?.getUserMedia);
 }
+
+/** The countdown is shown only within this long of joining opening. */
+export const COUNTDOWN_WITHIN_MS = 60 * 60_000;
+
+/**
+ * The too-early countdown: null when joining opens more than an hour from now
+ * (the date and time say it then). `shown` ticks with the seconds; `spoken`, for
+ * screen readers, changes only every five minutes (every minute in the last
+ * five), so they are not interrupted all the time.
+ */
+export function countdownWords(ms: number): { shown: string; spoken: string } | null {
+  if (ms <= 0 || ms > COUNTDOWN_WITHIN_MS) return null;
+  const minutes = Math.ceil(ms / 60_000);
+  if (minutes <= 5) {
+    return {
+      shown: durationWords(ms),
+      spoken: `You can join in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+    };
+  }
+  return { shown: durationWords(ms), spoken: `You can join within ${Math.ceil(minutes / 5) * 5} minutes.` };
+}

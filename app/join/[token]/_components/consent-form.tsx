@@ -6,6 +6,7 @@ import { useRef, useState, type FormEvent } from 'react';
 
 import { Button } from '@/components/ui/button';
 
+import { StepHeading } from './step-heading';
 import { joinApi, type JoinApiError } from './join-api';
 
 type Location = 'IN_AUSTRALIA' | 'OUTSIDE_AUSTRALIA';
@@ -51,9 +52,7 @@ export function ConsentForm({
   const messages = [errors.agree, errors.location, errors.form].filter(Boolean);
   return (
     <section aria-labelledby="consent-heading" className="flex flex-col gap-4">
-      <h2 id="consent-heading" className="text-xl font-semibold">
-        Before you join
-      </h2>
+      <StepHeading id="consent-heading">Before you join</StepHeading>
       {messages.length ? (
         <div
           ref={summaryRef}

@@ -5,8 +5,9 @@
 // meaning in words (nothing relies on colour).
 import { useEffect, useRef } from 'react';
 
-import { durationWords, type JoinStatus } from '@/components/video/join-status';
-import { clockTime, clockTimeAndDay } from '@/components/video/format-time';
+import { ClinicPhoneLine } from '@/components/video/audience';
+import { clockTime, clockTimeAndDay, dayAndDate } from '@/components/video/format-time';
+import { countdownWords, type JoinStatus } from '@/components/video/join-status';
 
 type Kind = Exclude<JoinStatus, 'open' | 'early'> | 'not-recognised' | 'unsupported' | 'withdrawn';
 
@@ -97,40 +98,56 @@ export function Guidance({
       {kind === 'expired' && closesAt && timeZone ? (
         <p>It closed at {clockTimeAndDay(closesAt, timeZone)}.</p>
       ) : null}
-      {clinicPhone ? (
-        <p>
-          Clinic phone:{' '}
-          <a className="font-semibold underline" href={`tel:${clinicPhone.replace(/\s/g, '')}`}>
-            {clinicPhone}
-          </a>
-        </p>
-      ) : null}
+      <ClinicPhoneLine phone={clinicPhone} />
     </section>
   );
 }
 
-/** "Your session opens in 9 minutes 12 seconds": moves on by itself when it reaches zero. */
-export function Countdown({ opensAt, now, timeZone }: { opensAt: string; now: number; timeZone: string }) {
-  const remaining = Date.parse(opensAt) - now;
-  // Screen readers hear the time once a minute, not every second.
-  const minute = Math.max(1, Math.ceil(remaining / 60_000));
-  const spoken = `The session opens in ${minute} minute${minute === 1 ? '' : 's'}.`;
+/**
+ * Too early: the appointment's date and time and when joining opens, in the
+ * patient's zone, named. A countdown only within the last hour, so nobody reads
+ * or hears "in 69 hours 54 minutes"; screen readers hear it every few minutes,
+ * not every second. Moves on by itself when joining opens.
+ */
+export function Countdown({
+  startsAt,
+  opensAt,
+  now,
+  timeZone,
+  clinicPhone,
+}: {
+  startsAt: string;
+  opensAt: string;
+  now: number;
+  timeZone: string;
+  clinicPhone: string | null;
+}) {
+  const city = timeZone.split('/').pop()?.replace(/_/g, ' ') ?? timeZone;
+  const words = countdownWords(Date.parse(opensAt) - now);
   return (
     <section
       aria-labelledby="early-heading"
-      className="rounded-lg border border-sky-300 bg-sky-50 p-4 text-sky-950"
+      className="flex flex-col gap-2 rounded-lg border border-sky-300 bg-sky-50 p-4 text-sky-950"
     >
       <h2 id="early-heading" className="text-lg font-semibold">
         You’re early
       </h2>
       <p>
-        The waiting room opens at {clockTime(opensAt, timeZone)}, 15 minutes before your appointment: in{' '}
-        <strong aria-hidden="true">{durationWords(remaining)}</strong>.
+        Your appointment is on {dayAndDate(startsAt, timeZone)} at {clockTime(startsAt, timeZone)} ({city}{' '}
+        time). You can join from {clockTime(opensAt, timeZone)}.
       </p>
-      <p className="sr-only" aria-live="polite">
-        {spoken}
-      </p>
+      {words ? (
+        <>
+          <p aria-hidden="true">
+            That’s in <strong>{words.shown}</strong>.
+          </p>
+          <p className="sr-only" aria-live="polite">
+            {words.spoken}
+          </p>
+        </>
+      ) : null}
       <p>Meanwhile you can check your camera and sound below. This page moves on by itself.</p>
+      <ClinicPhoneLine phone={clinicPhone} />
     </section>
   );
 }

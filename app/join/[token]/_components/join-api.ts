@@ -1,5 +1,6 @@
 // The join page's calls to the portal. The link token always travels in the
 // Authorization header (never in a URL the page builds, nor a Referer).
+import type { QuickReply } from '@/lib/db/generated/enums';
 import type { JoinPageFacts } from '@/lib/video/get-join-page';
 import type { JoinState } from '@/lib/video/get-join-state';
 
@@ -55,6 +56,10 @@ export const joinApi = {
     call<{ consentRecordedAt: string }>(token, 'POST', '/api/video/join/consent', {
       consentToTelehealth: true,
       location,
+    }),
+  quickReply: (token: string, reply: QuickReply) =>
+    call<{ id: string; reply: QuickReply; at: string }>(token, 'POST', '/api/video/join/quick-reply', {
+      reply,
     }),
   enterWaitingRoom: (token: string) =>
     call<{ status: string; since: string }>(token, 'POST', '/api/video/join/waiting-room', {}),

@@ -10,12 +10,16 @@ import dynamic from 'next/dynamic';
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 
 import { Button } from '@/components/ui/button';
+import { VideoAudienceProvider } from '@/components/video/audience';
+import { detectInAppBrowser, type InAppBrowser } from '@/components/video/browser-guidance';
 import { browserCanCall, joinStatus, type JoinStatus } from '@/components/video/join-status';
 import type { JoinPageFacts } from '@/lib/video/get-join-page';
 
 import { ConsentForm } from './consent-form';
 import { Countdown, deadLinkKind, Guidance } from './guidance';
+import { InAppBrowserGuidance } from './in-app-browser';
 import { followJoinEvents, joinApi, type JoinApiError, type JoinState } from './join-api';
+import { StepHeading } from './step-heading';
 import { WaitingRoom } from './waiting-room';
 
 // The camera, microphone and call: loaded when the person starts the check.
@@ -26,7 +30,7 @@ const JoinMedia = dynamic(() => import('./join-media').then((m) => m.JoinMedia),
 
 export type JoinFacts = JoinPageFacts & { whenText: string; city: string };
 
-type Step = 'welcome' | 'check' | 'consent' | 'waiting';
+type Step = 'in-app' | 'welcome' | 'check' | 'consent' | 'waiting';
 
 const REJOIN_KEY_STORAGE = 'tp-guest-rejoin:';
 
@@ -46,9 +50,14 @@ export function JoinFlow({
   const [pageFacts, setPageFacts] = useState<JoinPageFacts | null>(facts);
   const [state, setState] = useState<JoinState | null>(facts?.state ?? null);
   const [gone, setGone] = useState<JoinApiError | null>(null);
-  const [step, setStep] = useState<Step>('welcome');
+  const [chosenStep, setStep] = useState<Step | null>(null);
   const now = useClock(serverNow);
   const canCall = useBrowserCanCall();
+  const inApp = useInAppBrowser();
+  // Inside WhatsApp, Facebook…: first how to open the page in the phone's browser.
+  const step: Step = chosenStep ?? (inApp ? 'in-app' : 'welcome');
+  // The first step shown keeps focus where the page put it; every later one takes it.
+  const moved = chosenStep !== null;
 
   // A guest's link works once; this browser may hold the key it was exchanged for.
   const storedKey = useStoredRejoinKey(problem?.kind === 'guest-link-used' ? linkToken : null);
@@ -111,7 +120,9 @@ export function JoinFlow({
   const timeZone = pageFacts?.timeZone ?? 'Australia/Sydney';
   const isGuest = state.role === 'guest';
 
-  if (canCall === false) return <Guidance kind="unsupported" clinicPhone={clinicPhone} />;
+  // Inside an app's browser, the way out comes first: the patient may yet try here.
+  if (canCall === false && step !== 'in-app')
+    return <Guidance kind="unsupported" clinicPhone={clinicPhone} />;
   if (status !== 'open' && status !== 'early') {
     return <Guidance kind={status} clinicPhone={clinicPhone} closesAt={state.closesAt} timeZone={timeZone} />;
   }
@@ -120,64 +131,89 @@ export function JoinFlow({
   const consentDone = isGuest || Boolean(state.consent?.recorded);
 
   return (
-    <div className="flex flex-col gap-5">
-      {!facts && pageFacts ? (
-        <p className="text-lg">
-          With {pageFacts.clinicianFirstName} at {pageFacts.clinicName}. You’re using this browser’s guest
-          pass.
-        </p>
-      ) : null}
-      {early ? <Countdown opensAt={state.opensAt} now={now} timeZone={timeZone} /> : null}
-
-      {step === 'welcome' ? (
-        <section aria-labelledby="ready-heading" className="flex flex-col gap-3">
-          <h2 id="ready-heading" className="text-xl font-semibold">
-            Get ready
-          </h2>
-          <p>
-            First we’ll check your camera, microphone and sound{isGuest ? '' : ', then ask for your consent'}.
-            Then you wait in the waiting room until {clinician} lets you in.
+    <VideoAudienceProvider value={{ reader: 'patient', clinicPhone }}>
+      <div className="flex flex-col gap-5">
+        {!facts && pageFacts ? (
+          <p className="text-lg">
+            With {pageFacts.clinicianFirstName} at {pageFacts.clinicName}. You’re using this browser’s guest
+            pass.
           </p>
-          <Button className="self-start text-base" onClick={() => setStep('check')}>
-            Check my camera and sound
-          </Button>
-        </section>
-      ) : (
-        <JoinMedia
-          step={step}
-          token={token}
-          appointmentId={state.appointmentId}
-          role={state.role}
-          clinician={clinician}
-          admitted={isGuest || state.waiting?.status === 'ADMITTED'}
-          open={!early}
-          onContinue={() => setStep(consentDone ? 'waiting' : 'consent')}
-          onTokenIssued={onTokenIssued}
-          consent={
-            <ConsentForm
-              token={token}
-              clinician={clinician}
-              onDone={(location) => {
-                setState((s) => (s ? { ...s, consent: { recorded: true, location } } : s));
-                setStep('waiting');
-              }}
+        ) : null}
+        {early ? (
+          <Countdown
+            startsAt={state.startsAt}
+            opensAt={state.opensAt}
+            now={now}
+            timeZone={timeZone}
+            clinicPhone={clinicPhone}
+          />
+        ) : null}
+
+        {step === 'in-app' ? (
+          inApp ? (
+            <InAppBrowserGuidance
+              inApp={inApp}
+              url={linkUrl(linkToken)}
+              clinicPhone={clinicPhone}
+              onContinue={() => setStep('welcome')}
             />
-          }
-          waiting={
-            isGuest ? null : (
-              <WaitingRoom
+          ) : null
+        ) : step === 'welcome' ? (
+          <section aria-labelledby="ready-heading" className="flex flex-col gap-3">
+            <StepHeading id="ready-heading" focus={moved}>
+              Get ready
+            </StepHeading>
+            <p>
+              First we’ll check your camera, microphone and sound
+              {isGuest ? '' : ', then ask for your consent'}. Then you wait in the waiting room until{' '}
+              {clinician} lets you in.
+            </p>
+            <Button className="self-start text-base" onClick={() => setStep('check')}>
+              Check my camera and sound
+            </Button>
+          </section>
+        ) : (
+          <JoinMedia
+            step={step}
+            token={token}
+            appointmentId={state.appointmentId}
+            role={state.role}
+            clinician={clinician}
+            admitted={isGuest || state.waiting?.status === 'ADMITTED'}
+            open={!early}
+            onContinue={() => setStep(consentDone ? 'waiting' : 'consent')}
+            onTokenIssued={onTokenIssued}
+            consent={
+              <ConsentForm
                 token={token}
-                state={state}
                 clinician={clinician}
-                open={!early}
-                timeZone={timeZone}
+                onDone={(location) => {
+                  setState((s) => (s ? { ...s, consent: { recorded: true, location } } : s));
+                  setStep('waiting');
+                }}
               />
-            )
-          }
-        />
-      )}
-    </div>
+            }
+            waiting={
+              isGuest ? null : (
+                <WaitingRoom
+                  token={token}
+                  state={state}
+                  clinician={clinician}
+                  open={!early}
+                  timeZone={timeZone}
+                />
+              )
+            }
+          />
+        )}
+      </div>
+    </VideoAudienceProvider>
   );
+}
+
+/** The link as the patient received it, to copy into another browser. */
+function linkUrl(token: string): string {
+  return typeof window === 'undefined' ? '' : `${window.location.origin}/join/${token}`;
 }
 
 /** The clock, ticking every second (the countdown and the window moving on by themselves). */
@@ -204,6 +240,16 @@ function useBrowserCanCall(): boolean | null {
     () => browserCanCall(window as never),
     () => null,
   );
+}
+
+/** null on the server and in ordinary browsers; the app, when the page is inside one's built-in browser. */
+function useInAppBrowser(): InAppBrowser | null {
+  const ua = useSyncExternalStore(
+    noSubscribe,
+    () => navigator.userAgent,
+    () => '',
+  );
+  return ua ? detectInAppBrowser(ua) : null;
 }
 
 function useStoredRejoinKey(linkToken: string | null): string | null {

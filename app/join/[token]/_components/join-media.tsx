@@ -8,11 +8,13 @@ import { useCallback, useEffect, useRef, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { CallView } from '@/components/video/call-view';
 import { DeviceCheck } from '@/components/video/device-check';
+import { JOIN_AGAIN } from '@/components/video/error-messages';
 import { ProblemPanel } from '@/components/video/media-problem';
 import { useVideo, VideoProvider } from '@/components/video/video-provider';
 import { VideoTrack } from '@/components/video/video-track';
 
 import { joinApi } from './join-api';
+import { StepHeading } from './step-heading';
 
 type Step = 'check' | 'consent' | 'waiting';
 
@@ -72,9 +74,7 @@ function JoinMediaSteps({
   if (video.room) {
     return (
       <section aria-labelledby="call-heading" className="flex flex-col gap-3">
-        <h2 id="call-heading" className="text-xl font-semibold">
-          In your session with {clinician}
-        </h2>
+        <StepHeading id="call-heading">In your session with {clinician}</StepHeading>
         <CallView
           nameFor={nameFor}
           waitingFor={`Connected. Waiting for ${clinician} to join…`}
@@ -88,9 +88,7 @@ function JoinMediaSteps({
   if (step === 'check') {
     return (
       <section aria-labelledby="check-heading" className="flex flex-col gap-4">
-        <h2 id="check-heading" className="text-xl font-semibold">
-          Check your camera and sound
-        </h2>
+        <StepHeading id="check-heading">Check your camera and sound</StepHeading>
         <DeviceCheck getTestToken={getTestToken} headingLevel={3} />
         {video.audioTrack ? (
           <Button className="self-start text-base" onClick={onContinue}>
@@ -148,7 +146,13 @@ function JoinButton({ clinician }: { clinician: string }) {
         disabled={video.connecting}
         onClick={() => void video.connect()}
       >
-        {video.connecting ? 'Joining…' : video.audioOnly ? 'Join the call (sound only)' : 'Join the call'}
+        {video.connecting
+          ? 'Joining…'
+          : video.connectProblem
+            ? JOIN_AGAIN
+            : video.audioOnly
+              ? 'Join the call (sound only)'
+              : 'Join the call'}
       </Button>
     </div>
   );
@@ -159,15 +163,15 @@ function CallEnded({ clinician }: { clinician: string }) {
   const end = video.callEnd!;
   return (
     <section aria-labelledby="ended-heading" className="flex flex-col gap-3">
-      <h2 id="ended-heading" className="text-xl font-semibold">
+      <StepHeading id="ended-heading">
         {end.problem ? 'You were disconnected' : 'You have left the call'}
-      </h2>
+      </StepHeading>
       {end.problem ? (
         <ProblemPanel
           problem={end.problem}
           headingLevel={3}
           onRetry={end.problem.action === 'contact-clinic' ? undefined : () => void video.connect()}
-          retryLabel={video.connecting ? 'Joining…' : 'Join again'}
+          retryLabel={video.connecting ? 'Joining…' : JOIN_AGAIN}
         />
       ) : (
         <>
@@ -175,7 +179,7 @@ function CallEnded({ clinician }: { clinician: string }) {
             If you left by mistake, you can go back in: {clinician} is still there until they end the session.
           </p>
           <Button className="self-start" disabled={video.connecting} onClick={() => void video.connect()}>
-            {video.connecting ? 'Joining…' : 'Join again'}
+            {video.connecting ? 'Joining…' : JOIN_AGAIN}
           </Button>
         </>
       )}

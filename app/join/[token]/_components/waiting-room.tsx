@@ -6,9 +6,13 @@
 // out of the waiting room (the clinician sees they have gone).
 import { useEffect, useState } from 'react';
 
+import { Button } from '@/components/ui/button';
 import { clockTime } from '@/components/video/format-time';
+import type { QuickReply } from '@/lib/db/generated/enums';
+import { QUICK_REPLIES } from '@/lib/video/quick-replies';
 
 import { joinApi, type JoinApiError, type JoinState } from './join-api';
+import { StepHeading } from './step-heading';
 
 export function WaitingRoom({
   token,
@@ -47,9 +51,7 @@ export function WaitingRoom({
 
   return (
     <section aria-labelledby="waiting-heading" className="flex flex-col gap-3">
-      <h2 id="waiting-heading" className="text-xl font-semibold">
-        Waiting room
-      </h2>
+      <StepHeading id="waiting-heading">Waiting room</StepHeading>
       <div role="status" aria-live="polite" className="rounded-lg border border-slate-300 bg-white p-4">
         {error ? (
           <p className="font-medium text-red-800">{error}</p>
@@ -89,6 +91,77 @@ export function WaitingRoom({
           </div>
         </div>
       ) : null}
+      {inRoom ? (
+        <QuickReplies token={token} clinician={clinician} sent={state.replies} timeZone={timeZone} />
+      ) : null}
     </section>
+  );
+}
+
+/** A few fixed answers to the clinician (no free text), one every half minute. */
+function QuickReplies({
+  token,
+  clinician,
+  sent,
+  timeZone,
+}: {
+  token: string;
+  clinician: string;
+  sent: JoinState['replies'];
+  timeZone: string;
+}) {
+  const [pending, setPending] = useState<QuickReply | null>(null);
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const send = async (reply: QuickReply) => {
+    setPending(reply);
+    setResult(null);
+    try {
+      const saved = await joinApi.quickReply(token, reply);
+      setResult({ ok: true, text: `Sent to ${clinician} at ${clockTime(saved.at, timeZone)}.` });
+    } catch (err) {
+      setResult({ ok: false, text: (err as JoinApiError).message });
+    } finally {
+      setPending(null);
+    }
+  };
+  return (
+    <div className="flex flex-col gap-2">
+      <h3 className="font-semibold" id="quick-replies-heading">
+        Let {clinician} know
+      </h3>
+      <div
+        role="group"
+        aria-labelledby="quick-replies-heading"
+        className="flex flex-col gap-2 sm:flex-row sm:flex-wrap"
+      >
+        {(Object.keys(QUICK_REPLIES) as QuickReply[]).map((reply) => (
+          <Button
+            key={reply}
+            variant="secondary"
+            className="text-base"
+            disabled={pending !== null}
+            onClick={() => void send(reply)}
+          >
+            {QUICK_REPLIES[reply]}
+          </Button>
+        ))}
+      </div>
+      <p
+        role="status"
+        aria-live="polite"
+        className={result?.ok === false ? 'font-medium text-red-800' : 'text-slate-700'}
+      >
+        {pending ? 'Sending…' : result?.text}
+      </p>
+      {sent.length ? (
+        <ul className="text-sm text-slate-700">
+          {sent.map((r) => (
+            <li key={r.id}>
+              You sent at {clockTime(r.at, timeZone)}: “{QUICK_REPLIES[r.reply]}”
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
   );
 }
