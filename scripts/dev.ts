@@ -16,6 +16,7 @@ import { db, disconnectDb } from '@/lib/db/client';
 import { PROJECT_ROOT, redactUrl, resolveDatabase } from '@/lib/db/local-database';
 import { applyMigrations } from '@/lib/db/migrate/apply-migrations';
 import { childEnv, env, isSet, setEnvForThisProcess } from '@/lib/env';
+import { createDemoJoinLink } from '@/lib/video/create-demo-join-link';
 
 import {
   chooseDevDistDir,
@@ -57,6 +58,11 @@ if (seeded.seeded) {
   say(`Loaded demo data. Sign in with any of these (password ${DEMO_PASSWORD}):`);
   for (const u of demoUsers) say(`  ${u.email}${u.mfa ? ' (two-factor: see README)' : ''}`);
 }
+// A join link carries the portal's address: without APP_URL that is localhost and
+// this server's port, which may not be 3000 (a second dev server takes the next free one).
+if (!isSet('APP_URL')) setEnvForThisProcess('PORT', String(port));
+// Printed on every start, seeded now or before; the link already issued is reused.
+const joinLink = seeded.nextTelehealthId ? await createDemoJoinLink(seeded.nextTelehealthId) : null;
 await disconnectDb();
 
 // The children run what was checked here: development, this port and this database.
@@ -108,6 +114,11 @@ const worker = spawn(
 );
 children.push(web, worker);
 say(`Portal: http://localhost:${port}`);
+say(
+  joinLink
+    ? `Patient join link for the next telehealth appointment: ${joinLink}`
+    : 'No telehealth appointment is coming up, so there is no join link to print: book one on /appointments/new.',
+);
 
 let stopping = false;
 async function stop(code: number) {
