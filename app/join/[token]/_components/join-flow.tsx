@@ -153,7 +153,7 @@ export function JoinFlow({
           inApp ? (
             <InAppBrowserGuidance
               inApp={inApp}
-              url={linkUrl(linkToken)}
+              url={linkUrl()}
               clinicPhone={clinicPhone}
               onContinue={() => setStep('welcome')}
             />
@@ -211,9 +211,9 @@ export function JoinFlow({
   );
 }
 
-/** The link as the patient received it, to copy into another browser. */
-function linkUrl(token: string): string {
-  return typeof window === 'undefined' ? '' : `${window.location.origin}/join/${token}`;
+/** The link as the patient opened it, to paste into another browser. */
+function linkUrl(): string {
+  return typeof window === 'undefined' ? '' : window.location.href;
 }
 
 /** The clock, ticking every second (the countdown and the window moving on by themselves). */
