@@ -9,7 +9,7 @@ import type { SessionUser } from '@/lib/auth/session-user';
 import { formatMobile } from '@/lib/phone/parse-mobile';
 import { getAppointmentReminders } from '@/lib/reminders/get-appointment-reminders';
 import {
-  channelName,
+  messageChannelLabel,
   describeOffset,
   eventLabel,
   messageStatusLabels,
@@ -112,8 +112,7 @@ export async function AppointmentRemindersPanel({
                   <ul className="text-sm text-slate-800" aria-label="Messages">
                     {r.messages.map((m) => (
                       <li key={m.channel}>
-                        {channelName[m.channel]}
-                        {m.isFallback ? ' (fallback)' : ''}: {messageStatusLabels[m.status] ?? m.status}
+                        {messageChannelLabel(m)}: {messageStatusLabels[m.status] ?? m.status}
                         {m.errorCode ? ` — ${twilioCodeText(m.errorCode)}` : ''}
                       </li>
                     ))}

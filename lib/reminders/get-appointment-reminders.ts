@@ -16,7 +16,8 @@ export async function getAppointmentReminders(user: SessionUser, appointmentId: 
   const appointment = await appointmentForReminders(user, appointmentId, 'reminders.read');
   const [reminders, patient, config] = await Promise.all([
     db().reminder.findMany({
-      where: { appointmentId },
+      // Change notices are on the appointment's timeline (get-appointment-timeline.ts).
+      where: { appointmentId, source: { not: 'CHANGE_NOTICE' } },
       orderBy: [{ dueAt: 'asc' }, { createdAt: 'asc' }],
       select: {
         id: true,

@@ -39,6 +39,19 @@ export const reminderListSelect = {
 
 export type ReminderListItem = Prisma.ReminderGetPayload<{ select: typeof reminderListSelect }>;
 
+function channelFilter(channel: ReminderListFilters['channel']): Prisma.ReminderWhereInput {
+  switch (channel) {
+    case 'ANY':
+      return {};
+    case 'FALLBACK':
+      return { messages: { some: { channel: 'SMS', isFallback: true } } };
+    case 'SMS_ONLY':
+      return { messages: { some: { channel: 'SMS', isFallback: false }, none: { channel: 'WHATSAPP' } } };
+    default:
+      return { messages: { some: { channel } } };
+  }
+}
+
 export async function listReminders(
   user: SessionUser,
   filters: ReminderListFilters,
@@ -53,7 +66,7 @@ export async function listReminders(
         : filters.status === 'ALL'
           ? {}
           : { status: filters.status },
-      filters.channel === 'ANY' ? {} : { messages: { some: { channel: filters.channel } } },
+      channelFilter(filters.channel),
       isValidDateString(filters.from) ? { dueAt: { gte: startOfDayIn(filters.from, timeZone) } } : {},
       isValidDateString(filters.to) ? { dueAt: { lt: startOfDayIn(addDays(filters.to, 1), timeZone) } } : {},
     ],

@@ -27,6 +27,30 @@ export function twilioCodeText(code: number | null | undefined): string {
   return `error ${code}: ${describeTwilioCode(code)}`;
 }
 
+/**
+ * How a message went, as staff read it: "Sent by SMS" when SMS was the only channel
+ * (the patient prefers SMS, or WhatsApp could not be used), "Fell back to SMS" only
+ * when a WhatsApp message failed first.
+ */
+export function messageChannelLabel(m: { channel: string; isFallback: boolean }): string {
+  if (m.channel === 'SMS') return m.isFallback ? 'Fell back to SMS' : 'Sent by SMS';
+  return `Sent by ${channelName[m.channel as ChannelKey] ?? m.channel}`;
+}
+
+const noticeScheduled: Record<string, string> = {
+  NOTICE_MOVED: 'Notice queued: tells the patient the new time',
+  NOTICE_CANCELLED: 'Notice queued: tells the patient the appointment is cancelled',
+};
+const noticeReplaced: Record<string, string> = {
+  NOTICE_MOVED: 'Replaced by a later change: now tells the latest time',
+  NOTICE_CANCELLED: 'Replaced by a later change: now tells the cancellation',
+};
+const quietHoursLabels: Record<string, string> = {
+  HELD: "Held until the patient's quiet hours end",
+  URGENT:
+    "Goes in the patient's quiet hours: held until they end, it would arrive too close to the appointment",
+};
+
 export function eventLabel(e: {
   type: string;
   channel: string | null;
@@ -37,6 +61,7 @@ export function eventLabel(e: {
   const code = twilioCodeText(e.errorCode);
   switch (e.type) {
     case 'SCHEDULED':
+      if (e.detail && noticeScheduled[e.detail]) return noticeScheduled[e.detail]!;
       return e.detail === 'QUIET_HOURS'
         ? 'Scheduled, moved earlier to avoid quiet hours'
         : e.detail === 'RESEND'
@@ -53,7 +78,13 @@ export function eventLabel(e: {
     case 'CANCELLED':
       return `Cancelled: ${describeReason(e.detail) ?? ''}`.trim();
     case 'SENT':
-      return `Sent on ${via}`;
+      return `Sent by ${via}`;
+    case 'REPLACED':
+      return noticeReplaced[e.detail ?? ''] ?? 'Replaced by a later change';
+    case 'QUIET_HOURS':
+      return quietHoursLabels[e.detail ?? ''] ?? "Timed around the patient's quiet hours";
+    case 'SMS_ONLY':
+      return `Sent by SMS: ${describeReason(e.detail) ?? 'WhatsApp unavailable'}`;
     case 'SEND_REFUSED':
       return `${via} refused it at once (${code || 'no code'})`;
     case 'RETRYING':
@@ -61,7 +92,10 @@ export function eventLabel(e: {
     case 'RECONCILED':
       return `${via}: found at Twilio after an interrupted send (not sent twice)`;
     case 'FALLBACK':
-      return `Fell back to SMS: ${describeReason(e.detail) ?? 'WhatsApp unavailable'}`;
+      // Entries written before SMS_ONLY existed also named SMS sent because WhatsApp was not usable.
+      return e.detail === 'WHATSAPP_FAILED' || !e.detail
+        ? `Fell back to SMS: ${describeReason('WHATSAPP_FAILED')}`
+        : `Sent by SMS: ${describeReason(e.detail)}`;
     case 'DELIVERED':
       return `Delivered by ${via}`;
     case 'READ':

@@ -31,6 +31,7 @@ export const reminderSourceLabels = {
   STAFF: 'Added by staff',
   RESEND: 'Resent by staff',
   JOIN_LINK: 'Join link sent by staff',
+  CHANGE_NOTICE: 'Change notice',
 } as const;
 
 /** A staff member picks a time (in the clinic's timezone; the action converts it). */
@@ -112,7 +113,8 @@ export const reminderListFiltersSchema = z.object({
     .enum([...REMINDER_STATUSES, 'ALL', 'UPCOMING'])
     .catch('UPCOMING')
     .default('UPCOMING'),
-  channel: z.enum(['ANY', 'WHATSAPP', 'SMS']).catch('ANY').default('ANY'),
+  // SMS_ONLY: SMS was the only channel; FALLBACK: SMS after WhatsApp failed.
+  channel: z.enum(['ANY', 'WHATSAPP', 'SMS', 'SMS_ONLY', 'FALLBACK']).catch('ANY').default('ANY'),
   from: z.string().trim().catch('').default(''),
   to: z.string().trim().catch('').default(''),
   page: z.coerce.number().int().min(1).max(1000).catch(1).default(1),

@@ -260,7 +260,11 @@ describe('rescheduleAppointment', () => {
       where: { entityId: id, action: 'UPDATE', detail: { path: ['operation'], equals: 'reschedule' } },
     });
     expect(audit).toMatchObject({ actorId: staff.id, patientId: patientA });
-    expect(audit.detail).toEqual({ operation: 'reschedule', fields: ['startsAt', 'endsAt', 'status'] });
+    expect(audit.detail).toEqual({
+      operation: 'reschedule',
+      fields: ['startsAt', 'endsAt', 'status'],
+      notifyPatient: true,
+    });
   });
 
   it('may overlap its own old time but not another appointment', async () => {
@@ -302,7 +306,11 @@ describe('cancelAppointment', () => {
     expect(row.cancelledAt!.getTime()).toBeGreaterThanOrEqual(before - 1000);
 
     const audit = await db().auditLog.findFirstOrThrow({ where: { entityId: id, action: 'UPDATE' } });
-    expect(audit.detail).toEqual({ operation: 'cancel', fields: ['status', 'cancelledAt', 'cancelReason'] });
+    expect(audit.detail).toEqual({
+      operation: 'cancel',
+      fields: ['status', 'cancelledAt', 'cancelReason'],
+      notifyPatient: true,
+    });
     expect(JSON.stringify(audit)).not.toContain('unwell');
   });
 

@@ -73,9 +73,10 @@ async function book(startsAt: Date, patientId?: string) {
   return id;
 }
 
+// The policy's reminders; the change notices a move or cancellation writes are in reminders-change-notices.test.ts.
 const reminders = (appointmentId: string) =>
   db().reminder.findMany({
-    where: { appointmentId },
+    where: { appointmentId, source: { not: 'CHANGE_NOTICE' } },
     orderBy: [{ offsetMinutes: 'desc' }, { createdAt: 'asc' }],
   });
 
@@ -301,17 +302,33 @@ describe('admin settings', () => {
 });
 
 describe('daily summary', () => {
-  it('counts sent, delivered, failed and fallbacks per clinic day', async () => {
+  it('counts sent, delivered and failed per clinic day, and as fallbacks only SMS sent after WhatsApp failed', async () => {
     const before = (await summariseReminderDays(staff, tz))[0]!;
-    const patient = await createPatient(clinicId, { whatsapp: false });
+    // No WhatsApp consent: SMS is the only channel, which is not a fallback.
+    const smsOnly = await createPatient(clinicId, { whatsapp: false });
+    const smsOnlyId = await book(tenAm(20), smsOnly.id);
+    const smsOnlyAt = zonedNow('11:00');
+    const first = await resendReminder(staff, smsOnlyId, smsOnlyAt);
+    expect(await sendReminder(first.id, { client: h.client(), now: () => smsOnlyAt })).toBe('ACCEPTED');
+    await h.emulator.idle();
+    const middle = (await summariseReminderDays(staff, tz))[0]!;
+    expect(middle.sentSms - before.sentSms).toBe(1);
+    expect(middle.fallbacks - before.fallbacks).toBe(0);
+
+    const patient = await createPatient(clinicId);
+    h.emulator.injectFailure({
+      path: '/2010-04-01/Accounts/*/Messages.json',
+      to: `whatsapp:${patient.mobile}`,
+      fault: { type: 'error', code: 63016, status: 400 },
+    });
     const id = await book(tenAm(13), patient.id);
     const at = zonedNow('11:00');
     const result = await resendReminder(staff, id, at);
     expect(await sendReminder(result.id, { client: h.client(), now: () => at })).toBe('ACCEPTED');
     await h.emulator.idle();
     const after = (await summariseReminderDays(staff, tz))[0]!;
-    expect(after.sentSms - before.sentSms).toBe(1);
-    expect(after.fallbacks - before.fallbacks).toBe(1);
+    expect(after.sentSms - middle.sentSms).toBe(1);
+    expect(after.fallbacks - middle.fallbacks).toBe(1);
   });
 });
 

@@ -134,14 +134,16 @@ describe('fallback to SMS', () => {
     });
   }
 
-  it('goes straight to SMS, marked as a fallback with the reason, when the patient has no WhatsApp consent', async () => {
+  it('goes straight to SMS with the reason, not counted as a fallback, when the patient has no WhatsApp consent', async () => {
     const { patient, reminder } = await reminderScenario(clinicId, clinicianId, { whatsapp: false });
     expect(await sendReminder(reminder.id, deps)).toBe('ACCEPTED');
     expect(outboxTo(patient.mobile).map((m) => m.to)).toEqual([patient.mobile]);
     const state = await reminderState(reminder.id);
+    // SMS was the only channel: "Sent by SMS", never "Fell back to SMS".
     expect(state.messages).toMatchObject([
-      { channel: 'SMS', isFallback: true, fallbackReason: 'NO_WHATSAPP_CONSENT' },
+      { channel: 'SMS', isFallback: false, fallbackReason: 'NO_WHATSAPP_CONSENT' },
     ]);
+    expect(state.events.map((e) => [e.type, e.detail])).toContainEqual(['SMS_ONLY', 'NO_WHATSAPP_CONSENT']);
   });
 
   it('uses SMS without calling it a fallback for a patient who prefers SMS', async () => {

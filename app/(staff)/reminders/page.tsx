@@ -9,7 +9,12 @@ import { requirePermission } from '@/lib/auth/guards';
 import { roleCan } from '@/lib/auth/permissions';
 import { listReminders } from '@/lib/reminders/list-reminders';
 import { listRepliesNeedingAttention } from '@/lib/reminders/list-replies';
-import { channelName, messageStatusLabels, twilioCodeText } from '@/lib/reminders/reminder-labels';
+import {
+  channelName,
+  messageChannelLabel,
+  messageStatusLabels,
+  twilioCodeText,
+} from '@/lib/reminders/reminder-labels';
 import { describeReason } from '@/lib/reminders/reminder-reasons';
 import { summariseReminderDays } from '@/lib/reminders/summarise-reminder-days';
 import { patientDisplayName } from '@/lib/schemas/patient';
@@ -153,7 +158,9 @@ export default async function RemindersPage({ searchParams }: { searchParams: Se
               >
                 <option value="ANY">Any</option>
                 <option value="WHATSAPP">WhatsApp</option>
-                <option value="SMS">SMS</option>
+                <option value="SMS">SMS (any)</option>
+                <option value="SMS_ONLY">Sent by SMS only</option>
+                <option value="FALLBACK">Fell back to SMS</option>
               </select>
             </div>
             <div className="flex flex-col gap-1">
@@ -241,8 +248,7 @@ export default async function RemindersPage({ searchParams }: { searchParams: Se
                         ? '—'
                         : r.messages.map((m) => (
                             <span key={m.channel} className="block">
-                              {channelName[m.channel]}
-                              {m.isFallback ? ' (fallback)' : ''}: {messageStatusLabels[m.status] ?? m.status}
+                              {messageChannelLabel(m)}: {messageStatusLabels[m.status] ?? m.status}
                               {m.errorCode ? ` (${twilioCodeText(m.errorCode)})` : ''}
                             </span>
                           ))}
@@ -275,7 +281,9 @@ export default async function RemindersPage({ searchParams }: { searchParams: Se
         </h2>
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-left text-sm" data-testid="daily-summary">
-            <caption className="sr-only">Messages per day: sent, delivered, failed and SMS fallbacks</caption>
+            <caption className="sr-only">
+              Messages per day: sent, delivered, failed and fell back to SMS
+            </caption>
             <thead className="bg-slate-100 text-slate-700">
               <tr>
                 <th scope="col" className="px-3 py-2 font-semibold">
@@ -294,7 +302,7 @@ export default async function RemindersPage({ searchParams }: { searchParams: Se
                   Failed
                 </th>
                 <th scope="col" className="px-3 py-2 text-right font-semibold">
-                  SMS fallbacks
+                  Fell back to SMS
                 </th>
               </tr>
             </thead>
