@@ -87,7 +87,7 @@ if (wantsEmulator(config)) {
 } else if (config.TWILIO_MOCK_URLS) {
   // A mock (Prism) accepts any account: throwaway credentials give the portal well-formed ones.
   const credentials = await emulatorCredentials(config);
-  for (const [key, value] of Object.entries(credentials)) {
+  for (const [key, value] of Object.entries(credentials) as Array<[keyof typeof credentials, string]>) {
     if (!isSet(key)) overrides[key] = value;
   }
   const mocks = Object.entries(config.TWILIO_MOCK_URLS).map(([domain, url]) => `${domain} → ${url}`);
