@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { requireUser } from '@/lib/auth/guards';
 import { formAction } from '@/lib/http/form-action';
 import { sendJoinLink } from '@/lib/reminders/send-join-link';
+import { CONFIRM_FIELD, confirmed } from '@/lib/schemas/confirmation';
 import type { FormState } from '@/lib/schemas/form-state';
 import { entityId, freeText } from '@/lib/schemas/safe-text';
 import { admitPatient, declinePatient } from '@/lib/video/admit-patient';
@@ -23,19 +24,21 @@ export type VideoActionState = FormState & { url?: string };
 
 const videoActionInput = z.object({ appointmentId: entityId, body: freeText(2000).optional() });
 type VideoActionInput = z.output<typeof videoActionInput>;
+/** A destructive action acts only with the confirm dialog's field (components/ui/confirm-dialog.tsx). */
+const confirmedVideoActionInput = videoActionInput.extend({ [CONFIRM_FIELD]: confirmed() });
 
 /** The appointment id the page bound (and a message's text) are parsed here, at the edge. */
 async function run(
   event: string,
   previous: VideoActionState,
-  input: { appointmentId: string; formData?: FormData },
+  input: { appointmentId: string; formData?: FormData; confirm?: boolean },
   operation: (input: VideoActionInput) => Promise<Omit<VideoActionState, 'attempt'>>,
 ): Promise<VideoActionState> {
   return formAction<typeof videoActionInput, { url: string }>(
     {
       event,
-      schema: videoActionInput,
-      fields: input.formData ? ['body'] : [],
+      schema: input.confirm ? confirmedVideoActionInput : videoActionInput,
+      fields: input.confirm ? [CONFIRM_FIELD] : input.formData ? ['body'] : [],
       args: { appointmentId: input.appointmentId },
     },
     previous,
@@ -89,9 +92,11 @@ export async function sendJoinLinkAction(
 export async function revokeJoinLinkAction(
   appointmentId: string,
   previous: VideoActionState,
+  formData?: FormData,
 ): Promise<VideoActionState> {
   const user = await requireUser();
-  return run('video.revoke_link_failed', previous, { appointmentId }, async ({ appointmentId: id }) => {
+  const input = { appointmentId, formData, confirm: true };
+  return run('video.revoke_link_failed', previous, input, async ({ appointmentId: id }) => {
     await revokeJoinLink(user, id);
     return { status: 'success', message: 'Link withdrawn. Make a new one when the patient needs it.' };
   });
@@ -162,12 +167,18 @@ export async function createGuestLinkAction(
 export async function endSessionAction(
   appointmentId: string,
   previous: VideoActionState,
+  formData?: FormData,
 ): Promise<VideoActionState> {
   const user = await requireUser();
-  return run('video.end_failed', previous, { appointmentId }, async ({ appointmentId: id }) => {
-    await endSessionForEveryone(user, id);
-    return { status: 'success', message: 'Session ended for everyone.' };
-  });
+  return run(
+    'video.end_failed',
+    previous,
+    { appointmentId, formData, confirm: true },
+    async ({ appointmentId: id }) => {
+      await endSessionForEveryone(user, id);
+      return { status: 'success', message: 'Session ended for everyone.' };
+    },
+  );
 }
 
 // POST /appointments/{id} – the patient did not attend.

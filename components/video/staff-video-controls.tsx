@@ -7,6 +7,7 @@ import { useRouter } from 'next/navigation';
 import { useActionState, useEffect } from 'react';
 
 import { Button } from '@/components/ui/button';
+import { ConfirmDialog, type ConfirmDialogProps } from '@/components/ui/confirm-dialog';
 import { CopyButton } from '@/components/ui/copy-button';
 import { TextAreaField } from '@/components/ui/field';
 import { initialFormState } from '@/lib/schemas/form-state';
@@ -22,14 +23,31 @@ export function VideoActionButton({
   pendingLabel,
   variant = 'secondary',
   confirmText,
+  confirm,
 }: {
   action: Action;
   label: string;
   pendingLabel: string;
   variant?: 'primary' | 'secondary' | 'danger';
   confirmText?: string;
+  /** A destructive action: asks in a dialog first, and the server refuses without its answer. */
+  confirm?: Pick<ConfirmDialogProps, 'title' | 'message' | 'confirmLabel'>;
 }) {
   const [state, run, pending] = useActionState<VideoActionState, FormData>(action, initialFormState);
+  if (confirm) {
+    return (
+      <form action={run} className="flex flex-col items-start gap-1">
+        <ConfirmDialog
+          {...confirm}
+          triggerLabel={label}
+          pendingLabel={pendingLabel}
+          variant={variant}
+          errors={state.fieldErrors?.confirm}
+        />
+        <ActionResult state={state} />
+      </form>
+    );
+  }
   return (
     <form
       action={run}

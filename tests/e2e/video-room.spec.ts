@@ -148,8 +148,15 @@ test('the clinician sees the patient waiting, messages and lets them in, runs th
   await new Promise((r) => setTimeout(r, 2000));
 
   // End for everyone: the patient's page says so; the clinician sees attendance.
-  clinician.once('dialog', (d) => void d.accept());
+  // It asks first, saying what will happen; Go back leaves the call as it was.
   await clinician.getByRole('button', { name: 'End session for everyone' }).click();
+  const ask = clinician.getByRole('dialog', { name: 'End the session for everyone?' });
+  await expect(ask).toContainText('the patient included, is disconnected');
+  await expect(ask.getByRole('button', { name: 'Go back' })).toBeFocused();
+  await ask.getByRole('button', { name: 'Go back' }).click();
+  await expect(clinician.getByRole('heading', { name: 'In the call' })).toBeVisible();
+  await clinician.getByRole('button', { name: 'End session for everyone' }).click();
+  await ask.getByRole('button', { name: 'End the session' }).click();
   await expect(clinician.getByRole('heading', { name: 'Session ended for everyone' })).toBeVisible();
   await expect(patient.getByRole('heading', { name: 'Your session has ended' })).toBeVisible();
   await expectNoAxeViolations(patient, 'join: session ended');

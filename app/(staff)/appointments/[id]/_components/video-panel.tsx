@@ -122,11 +122,13 @@ export async function VideoPanel({ appointmentId, user }: { appointmentId: strin
                 label="Withdraw link"
                 pendingLabel="Withdrawing…"
                 variant="danger"
-                confirmText={
-                  patientWaiting
-                    ? 'The patient is in the waiting room and will be told the link no longer works. Withdraw it?'
-                    : 'The link will stop working at once. Withdraw it?'
-                }
+                confirm={{
+                  title: 'Withdraw the join link?',
+                  message: patientWaiting
+                    ? 'The patient is in the waiting room and will be told the link no longer works. They will need a new link to join.'
+                    : 'The link stops working at once. Make a new one when the patient needs it.',
+                  confirmLabel: 'Withdraw the link',
+                }}
               />
             ) : null}
           </div>
@@ -222,7 +224,12 @@ export async function VideoPanel({ appointmentId, user }: { appointmentId: strin
                 label="End session for everyone"
                 pendingLabel="Ending…"
                 variant="danger"
-                confirmText="End the call for everyone in it?"
+                confirm={{
+                  title: 'End the session for everyone?',
+                  message:
+                    'Everyone in the call, the patient included, is disconnected and the room closes. You can start it again while the appointment’s window is open.',
+                  confirmLabel: 'End the session',
+                }}
               />
             ) : null}
             {panel.noShowSuggested && panel.can.markNoShow ? (

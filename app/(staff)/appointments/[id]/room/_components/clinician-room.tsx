@@ -5,9 +5,10 @@
 // call itself from the VideoProvider. Staff actions are the same server
 // actions as the appointment page's panel.
 import dynamic from 'next/dynamic';
-import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from 'react';
+import { useActionState, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
 import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { VideoAudienceProvider } from '@/components/video/audience';
 import { JOIN_AGAIN } from '@/components/video/error-messages';
 import { ProblemPanel } from '@/components/video/media-problem';
@@ -191,27 +192,28 @@ function BeforeOrAfter({
 
 function EndForEveryone({ appointmentId }: { appointmentId: string }) {
   const video = useVideo();
-  const [pending, start] = useTransition();
-  const [message, setMessage] = useState('');
-  const end = () => {
-    if (!window.confirm('End the call for everyone in it?')) return;
-    start(async () => {
-      const result = await endSessionAction(appointmentId, initialFormState);
-      setMessage(result.message ?? '');
-      if (result.status === 'success') video.disconnect('ended');
-    });
-  };
+  const [state, run] = useActionState(endSessionAction.bind(null, appointmentId), initialFormState);
+  // Ended on the server: leave the room here too (the others are disconnected by Twilio).
+  const { disconnect } = video;
+  useEffect(() => {
+    if (state.status === 'success') disconnect('ended');
+  }, [state, disconnect]);
   return (
-    <>
-      <Button variant="danger" disabled={pending} onClick={end}>
-        {pending ? 'Ending…' : 'End session for everyone'}
-      </Button>
-      {message ? (
+    <form action={run} className="contents">
+      <ConfirmDialog
+        triggerLabel="End session for everyone"
+        pendingLabel="Ending…"
+        title="End the session for everyone?"
+        message="Everyone in the call, the patient included, is disconnected and the room closes. You can start it again while the appointment’s window is open."
+        confirmLabel="End the session"
+        errors={state.fieldErrors?.confirm}
+      />
+      {state.message && state.status !== 'success' ? (
         <span role="status" className="text-sm">
-          {message}
+          {state.message}
         </span>
       ) : null}
-    </>
+    </form>
   );
 }
 
