@@ -23,8 +23,16 @@ import { getClinicTimeZone } from '@/lib/time/get-clinic-time-zone';
 // The raw fields here; the clinic-time meaning (its timezone needs the user's
 // clinic) is parsed inside each action with the field messages people see.
 const appointmentForm = textFieldsOf(appointmentFormFields, 64);
-const rescheduleForm = textFieldsOf(rescheduleFormFields, 64).extend({ appointmentId: entityId });
-const cancelForm = z.object({ appointmentId: entityId, reason: freeText(2000).optional() });
+// "Notify the patient" (checked by default): an unticked box is absent from the form.
+const notifyPatient = z
+  .literal('on')
+  .optional()
+  .transform((v) => v === 'on');
+const rescheduleForm = textFieldsOf(rescheduleFormFields, 64).extend({
+  appointmentId: entityId,
+  notifyPatient,
+});
+const cancelForm = z.object({ appointmentId: entityId, reason: freeText(2000).optional(), notifyPatient });
 const statusForm = z.object({ appointmentId: entityId, status: z.string().max(32).optional() });
 
 // POST /appointments/new – book an appointment (times in the clinic's timezone), then open it.
@@ -57,16 +65,16 @@ export async function rescheduleAppointmentAction(
     {
       event: 'appointments.reschedule_failed',
       schema: rescheduleForm,
-      fields: rescheduleFormFields,
+      fields: [...rescheduleFormFields, 'notifyPatient'],
       args: { appointmentId },
       fieldMap: appointmentFieldForForm,
       permission: 'appointments.write',
     },
     previous,
     formData,
-    async ({ appointmentId: id, ...form }, { user }) => {
+    async ({ appointmentId: id, notifyPatient: notify, ...form }, { user }) => {
       const input = parseInput(rescheduleFormSchema(await getClinicTimeZone(user.clinicId)), form);
-      await rescheduleAppointment(user, id, input);
+      await rescheduleAppointment(user, id, input, { notifyPatient: notify });
       redirect(`/appointments/${encodeURIComponent(id)}?saved=rescheduled`);
     },
   );
@@ -82,15 +90,15 @@ export async function cancelAppointmentAction(
     {
       event: 'appointments.cancel_failed',
       schema: cancelForm,
-      fields: ['reason'],
+      fields: ['reason', 'notifyPatient'],
       args: { appointmentId },
       fieldMap: appointmentFieldForForm,
       permission: 'appointments.write',
     },
     previous,
     formData,
-    async ({ appointmentId: id, reason }, { user }) => {
-      await cancelAppointment(user, id, { reason });
+    async ({ appointmentId: id, reason, notifyPatient: notify }, { user }) => {
+      await cancelAppointment(user, id, { reason }, { notifyPatient: notify });
       redirect(`/appointments/${encodeURIComponent(id)}?saved=cancelled`);
     },
   );

@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { KindLabel } from '@/components/appointments/kind-label';
 import { StatusBadge } from '@/components/appointments/status-badge';
 import { AppointmentRemindersPanel } from '@/components/reminders/appointment-reminders-panel';
+import { AppointmentTimeline } from '@/components/reminders/appointment-timeline';
 import { Alert } from '@/components/ui/alert';
 import { getAppointment } from '@/lib/appointments/get-appointment';
 import { requirePermission } from '@/lib/auth/guards';
@@ -148,6 +149,7 @@ export default async function AppointmentPage({ params, searchParams }: Props) {
       {appointment.kind === 'TELEHEALTH' ? <VideoPanel appointmentId={appointment.id} user={user} /> : null}
 
       <AppointmentRemindersPanel user={user} appointmentId={appointment.id} />
+      <AppointmentTimeline user={user} appointmentId={appointment.id} />
 
       {canWrite && open ? (
         <section aria-labelledby="reschedule-heading" className="flex max-w-2xl flex-col gap-3">

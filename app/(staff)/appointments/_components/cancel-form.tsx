@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 
 import { ErrorSummary } from '@/components/ui/error-summary';
-import { TextAreaField } from '@/components/ui/field';
+import { CheckboxField, TextAreaField } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { CANCEL_REASON_MAX } from '@/lib/schemas/appointment-options';
 import { initialFormState, type FormState } from '@/lib/schemas/form-state';
@@ -32,6 +32,12 @@ export function CancelForm({
         rows={3}
         defaultValue={echoed?.reason ?? ''}
         errors={errors.reason}
+      />
+      <CheckboxField
+        label="Notify the patient"
+        name="notifyPatient"
+        hint="Sends the cancellation with the clinic's phone number a few minutes from now."
+        defaultChecked={echoed ? echoed.notifyPatient === 'on' : true}
       />
       <div>
         <SubmitButton variant="danger" pendingLabel="Cancelling…">

@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 
 import { ErrorSummary } from '@/components/ui/error-summary';
-import { TextField } from '@/components/ui/field';
+import { CheckboxField, TextField } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialFormState, type FormState } from '@/lib/schemas/form-state';
 
@@ -60,6 +60,12 @@ export function RescheduleForm({
           required
         />
       </div>
+      <CheckboxField
+        label="Notify the patient"
+        name="notifyPatient"
+        hint="Sends the new time (and, for telehealth, the same join link) a few minutes after the last change."
+        defaultChecked={echoed ? echoed.notifyPatient === 'on' : true}
+      />
       <div>
         <SubmitButton pendingLabel="Moving…">Reschedule</SubmitButton>
       </div>
