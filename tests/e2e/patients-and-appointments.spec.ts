@@ -70,8 +70,11 @@ test('reception creates a patient, is told a landline will not do, then books, r
   });
   expect(startsAt).toBe(`${day} 13:30`);
 
-  // Cancel it.
+  // Cancel it: the dialog asks first.
   await page.getByRole('button', { name: 'Cancel appointment' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Cancel this appointment?' });
+  await expect(dialog).toContainText('The patient will be told by WhatsApp or SMS');
+  await dialog.getByRole('button', { name: 'Cancel the appointment' }).click();
   await expect(page.getByText('Appointment cancelled.')).toBeVisible();
   expect(page.url().split('?')[0]).toBe(appointmentUrl.split('?')[0]);
   const status = await withDb(

@@ -8,6 +8,7 @@ import { createAppointment } from '@/lib/appointments/create-appointment';
 import { rescheduleAppointment } from '@/lib/appointments/reschedule-appointment';
 import { updateAppointmentStatus } from '@/lib/appointments/update-appointment-status';
 import { formAction } from '@/lib/http/form-action';
+import { CONFIRM_FIELD, confirmed } from '@/lib/schemas/confirmation';
 import {
   appointmentFieldForForm,
   appointmentFormFields,
@@ -32,7 +33,13 @@ const rescheduleForm = textFieldsOf(rescheduleFormFields, 64).extend({
   appointmentId: entityId,
   notifyPatient,
 });
-const cancelForm = z.object({ appointmentId: entityId, reason: freeText(2000).optional(), notifyPatient });
+// Cancelling must be confirmed (components/ui/confirm-dialog.tsx), with or without JavaScript.
+const cancelForm = z.object({
+  appointmentId: entityId,
+  reason: freeText(2000).optional(),
+  notifyPatient,
+  [CONFIRM_FIELD]: confirmed(),
+});
 const statusForm = z.object({ appointmentId: entityId, status: z.string().max(32).optional() });
 
 // POST /appointments/new – book an appointment (times in the clinic's timezone), then open it.
@@ -90,7 +97,7 @@ export async function cancelAppointmentAction(
     {
       event: 'appointments.cancel_failed',
       schema: cancelForm,
-      fields: ['reason', 'notifyPatient'],
+      fields: ['reason', 'notifyPatient', CONFIRM_FIELD],
       args: { appointmentId },
       fieldMap: appointmentFieldForForm,
       permission: 'appointments.write',

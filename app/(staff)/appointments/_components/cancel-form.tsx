@@ -1,11 +1,12 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { CheckboxField, TextAreaField } from '@/components/ui/field';
-import { SubmitButton } from '@/components/ui/submit-button';
 import { CANCEL_REASON_MAX } from '@/lib/schemas/appointment-options';
+import { CONFIRM_FIELD } from '@/lib/schemas/confirmation';
 import { initialFormState, type FormState } from '@/lib/schemas/form-state';
 
 const labels = { reason: 'Reason for cancelling (optional)' };
@@ -18,6 +19,7 @@ export function CancelForm({
   const [state, formAction] = useActionState(action, initialFormState);
   const echoed = state.status === 'error' ? state.values : undefined;
   const errors = state.status === 'error' ? (state.fieldErrors ?? {}) : {};
+  const [notify, setNotify] = useState(echoed ? echoed.notifyPatient === 'on' : true);
 
   return (
     <form key={state.attempt} action={formAction} noValidate className="flex flex-col gap-4">
@@ -38,11 +40,22 @@ export function CancelForm({
         name="notifyPatient"
         hint="Sends the cancellation with the clinic's phone number a few minutes from now."
         defaultChecked={echoed ? echoed.notifyPatient === 'on' : true}
+        onChange={(e) => setNotify(e.currentTarget.checked)}
       />
       <div>
-        <SubmitButton variant="danger" pendingLabel="Cancelling…">
-          Cancel appointment
-        </SubmitButton>
+        <ConfirmDialog
+          triggerLabel="Cancel appointment"
+          title="Cancel this appointment?"
+          message={
+            notify
+              ? 'The patient will be told by WhatsApp or SMS, with the clinic’s phone number. Any join link stops working.'
+              : 'The patient will not be told: phone them yourself. Any join link stops working.'
+          }
+          confirmLabel="Cancel the appointment"
+          cancelLabel="Keep it"
+          pendingLabel="Cancelling…"
+          errors={errors[CONFIRM_FIELD]}
+        />
       </div>
     </form>
   );
