@@ -108,6 +108,12 @@ export const reminderTemplateSchema = z.object({
 });
 export type ReminderTemplateInput = z.input<typeof reminderTemplateSchema>;
 
+/** A change notice's template: which notice (moved or cancelled), for which kind of appointment. */
+export const changeNoticeTemplateSchema = reminderTemplateSchema.extend({
+  notice: z.enum(['MOVED', 'CANCELLED'], { error: 'Choose the kind of notice.' }),
+});
+export type ChangeNoticeTemplateInput = z.input<typeof changeNoticeTemplateSchema>;
+
 export const reminderListFiltersSchema = z.object({
   status: z
     .enum([...REMINDER_STATUSES, 'ALL', 'UPCOMING'])

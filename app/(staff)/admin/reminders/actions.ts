@@ -5,6 +5,7 @@ import { z } from 'zod';
 
 import { formAction } from '@/lib/http/form-action';
 import { saveReminderSettings } from '@/lib/reminders/save-reminder-settings';
+import { saveChangeNoticeTemplate } from '@/lib/reminders/save-change-notice-template';
 import { saveReminderTemplate } from '@/lib/reminders/save-reminder-template';
 import type { FormState } from '@/lib/schemas/form-state';
 import { textFields } from '@/lib/schemas/safe-text';
@@ -15,6 +16,7 @@ const templateFields = ['smsBody', 'whatsappContentSid'] as const;
 const templateForm = textFields({ smsBody: 2000, whatsappContentSid: 64 }).extend({
   kind: z.enum(['TELEHEALTH', 'IN_PERSON']),
 });
+const noticeTemplateForm = templateForm.extend({ notice: z.enum(['MOVED', 'CANCELLED']) });
 
 // POST /admin/reminders – the clinic's reminder policy: times before, quiet hours, WhatsApp on/off.
 export async function saveReminderSettingsAction(
@@ -62,6 +64,31 @@ export async function saveReminderTemplateAction(
       await saveReminderTemplate(user, input);
       revalidatePath('/admin/reminders');
       return { status: 'success', message: 'Template saved. Reminders sent from now on use it.', values };
+    },
+  );
+}
+
+// POST /admin/reminders – one change notice's SMS text and WhatsApp ContentSid (moved or cancelled, per kind).
+export async function saveChangeNoticeTemplateAction(
+  notice: 'MOVED' | 'CANCELLED',
+  kind: 'TELEHEALTH' | 'IN_PERSON',
+  previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  return formAction(
+    {
+      event: 'reminders.notice_template_failed',
+      schema: noticeTemplateForm,
+      fields: templateFields,
+      args: { notice, kind },
+      permission: 'settings.manage',
+    },
+    previous,
+    formData,
+    async (input, { user, values }) => {
+      await saveChangeNoticeTemplate(user, input);
+      revalidatePath('/admin/reminders');
+      return { status: 'success', message: 'Template saved. Notices sent from now on use it.', values };
     },
   );
 }

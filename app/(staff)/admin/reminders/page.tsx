@@ -5,14 +5,20 @@ import { requirePermission } from '@/lib/auth/guards';
 import { env } from '@/lib/env';
 import { getReminderConfig } from '@/lib/reminders/get-reminder-config';
 import {
+  NOTICE_WHATSAPP_VARIABLE_HELP,
   reminderTemplateValues,
   WHATSAPP_VARIABLE_HELP,
+  type NoticeKind,
   type ReminderKind,
 } from '@/lib/reminders/render-template';
 import { portalBaseUrl } from '@/lib/messaging/message-callback-url';
 import { addDays, todayIn, zonedTimeToUtc } from '@/lib/time/clinic-time';
 
-import { saveReminderSettingsAction, saveReminderTemplateAction } from './actions';
+import {
+  saveChangeNoticeTemplateAction,
+  saveReminderSettingsAction,
+  saveReminderTemplateAction,
+} from './actions';
 import { ReminderSettingsForm } from './_components/reminder-settings-form';
 import { TemplateEditor } from './_components/template-editor';
 
@@ -21,6 +27,13 @@ export const metadata: Metadata = { title: 'Reminder settings' };
 const kinds: { kind: ReminderKind; title: string }[] = [
   { kind: 'TELEHEALTH', title: 'Telehealth appointments' },
   { kind: 'IN_PERSON', title: 'In-person appointments' },
+];
+
+const notices: { notice: NoticeKind; kind: ReminderKind; title: string }[] = [
+  { notice: 'MOVED', kind: 'TELEHEALTH', title: 'Moved: telehealth' },
+  { notice: 'MOVED', kind: 'IN_PERSON', title: 'Moved: in person' },
+  { notice: 'CANCELLED', kind: 'TELEHEALTH', title: 'Cancelled: telehealth' },
+  { notice: 'CANCELLED', kind: 'IN_PERSON', title: 'Cancelled: in person' },
 ];
 
 // Admins: when reminders go, quiet hours, and the message templates (SMS text
@@ -33,14 +46,14 @@ export default async function ReminderSettingsPage() {
   const sampleDay = addDays(todayIn(config.clinicTimeZone), 7);
   const sampleStart = zonedTimeToUtc(sampleDay, '10:30', config.clinicTimeZone);
   const startsAt = sampleStart.ok ? sampleStart.date : new Date();
-  const sample = (kind: ReminderKind) =>
+  const sample = (kind: ReminderKind, notice: NoticeKind | null = null) =>
     reminderTemplateValues({
       clinicName: config.clinicName,
       clinicPhone: config.clinicPhone,
       startsAt,
       timeZone: config.clinicTimeZone,
       joinUrl:
-        kind === 'TELEHEALTH'
+        kind === 'TELEHEALTH' && notice !== 'CANCELLED'
           ? `${portalBaseUrl()}/join/jl_cm3x7k2p90000abcd1234efgh.${'A1b2C3d4E5'.repeat(4)}xyz`
           : null,
     });
@@ -114,6 +127,57 @@ export default async function ReminderSettingsPage() {
                 whatsappContentSid: config.templates[kind].whatsappContentSid ?? '',
               }}
               sample={sample(kind)}
+            />
+          </section>
+        ))}
+      </section>
+
+      <section aria-labelledby="notices-heading" className="flex flex-col gap-4">
+        <h2 id="notices-heading" className="text-lg font-semibold">
+          Change notices
+        </h2>
+        <div className="rounded-md border border-slate-200 bg-white p-4 text-sm text-slate-800">
+          <p>
+            When staff move or cancel an appointment (with &ldquo;Notify the patient&rdquo; ticked), the
+            patient gets one of these a few minutes after the last change, by the same channels and rules as
+            reminders. A moved telehealth appointment keeps its join link. In the patient&rsquo;s quiet hours
+            a notice waits until they end, unless that would leave under two hours before the appointment.
+          </p>
+          {config.clinicPhone ? null : (
+            <p className="mt-2 font-semibold text-amber-900">
+              No clinic phone is set, so cancellations cannot say whom to call: add it under{' '}
+              <Link href="/admin/clinic" className="underline underline-offset-2">
+                Clinic details
+              </Link>
+              .
+            </p>
+          )}
+          <p className="mt-2">Their WhatsApp templates use the same four variables:</p>
+          <ul className="mt-2 list-disc pl-5">
+            {NOTICE_WHATSAPP_VARIABLE_HELP.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </div>
+        {notices.map(({ notice, kind, title }) => (
+          <section
+            key={`${notice}-${kind}`}
+            aria-labelledby={`notice-${notice}-${kind}`}
+            className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:p-6"
+          >
+            <h3 id={`notice-${notice}-${kind}`} className="font-semibold">
+              {title}
+              {config.noticeTemplates[notice][kind].saved ? '' : ' (default text)'}
+            </h3>
+            <TemplateEditor
+              kind={kind}
+              notice={notice}
+              action={saveChangeNoticeTemplateAction.bind(null, notice, kind)}
+              defaults={{
+                smsBody: config.noticeTemplates[notice][kind].smsBody,
+                whatsappContentSid: config.noticeTemplates[notice][kind].whatsappContentSid ?? '',
+              }}
+              sample={sample(kind, notice)}
             />
           </section>
         ))}

@@ -10,8 +10,10 @@ import { countSmsSegments } from '@/lib/messaging/count-sms-segments';
 import {
   placeholderHelp,
   renderTemplate,
+  noticeTemplateProblems,
   TEMPLATE_PLACEHOLDERS,
   templateProblems,
+  type NoticeKind,
   type ReminderKind,
   type TemplateValues,
 } from '@/lib/reminders/render-template';
@@ -19,14 +21,19 @@ import { initialFormState, type FormState } from '@/lib/schemas/form-state';
 
 const labels = { smsBody: 'SMS text', whatsappContentSid: 'WhatsApp ContentSid' };
 
-/** Edits one kind of reminder: SMS text with a live preview and segment count, and its WhatsApp ContentSid. */
+/**
+ * Edits one kind of reminder (or, with `notice`, one change notice): SMS text with a live preview
+ * and segment count, and its WhatsApp ContentSid.
+ */
 export function TemplateEditor({
   kind,
+  notice,
   action,
   defaults,
   sample,
 }: {
   kind: ReminderKind;
+  notice?: NoticeKind;
   action: (previous: FormState, formData: FormData) => Promise<FormState>;
   defaults: { smsBody: string; whatsappContentSid: string };
   sample: TemplateValues;
@@ -37,8 +44,8 @@ export function TemplateEditor({
   const previewId = useId();
   const preview = renderTemplate(text, sample);
   const count = countSmsSegments(preview);
-  const problems = templateProblems(text, kind);
-  const prefix = kind === 'TELEHEALTH' ? 'telehealth' : 'in-person';
+  const problems = notice ? noticeTemplateProblems(text, notice, kind) : templateProblems(text, kind);
+  const prefix = `${notice ? `${notice.toLowerCase()}-` : ''}${kind === 'TELEHEALTH' ? 'telehealth' : 'in-person'}`;
 
   return (
     <form key={state.attempt} action={formAction} noValidate className="flex flex-col gap-4">
