@@ -16,14 +16,14 @@
 // lib/schemas/confirmation.ts. With JavaScript the trigger opens a native modal
 // <dialog> (focus moves to its safe button, Escape or "Go back" closes it and
 // focus returns to the trigger); only its confirm button sends the field. Before
-// JavaScript runs (or without it) the same form shows the consequence and a
-// checkbox that must be ticked, so one click never acts.
+// JavaScript runs (or without it) the trigger is a disclosure that opens on the
+// consequence and a checkbox that must be ticked, so one click never acts.
 import { useEffect, useId, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import { useFormStatus } from 'react-dom';
 
 import { CONFIRM_FIELD, CONFIRM_VALUE } from '@/lib/schemas/confirmation';
 
-import { Button } from './button';
+import { Button, buttonClasses } from './button';
 
 type Variant = 'primary' | 'secondary' | 'danger';
 
@@ -105,41 +105,49 @@ export function ConfirmDialog({
   const confirmVariant = variant === 'danger' ? 'danger' : 'primary';
 
   if (!enhanced) {
-    // The first paint and the no-JavaScript form: consequence, checkbox, action.
+    // The first paint and the no-JavaScript form: a disclosure that looks like
+    // the trigger and opens on the consequence, a box to tick and the action.
     const boxId = `${base}-check`;
     return (
-      <fieldset className="flex flex-col gap-3 rounded-md border border-slate-300 p-4">
-        <legend className="px-1 text-base font-semibold text-slate-900">{title}</legend>
-        <div id={`${base}-message`} className="text-sm text-slate-800">
-          {message}
-        </div>
-        <div className="flex items-start gap-3">
-          <input
-            id={boxId}
-            type="checkbox"
-            name={CONFIRM_FIELD}
-            value={CONFIRM_VALUE}
-            aria-describedby={[`${base}-message`, errors?.length ? `${boxId}-error` : null]
-              .filter(Boolean)
-              .join(' ')}
-            aria-invalid={errors?.length ? true : undefined}
-            className="mt-0.5 size-6 shrink-0 rounded border-slate-500 accent-brand-700"
-          />
-          <label htmlFor={boxId} className="text-sm font-medium text-slate-800">
-            {checkboxLabel ?? `Yes, ${lowerFirst(confirmLabel)}`}
-          </label>
-        </div>
-        {errors?.length ? (
-          <p id={`${boxId}-error`} className="text-sm font-medium text-red-800">
-            {errors.join(' ')}
-          </p>
-        ) : null}
-        <div>
-          <Button type="submit" variant={confirmVariant} disabled={disabled || pending}>
-            {pending && pendingLabel ? pendingLabel : confirmLabel}
-          </Button>
-        </div>
-      </fieldset>
+      <details open={Boolean(errors?.length)} className="flex max-w-md flex-col gap-3">
+        <summary
+          className={buttonClasses(variant, 'cursor-pointer list-none [&::-webkit-details-marker]:hidden')}
+        >
+          {triggerLabel}
+        </summary>
+        <fieldset className="mt-3 flex flex-col gap-3 rounded-md border border-slate-300 p-4">
+          <legend className="px-1 text-base font-semibold text-slate-900">{title}</legend>
+          <div id={`${base}-message`} className="text-sm text-slate-800">
+            {message}
+          </div>
+          <div className="flex items-start gap-3">
+            <input
+              id={boxId}
+              type="checkbox"
+              name={CONFIRM_FIELD}
+              value={CONFIRM_VALUE}
+              aria-describedby={[`${base}-message`, errors?.length ? `${boxId}-error` : null]
+                .filter(Boolean)
+                .join(' ')}
+              aria-invalid={errors?.length ? true : undefined}
+              className="mt-0.5 size-6 shrink-0 rounded border-slate-500 accent-brand-700"
+            />
+            <label htmlFor={boxId} className="text-sm font-medium text-slate-800">
+              {checkboxLabel ?? `Yes, ${lowerFirst(confirmLabel)}`}
+            </label>
+          </div>
+          {errors?.length ? (
+            <p id={`${boxId}-error`} className="text-sm font-medium text-red-800">
+              {errors.join(' ')}
+            </p>
+          ) : null}
+          <div>
+            <Button type="submit" variant={confirmVariant} disabled={disabled || pending}>
+              {pending && pendingLabel ? pendingLabel : confirmLabel}
+            </Button>
+          </div>
+        </fieldset>
+      </details>
     );
   }
 

@@ -24,6 +24,10 @@ describe('confirm dialog before JavaScript runs', () => {
     expect(html).toMatch(/<button[^>]*type="submit"[^>]*>Cancel the appointment<\/button>/);
   });
 
+  it('keeps the consequence behind a closed disclosure named like the trigger until it is opened', () => {
+    expect(html).toMatch(/<details(?![^>]*\sopen)[^>]*>\s*<summary[^>]*>Cancel appointment<\/summary>/);
+  });
+
   it('sends no confirmation field except through the checkbox (no hidden input)', () => {
     expect(html).not.toMatch(/type="hidden"/);
     expect(html).not.toContain('<dialog');

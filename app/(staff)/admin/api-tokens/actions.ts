@@ -6,13 +6,15 @@ import { z } from 'zod';
 import { issueApiToken } from '@/lib/api-tokens/issue-api-token';
 import { revokeApiToken } from '@/lib/api-tokens/revoke-api-token';
 import { formAction } from '@/lib/http/form-action';
+import { CONFIRM_FIELD, confirmed } from '@/lib/schemas/confirmation';
 import type { FormState } from '@/lib/schemas/form-state';
 import { entityId, textFields } from '@/lib/schemas/safe-text';
 
 export type IssueTokenState = FormState & { token?: string };
 
 const issueForm = textFields({ userId: 64, label: 200, expiresInDays: 16 });
-const revokeForm = z.object({ tokenId: entityId });
+// Revoking must be confirmed (components/ui/confirm-dialog.tsx), with or without JavaScript.
+const revokeForm = z.object({ tokenId: entityId, [CONFIRM_FIELD]: confirmed() });
 
 // POST /admin/api-tokens – issue a token for a user; the token is in the answer, once.
 export async function issueApiTokenAction(
@@ -47,7 +49,7 @@ export async function revokeApiTokenAction(previous: FormState, formData: FormDa
     {
       event: 'admin.revoke_api_token_failed',
       schema: revokeForm,
-      fields: ['tokenId'],
+      fields: ['tokenId', CONFIRM_FIELD],
       permission: 'apiTokens.manage',
     },
     previous,
