@@ -34,7 +34,7 @@ export function twilioCodeText(code: number | null | undefined): string {
  */
 export function messageChannelLabel(m: { channel: string; isFallback: boolean }): string {
   if (m.channel === 'SMS') return m.isFallback ? 'Fell back to SMS' : 'Sent by SMS';
-  return `Sent by ${channelName[m.channel as ChannelKey] ?? m.channel}`;
+  return channelName[m.channel as ChannelKey] ?? m.channel;
 }
 
 const noticeScheduled: Record<string, string> = {

@@ -14,6 +14,8 @@ const outboxEntry = z.object({
   status: z.string(),
   errorCode: z.number().nullable().optional(),
   contentSid: z.string().nullable().optional(),
+  /** A WhatsApp template's variables as JSON (time, date, link…), shown in the dev outbox. */
+  contentVariables: z.string().nullable().optional(),
   dateCreated: z.string(),
 });
 

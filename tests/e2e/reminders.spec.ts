@@ -103,7 +103,7 @@ test('admin sets the policy and templates; staff record consent, schedule a remi
   await waitForReminder(page, 'STAFF', 'Delivered');
   const newest = reminderItem(page, 'STAFF');
   await newest.getByText(/Timeline/).click();
-  await expect(newest.getByTestId('reminder-timeline')).toContainText('Sent on WhatsApp');
+  await expect(newest.getByTestId('reminder-timeline')).toContainText('Sent by WhatsApp');
   await expect(newest.getByTestId('reminder-timeline')).toContainText('Delivered by WhatsApp');
 
   // WhatsApp now fails for this number (through its status callback): the reminder falls back to one SMS.
@@ -112,7 +112,8 @@ test('admin sets the policy and templates; staff record consent, schedule a remi
   await expect(page.getByText(/Reminder queued to send now/)).toBeVisible();
   await waitForReminder(page, 'RESEND', 'Delivered');
   const fallback = reminderItem(page, 'RESEND');
-  await expect(fallback).toContainText('SMS (fallback): delivered');
+  // SMS after a WhatsApp failure is the one message labelled and counted as a fallback.
+  await expect(fallback).toContainText('Fell back to SMS: delivered');
   await expect(fallback).toContainText('WhatsApp: failed — error 63016');
   await fallback.getByText(/Timeline/).click();
   await expect(fallback.getByTestId('reminder-timeline')).toContainText('Fell back to SMS');

@@ -120,7 +120,7 @@ export default async function ReadinessPage() {
           One click each, on the live account. Results and Twilio’s callbacks appear below each test as they
           arrive. Use a phone of your own: the number is kept only while its test runs.
         </p>
-        <TestPanel />
+        <TestPanel timeZone={await getClinicTimeZone(admin.clinicId)} />
       </section>
 
       <section aria-labelledby="settings-heading" className="flex flex-col gap-4">

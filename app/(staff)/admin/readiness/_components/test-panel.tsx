@@ -6,6 +6,8 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import type { TestRunView } from '@/lib/readiness/tests/get-test-run';
+import { zoneAbbreviation } from '@/lib/reminders/render-template';
+import { formatInTimeZone } from '@/lib/time/clinic-time';
 
 import { startTestRunAction, type TestRunState } from '../actions';
 
@@ -76,7 +78,14 @@ function useTestRun(runId: string | undefined): TestRunView | null {
   return run?.id === runId ? run : null;
 }
 
-function RunResult({ run }: { run: TestRunView }) {
+/** A callback's time on the clinic's clock, zone named, as on every other page. */
+function clinicTime(iso: string, timeZone: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${formatInTimeZone(d, timeZone, 'h:mm:ss aaa')} ${zoneAbbreviation(d, timeZone)}`;
+}
+
+function RunResult({ run, timeZone }: { run: TestRunView; timeZone: string }) {
   return (
     <div
       className="flex flex-col gap-2 rounded-md border border-slate-200 bg-slate-50 p-3 text-sm"
@@ -94,7 +103,7 @@ function RunResult({ run }: { run: TestRunView }) {
         <ol className="list-decimal pl-5">
           {run.events.map((e) => (
             <li key={`${e.at}-${e.label}`}>
-              {new Date(e.at).toLocaleTimeString('en-AU')} {e.label}
+              <time dateTime={e.at}>{clinicTime(e.at, timeZone)}</time> {e.label}
               {e.errorCode ? ` (error ${e.errorCode}: ${e.meaning ?? ''})` : ''}
             </li>
           ))}
@@ -104,7 +113,7 @@ function RunResult({ run }: { run: TestRunView }) {
   );
 }
 
-function TestForm({ test }: { test: (typeof tests)[number] }) {
+function TestForm({ test, timeZone }: { test: (typeof tests)[number]; timeZone: string }) {
   const [state, action, pending] = useActionState(startTestRunAction, initialState);
   const run = useTestRun(state.runId);
   const id = `test-${test.kind.toLowerCase()}`;
@@ -135,16 +144,16 @@ function TestForm({ test }: { test: (typeof tests)[number] }) {
         </Button>
       </form>
       {state.status === 'error' && state.message ? <Alert tone="error">{state.message}</Alert> : null}
-      <div aria-live="polite">{run ? <RunResult run={run} /> : null}</div>
+      <div aria-live="polite">{run ? <RunResult run={run} timeZone={timeZone} /> : null}</div>
     </section>
   );
 }
 
-export function TestPanel() {
+export function TestPanel({ timeZone }: { timeZone: string }) {
   return (
     <div className="grid gap-4 md:grid-cols-2">
       {tests.map((test) => (
-        <TestForm key={test.kind} test={test} />
+        <TestForm key={test.kind} test={test} timeZone={timeZone} />
       ))}
     </div>
   );
