@@ -14,7 +14,16 @@ import {
   VIDEO_CSP,
 } from '@/lib/http/security-headers';
 
-const PUBLIC_PREFIXES = ['/sign-in', '/join', '/api/', '/_next/', '/favicon', '/robots.txt', '/vendor/'];
+const PUBLIC_PREFIXES = [
+  '/sign-in',
+  '/set-password/',
+  '/join',
+  '/api/',
+  '/_next/',
+  '/favicon',
+  '/robots.txt',
+  '/vendor/',
+];
 const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
 
 export async function proxy(request: NextRequest) {
@@ -52,7 +61,10 @@ export async function proxy(request: NextRequest) {
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', csp);
-  if (isPatientPath(pathname)) response.headers.set('Referrer-Policy', 'no-referrer');
+  // A one-time link's token is in the path: it must never leave in a Referer.
+  if (isPatientPath(pathname) || pathname.startsWith('/set-password/')) {
+    response.headers.set('Referrer-Policy', 'no-referrer');
+  }
   const proto = request.headers.get('x-forwarded-proto') ?? request.nextUrl.protocol.replace(':', '');
   if (proto === 'https') response.headers.set('Strict-Transport-Security', HSTS);
   return response;

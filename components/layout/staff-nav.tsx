@@ -9,6 +9,7 @@ const links: { href: string; label: string; permission: Permission }[] = [
   { href: '/appointments', label: 'Appointments', permission: 'appointments.read' },
   { href: '/patients', label: 'Patients', permission: 'patients.read' },
   { href: '/reminders', label: 'Reminders', permission: 'reminders.read' },
+  { href: '/admin/team', label: 'Team', permission: 'users.manage' },
   { href: '/admin', label: 'Admin', permission: 'settings.manage' },
 ];
 

@@ -85,7 +85,14 @@ export async function authenticate(
     : await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
 
   if (!user) return refuse(ticket ? 'CODE_INVALID' : 'INVALID_CREDENTIALS', null);
-  if (!user.active) return refuse('INVALID_CREDENTIALS', user.id);
+  // Deactivated: only someone who proved the password is told so (anyone else
+  // gets the wrong-password answer, which reveals nothing about the account).
+  if (!user.active) {
+    return refuse(
+      passwordOk ? 'ACCOUNT_DEACTIVATED' : ticket ? 'TICKET_EXPIRED' : 'INVALID_CREDENTIALS',
+      user.id,
+    );
+  }
   // A ticket that no longer holds (expired, or the password changed): start again.
   if (!passwordOk && ticket) return refuse('TICKET_EXPIRED', user.id);
   if (!passwordOk) return fail(user.id, 'INVALID_CREDENTIALS', now);
@@ -144,7 +151,7 @@ async function fail(
 }
 
 async function refuse(
-  error: 'INVALID_CREDENTIALS' | 'CODE_INVALID' | 'TICKET_EXPIRED',
+  error: 'INVALID_CREDENTIALS' | 'CODE_INVALID' | 'TICKET_EXPIRED' | 'ACCOUNT_DEACTIVATED',
   userId: string | null,
 ): Promise<SignInResult> {
   log.info('auth.sign_in_refused', { reason: error, userId: userId ?? undefined });

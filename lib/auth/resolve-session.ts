@@ -46,7 +46,8 @@ export async function resolveSession(sessionId: string, now: Date): Promise<Sess
         data: { revokedAt: now },
       });
     }
-    return signedOut(verdict);
+    // A session ended by deactivating the account says so (the sign-in page tells the person why).
+    return signedOut(verdict === 'revoked' && !session.user.active ? 'unavailable' : verdict);
   }
 
   const { user } = session;

@@ -38,28 +38,60 @@ const optionalName = (label: string) =>
     .nullish()
     .transform((v) => (v ? v : null));
 
-export const createUserSchema = z
+const personFields = {
+  name: text('Enter the person’s full name.')
+    .min(1, { error: 'Enter the person’s full name.' })
+    .max(NAME_MAX, { error: `The name must be ${NAME_MAX} characters or fewer.` }),
+  email,
+  role: z.enum(USER_ROLES, { error: 'Choose a role.' }),
+  givenName: optionalName('Given name'),
+  familyName: optionalName('Family name'),
+};
+
+/** A clinician needs a Clinician row, which needs the name patients see. */
+function requireClinicianNames(
+  v: { role: (typeof USER_ROLES)[number]; givenName: string | null; familyName: string | null },
+  ctx: z.RefinementCtx,
+) {
+  if (v.role !== 'CLINICIAN') return;
+  if (!v.givenName)
+    ctx.addIssue({ code: 'custom', path: ['givenName'], message: 'Enter the clinician’s given name.' });
+  if (!v.familyName) {
+    ctx.addIssue({ code: 'custom', path: ['familyName'], message: 'Enter the clinician’s family name.' });
+  }
+}
+
+/** Inviting a person: no password; they choose their own from a one-time link. */
+export const inviteUserSchema = z.object(personFields).superRefine(requireClinicianNames);
+export type InviteUserInput = z.output<typeof inviteUserSchema>;
+export const inviteUserFormFields = ['name', 'email', 'role', 'givenName', 'familyName'] as const;
+
+/**
+ * A new role. Becoming a clinician needs the names for the Clinician row, unless
+ * the person already has one (they were a clinician before): the operation checks that.
+ */
+export const changeRoleSchema = z.object({
+  role: z.enum(USER_ROLES, { error: 'Choose a role.' }),
+  givenName: optionalName('Given name'),
+  familyName: optionalName('Family name'),
+});
+export type ChangeRoleInput = z.output<typeof changeRoleSchema>;
+
+/** Choosing a password from a one-time link: the project's password rules. */
+export const setPasswordSchema = z
   .object({
-    name: text('Enter the person’s full name.')
-      .min(1, { error: 'Enter the person’s full name.' })
-      .max(NAME_MAX, { error: `The name must be ${NAME_MAX} characters or fewer.` }),
-    email,
-    role: z.enum(USER_ROLES, { error: 'Choose a role.' }),
-    temporaryPassword: newPassword('temporary password'),
-    givenName: optionalName('Given name'),
-    familyName: optionalName('Family name'),
+    newPassword: newPassword('new password'),
+    confirmPassword: z.string({ error: 'Type the new password again.' }),
   })
   .superRefine((v, ctx) => {
-    if (v.role !== 'CLINICIAN') return;
-    if (!v.givenName)
-      ctx.addIssue({ code: 'custom', path: ['givenName'], message: 'Enter the clinician’s given name.' });
-    if (!v.familyName) {
-      ctx.addIssue({ code: 'custom', path: ['familyName'], message: 'Enter the clinician’s family name.' });
+    if (v.newPassword !== v.confirmPassword) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['confirmPassword'],
+        message: 'The two passwords are not the same.',
+      });
     }
   });
-
-export type CreateUserInput = z.input<typeof createUserSchema>;
-export const createUserFormFields = ['name', 'email', 'role', 'givenName', 'familyName'] as const;
 
 export const changePasswordSchema = z
   .object({

@@ -15,11 +15,7 @@ import { db } from '@/lib/db/client';
 import { PrismaClient } from '@/lib/db/generated/client';
 import { AppError } from '@/lib/errors/app-error';
 import type { BucketDb } from '@/lib/rate-limit/bucket-store';
-import {
-  SECOND_FACTOR_ACCOUNT,
-  SIGN_IN_ACCOUNT,
-  SIGN_IN_NETWORK,
-} from '@/lib/rate-limit/policies';
+import { SECOND_FACTOR_ACCOUNT, SIGN_IN_ACCOUNT, SIGN_IN_NETWORK } from '@/lib/rate-limit/policies';
 
 import { createAuthClinic, createSignInUser, loginState, TEST_PASSWORD } from '../helpers/auth-fixtures';
 
@@ -452,10 +448,12 @@ describe('what sign-in answers and keeps', () => {
     expect(wrong).toEqual(unknown);
   });
 
-  it('gives a deactivated account the same answer as a wrong password, even with the right one', async () => {
+  it('gives a deactivated account the wrong-password answer, and says it is deactivated only after the right password', async () => {
     const user = await createSignInUser(clinicId, { active: false });
-    const result = await authenticate({ email: user.email, password: TEST_PASSWORD }, new Date());
-    expect(result).toEqual({ ok: false, error: 'INVALID_CREDENTIALS' });
+    const wrong = await authenticate({ email: user.email, password: 'not the password' }, new Date());
+    expect(wrong).toEqual({ ok: false, error: 'INVALID_CREDENTIALS' });
+    const right = await authenticate({ email: user.email, password: TEST_PASSWORD }, new Date());
+    expect(right).toEqual({ ok: false, error: 'ACCOUNT_DEACTIVATED' });
     expect(await sessionCount(user.id)).toBe(0);
   });
 

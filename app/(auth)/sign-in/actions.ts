@@ -99,6 +99,8 @@ export async function signInAction(previous: SignInState, formData: FormData): P
           return { status: 'error', step: 'password', email, message: signInMessages.TICKET_EXPIRED };
         case 'INVALID_CREDENTIALS':
           return { status: 'error', step: 'password', email, message: signInMessages.INVALID_CREDENTIALS };
+        case 'ACCOUNT_DEACTIVATED':
+          return { status: 'error', step: 'password', email, message: signInMessages.ACCOUNT_DEACTIVATED };
       }
     },
   );

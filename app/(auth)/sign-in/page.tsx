@@ -22,8 +22,14 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
 
   let notice: SignInNotice | null = null;
   if (params.signedOut === '1') notice = { tone: 'success', text: signInMessages.SIGNED_OUT };
-  else if (state.reason === 'idle') notice = { tone: 'info', text: signInMessages.IDLE };
+  else if (params.passwordSet === '1') notice = { tone: 'success', text: signInMessages.PASSWORD_SET };
+  else if (params.passwordSet === 'two-factor') {
+    notice = { tone: 'success', text: signInMessages.PASSWORD_SET_TWO_FACTOR };
+  } else if (state.reason === 'idle') notice = { tone: 'info', text: signInMessages.IDLE };
   else if (state.reason === 'expired') notice = { tone: 'info', text: signInMessages.EXPIRED };
+  else if (state.reason === 'unavailable') {
+    notice = { tone: 'info', text: signInMessages.DEACTIVATED_SIGNED_OUT };
+  } else if (state.reason === 'revoked') notice = { tone: 'info', text: signInMessages.REVOKED };
 
   return (
     <>

@@ -8,9 +8,15 @@ export const metadata: Metadata = { title: 'Admin' };
 // One entry per admin area; later parts of the portal add theirs here.
 const sections: { href: string; title: string; description: string }[] = [
   {
+    href: '/admin/team',
+    title: 'Team',
+    description:
+      'Invite people, reset passwords and two-factor sign-in, change roles, deactivate people who left.',
+  },
+  {
     href: '/admin/security',
-    title: 'Users and security',
-    description: 'Add staff accounts, unlock accounts, reset two-factor sign-in, and choose who must use it.',
+    title: 'Sign-in security',
+    description: 'Choose who must use two-factor sign-in.',
   },
   {
     href: '/admin/clinic',

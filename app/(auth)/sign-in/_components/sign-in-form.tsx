@@ -5,6 +5,7 @@ import { useActionState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
+import { signInMessages } from '@/lib/auth/sign-in-messages';
 
 import { signInAction, type SignInState } from '../actions';
 
@@ -129,11 +130,7 @@ export function SignInForm({ next, notice }: { next: string | null; notice: Sign
         ) : null}
       </form>
 
-      {codeStep ? null : (
-        <p className="text-sm text-slate-600">
-          Forgotten your password? Ask an administrator to set a new one.
-        </p>
-      )}
+      {codeStep ? null : <p className="text-sm text-slate-600">{signInMessages.FORGOTTEN_PASSWORD}</p>}
     </div>
   );
 }

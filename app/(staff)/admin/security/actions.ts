@@ -3,23 +3,17 @@
 import { refresh } from 'next/cache';
 import { z } from 'zod';
 
-import { createUser } from '@/lib/auth/create-user';
 import { clearSignInWaits, resetTwoFactor, setMfaRequiredForAll } from '@/lib/auth/manage-user-security';
 import { formAction } from '@/lib/http/form-action';
+import { CONFIRM_FIELD, confirmed } from '@/lib/schemas/confirmation';
 import type { FormState } from '@/lib/schemas/form-state';
 import { entityId, textFields } from '@/lib/schemas/safe-text';
-import { createUserFormFields, mfaPolicySchema } from '@/lib/schemas/user';
+import { mfaPolicySchema } from '@/lib/schemas/user';
 
 const mfaPolicyForm = textFields({ mfaRequiredForAll: 16 });
-const createUserForm = textFields({
-  name: 200,
-  email: 320,
-  role: 32,
-  givenName: 200,
-  familyName: 200,
-  temporaryPassword: 1024,
-});
 const userForm = z.object({ userId: entityId });
+// Resetting two-factor signs the person out and takes their authenticator away: it must be confirmed.
+const resetTwoFactorForm = z.object({ userId: entityId, [CONFIRM_FIELD]: confirmed() });
 
 // POST /admin/security – turn "require two-factor for everyone" on or off.
 export async function setMfaPolicyAction(previous: FormState, formData: FormData): Promise<FormState> {
@@ -48,31 +42,7 @@ export async function setMfaPolicyAction(previous: FormState, formData: FormData
   );
 }
 
-// POST /admin/security – add a staff account with a temporary password.
-export async function createUserAction(previous: FormState, formData: FormData): Promise<FormState> {
-  // The temporary password is used but never echoed back into the form.
-  return formAction(
-    {
-      event: 'admin.create_user_failed',
-      schema: createUserForm,
-      fields: [...createUserFormFields, 'temporaryPassword'],
-      secret: ['temporaryPassword'],
-      permission: 'users.manage',
-    },
-    previous,
-    formData,
-    async (input, { user }) => {
-      await createUser(user, input);
-      refresh();
-      return {
-        status: 'success',
-        message: `Account created. Give ${input.name?.trim() || 'them'} the temporary password in person or by phone, and ask them to change it from their account page after signing in.`,
-      };
-    },
-  );
-}
-
-// POST /admin/security – end the sign-in waits on an account (someone kept trying it).
+// POST /admin/team/{id} – end the sign-in waits on an account (someone kept trying it).
 export async function clearSignInWaitsAction(previous: FormState, formData: FormData): Promise<FormState> {
   return formAction(
     {
@@ -91,13 +61,13 @@ export async function clearSignInWaitsAction(previous: FormState, formData: Form
   );
 }
 
-// POST /admin/security – remove someone's authenticator (lost phone) so they set it up again.
+// POST /admin/team/{id} – remove someone's authenticator (lost phone) so they set it up again.
 export async function resetTwoFactorAction(previous: FormState, formData: FormData): Promise<FormState> {
   return formAction(
     {
       event: 'admin.reset_two_factor_failed',
-      schema: userForm,
-      fields: ['userId'],
+      schema: resetTwoFactorForm,
+      fields: ['userId', CONFIRM_FIELD],
       permission: 'users.manage',
     },
     previous,

@@ -1,0 +1,124 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+
+import { requirePermission } from '@/lib/auth/guards';
+import { roleLabels } from '@/lib/schemas/user';
+import { getClinicTimeZone } from '@/lib/time/get-clinic-time-zone';
+import { clinicDateTime, zoneName } from '@/lib/users/clinic-date-time';
+import { listTeam } from '@/lib/users/list-team';
+
+import { InviteForm } from './_components/invite-form';
+import { statusText, twoFactorText } from './_components/member-text';
+
+export const metadata: Metadata = { title: 'Team' };
+
+export default async function TeamPage() {
+  const admin = await requirePermission('users.manage');
+  const now = new Date();
+  const [team, timeZone] = await Promise.all([listTeam(admin, now), getClinicTimeZone(admin.clinicId)]);
+  const flagged = team.filter((m) => m.futureAppointments > 0 && (!m.active || m.role !== 'CLINICIAN'));
+
+  return (
+    <div className="flex flex-col gap-10">
+      <div>
+        <p className="text-sm">
+          <Link href="/admin" className="text-brand-700 underline underline-offset-4">
+            Admin
+          </Link>
+        </p>
+        <h1 className="text-2xl font-semibold">Team</h1>
+        <p className="mt-1 max-w-2xl text-sm text-slate-700">
+          Everyone who can sign in, or could. Open a person to reset their password, change their role, or
+          deactivate them when they leave (they stay in the history).
+        </p>
+      </div>
+
+      {flagged.length > 0 ? (
+        <div
+          role="alert"
+          className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950"
+        >
+          <h2 className="font-semibold">Appointments to rearrange</h2>
+          <ul className="mt-1 list-disc pl-5">
+            {flagged.map((m) => (
+              <li key={m.id}>
+                <Link href={`/admin/team/${m.id}`} className="underline underline-offset-2">
+                  {m.name}
+                </Link>{' '}
+                {m.active ? 'is no longer a clinician' : 'is deactivated'} and still has{' '}
+                {m.futureAppointments === 1
+                  ? '1 booked appointment'
+                  : `${m.futureAppointments} booked appointments`}
+                .
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      <section aria-labelledby="team-heading" className="flex flex-col gap-3">
+        <h2 id="team-heading" className="text-lg font-semibold">
+          People
+        </h2>
+        <div className="overflow-x-auto">
+          <table className="w-full min-w-[52rem] table-fixed border-collapse text-left text-sm">
+            <caption className="pb-2 text-left text-slate-600">
+              Last sign-in in {zoneName(timeZone)} (the clinic’s).
+            </caption>
+            <thead>
+              <tr className="border-b border-slate-300">
+                <th scope="col" className="w-1/5 py-2 pr-4">
+                  Name
+                </th>
+                <th scope="col" className="w-1/4 py-2 pr-4">
+                  Email
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Role
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Status
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Two-factor
+                </th>
+                <th scope="col" className="py-2">
+                  Last sign-in
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {team.map((m) => (
+                <tr key={m.id} className="border-b border-slate-200 align-top">
+                  <th scope="row" className="py-2 pr-4 font-medium break-words">
+                    <Link
+                      href={`/admin/team/${m.id}`}
+                      className="text-brand-700 underline underline-offset-4"
+                    >
+                      {m.name}
+                    </Link>
+                    {m.isYou ? <span className="block font-normal text-slate-600">You</span> : null}
+                  </th>
+                  <td className="py-2 pr-4 break-all">{m.email}</td>
+                  <td className="py-2 pr-4">{roleLabels[m.role]}</td>
+                  <td className="py-2 pr-4">{statusText(m, timeZone)}</td>
+                  <td className="py-2 pr-4">{twoFactorText(m)}</td>
+                  <td className="py-2">
+                    {m.lastLoginAt ? clinicDateTime(m.lastLoginAt, timeZone) : 'Never'}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="invite-heading" className="flex max-w-2xl flex-col gap-3">
+        <h2 id="invite-heading" className="text-lg font-semibold">
+          Invite a person
+        </h2>
+        <InviteForm />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+// An administrator resets someone's password: their current password stops
+// working, every session of theirs ends at once, and a one-time link (a day)
+// lets them choose a new one. For someone invited who never chose a password,
+// it is a fresh invite link (a week) instead. Older links stop working.
+import 'server-only';
+
+import { recordAudit } from '@/lib/audit/record-audit';
+import { hashPassword } from '@/lib/auth/password';
+import type { SessionUser } from '@/lib/auth/session-user';
+import { db } from '@/lib/db/client';
+import { AppError } from '@/lib/errors/app-error';
+
+import type { IssuedPasswordLink } from './invite-user';
+import {
+  INVITE_LINK_HOURS,
+  newPasswordLinkToken,
+  RESET_LINK_HOURS,
+  setPasswordUrl,
+  unusableSecret,
+} from './password-link-token';
+import {
+  endAllSessions,
+  lockTeam,
+  requireActingAdmin,
+  revokeOpenPasswordLinks,
+  USER_NOT_FOUND,
+} from './team-lock';
+
+const OWN_PASSWORD = 'To change your own password, use Account → Change password.';
+const DEACTIVATED = 'This person is deactivated. Reactivate them first, then make a link.';
+
+export async function resetPassword(
+  actor: SessionUser,
+  { userId }: { userId: string },
+  now: Date = new Date(),
+): Promise<IssuedPasswordLink & { purpose: 'INVITE' | 'RESET' }> {
+  if (userId === actor.id) throw new AppError('CONFLICT', OWN_PASSWORD);
+  const replacementHash = await hashPassword(unusableSecret());
+  const link = newPasswordLinkToken();
+
+  const result = await db().$transaction(async (tx) => {
+    await lockTeam(tx, actor.clinicId);
+    await requireActingAdmin(tx, actor);
+    const target = await tx.user.findFirst({
+      where: { id: userId, clinicId: actor.clinicId },
+      select: { id: true, active: true, invitePending: true },
+    });
+    if (!target) throw new AppError('NOT_FOUND', USER_NOT_FOUND);
+    if (!target.active) throw new AppError('CONFLICT', DEACTIVATED);
+
+    const purpose = target.invitePending ? ('INVITE' as const) : ('RESET' as const);
+    const hours = purpose === 'INVITE' ? INVITE_LINK_HOURS : RESET_LINK_HOURS;
+    const expiresAt = new Date(now.getTime() + hours * 3_600_000);
+    await revokeOpenPasswordLinks(tx, userId, now);
+    // The old password stops working now: a reset is often because it may be known to someone else.
+    if (purpose === 'RESET') {
+      await tx.user.update({ where: { id: userId }, data: { passwordHash: replacementHash } });
+    }
+    const sessionsEnded = await endAllSessions(tx, userId, now);
+    await tx.passwordLink.create({
+      data: { userId, purpose, tokenHash: link.hash, createdById: actor.id, expiresAt },
+    });
+    await recordAudit(
+      {
+        actor: { id: actor.id, role: actor.role },
+        action: 'UPDATE',
+        entityType: 'User',
+        entityId: userId,
+        detail: {
+          event: purpose === 'RESET' ? 'password_reset' : 'invite_link_renewed',
+          fields: purpose === 'RESET' ? ['passwordHash'] : [],
+          sessionsEnded,
+          linkExpiresAt: expiresAt.toISOString(),
+        },
+      },
+      tx,
+    );
+    return { purpose, expiresAt };
+  });
+  return { userId, url: setPasswordUrl(link.token), ...result };
+}
