@@ -53,8 +53,12 @@ export function authOptions(): AuthOptions {
             new Date(),
             { address: clientAddress(req?.headers ?? {}) },
           );
-          // next-auth passes a thrown error's message to the client as `error`:
-          // one of SignInError's codes, which the form turns into a message.
+          // next-auth passes a thrown error's message to the client as `error`: one of
+          // SignInError's codes. A throttled attempt carries its wait and scope, which the
+          // route turns into a 429 with Retry-After (app/api/auth/[...nextauth]/route.ts).
+          if (!result.ok && result.error === 'RATE_LIMITED') {
+            throw new Error(`RATE_LIMITED:${result.retryAfterSeconds}:${result.scope}`);
+          }
           if (!result.ok) throw new Error(result.error);
           return { id: result.sessionId };
         },
@@ -78,6 +82,12 @@ export function authOptions(): AuthOptions {
     logger: {
       error(code, metadata) {
         const err = metadata instanceof Error ? metadata : metadata.error;
+        // A session cookie that does not decode (forged, truncated, from an old secret)
+        // is the visitor's problem, answered as signed out: not an error of ours.
+        if (code === 'JWT_SESSION_ERROR') {
+          log.warn('next_auth.session_cookie_invalid', { code, errorName: errorFields(err).errorName });
+          return;
+        }
         log.error('next_auth.error', { code, ...errorFields(err) });
       },
       warn(code) {

@@ -1,5 +1,5 @@
-// The one wrapper for server actions (the form edge): parse what the browser
-// sent with a zod schema, authorize, hand the typed values to the operation,
+// The one wrapper for server actions (the form edge): authorize, parse what the
+// browser sent with a zod schema, hand the typed values to the operation,
 // and turn a refusal into field messages. Anything unexpected is logged by
 // name and code only and answered with a general message: a malformed
 // submission never becomes a 500, and nothing unparsed reaches lib/.
@@ -61,6 +61,8 @@ export async function formAction<
     Object.entries(submitted).filter(([field]) => !spec.secret?.includes(field)),
   );
   try {
+    // Who is asking comes first: a person without the permission learns nothing about the fields.
+    const user = spec.permission ? await requirePermission(spec.permission) : undefined;
     const parsed = spec.schema.safeParse({ ...submitted, ...spec.args });
     if (!parsed.success) {
       // A bad bound argument (an id the page sent) has no field to be shown against.
@@ -70,7 +72,6 @@ export async function formAction<
       }
       throw parsed.error;
     }
-    const user = spec.permission ? await requirePermission(spec.permission) : undefined;
     const result = await operation(parsed.data, {
       user: user as FormActionContext<P>['user'],
       values,

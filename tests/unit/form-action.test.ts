@@ -50,7 +50,7 @@ describe('formAction (the server-action edge)', () => {
     expect(guards.requirePermission).toHaveBeenCalledWith('apiTokens.manage');
   });
 
-  it('refuses a NUL character with a field message before authorizing or running anything', async () => {
+  it('refuses a NUL character with a field message, after authorizing and before running anything', async () => {
     const operation = vi.fn();
     const state = await formAction(
       spec,
@@ -62,7 +62,19 @@ describe('formAction (the server-action edge)', () => {
     expect(state.fieldErrors?.label?.[0]).toMatch(/control characters/);
     expect(state.values).toEqual({ label: 'a\u0000b' });
     expect(operation).not.toHaveBeenCalled();
-    expect(guards.requirePermission).not.toHaveBeenCalled();
+    expect(guards.requirePermission).toHaveBeenCalledWith('apiTokens.manage');
+  });
+
+  it('tells a person without the permission nothing about the fields they sent', async () => {
+    // What forbidden() throws: Next's own control flow, which must reach Next untouched.
+    const refusal = Object.assign(new Error('NEXT_HTTP_ERROR_FALLBACK;403'), {
+      digest: 'NEXT_HTTP_ERROR_FALLBACK;403',
+    });
+    guards.requirePermission.mockRejectedValue(refusal);
+    const operation = vi.fn();
+    const attempt = formAction(spec, { status: 'idle', attempt: 0 }, form({ label: 'a\u0000b' }), operation);
+    await expect(attempt).rejects.toBe(refusal);
+    expect(operation).not.toHaveBeenCalled();
   });
 
   it('never echoes a secret field back', async () => {

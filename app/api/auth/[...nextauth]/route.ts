@@ -2,9 +2,11 @@ import NextAuth from 'next-auth';
 import { NextRequest } from 'next/server';
 
 import { authOptions } from '@/lib/auth/auth-options';
+import { rateLimitedMessage } from '@/lib/auth/sign-in-messages';
 import { fieldsWithControlCharacters, readFormBody } from '@/lib/http/form-body';
 import { jsonError, route } from '@/lib/http/route';
 import { log } from '@/lib/log/logger';
+import { tooManyRequests } from '@/lib/rate-limit/too-many-requests';
 import { hasControlCharacters } from '@/lib/schemas/safe-text';
 
 type Segment = { nextauth: string[] };
@@ -57,8 +59,35 @@ export const POST = route<Segment>('auth.nextauth', async (request, { params, re
   headers.set('content-type', 'application/x-www-form-urlencoded');
   headers.delete('content-length');
   const clean = new NextRequest(request.url, { method: 'POST', headers, body: form.text });
-  return (await NextAuth(clean, { params: Promise.resolve(params) }, authOptions())) as Response;
+  const response = (await NextAuth(clean, { params: Promise.resolve(params) }, authOptions())) as Response;
+  return (await throttledAnswer(response)) ?? response;
 });
+
+/**
+ * next-auth reports a refused sign-in as a redirect (or, asked for JSON, a URL) carrying
+ * `error=`. A throttled one says `RATE_LIMITED:<seconds>:<scope>` (auth-options.ts): that
+ * becomes a 429 with Retry-After and the sentence the sign-in page shows, as every other
+ * limit answers.
+ */
+async function throttledAnswer(response: Response): Promise<Response | null> {
+  let target = response.headers.get('location');
+  if (!target && response.headers.get('content-type')?.includes('application/json')) {
+    const body = (await response
+      .clone()
+      .json()
+      .catch(() => null)) as { url?: unknown } | null;
+    target = typeof body?.url === 'string' ? body.url : null;
+  }
+  if (!target || !URL.canParse(target, 'http://portal.invalid')) return null;
+  const error = new URL(target, 'http://portal.invalid').searchParams.get('error') ?? '';
+  const match = /^RATE_LIMITED:(\d{1,6}):(network|account)$/.exec(error);
+  if (!match) return null;
+  const seconds = Number(match[1]);
+  const now = new Date();
+  return tooManyRequests(new Date(now.getTime() + seconds * 1000), now, (wait) =>
+    rateLimitedMessage(match[2] as 'network' | 'account', wait),
+  );
+}
 
 function refuse(requestId: string, status: number, code: string, message: string): Response {
   log.info('auth.request_refused', { requestId, status });
