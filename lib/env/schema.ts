@@ -128,6 +128,9 @@ export const serverEnvSchema = z
     // Reminder sends one worker keeps in flight at once. Twilio limits concurrent API requests per
     // account (100 by default): workers × this should stay under it.
     REMINDER_SEND_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(50),
+    // How long a change notice waits after the last change to an appointment, so several quick
+    // changes become one message (docs/decisions/005-reminders-at-most-once.md, "Change notices").
+    CHANGE_NOTICE_DELAY_SECONDS: z.coerce.number().int().min(0).max(3600).default(180),
   })
   .superRefine((env, ctx) => {
     if (env.TWILIO_EMULATOR_URL && env.TWILIO_MOCK_URLS) {

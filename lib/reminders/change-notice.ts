@@ -17,10 +17,11 @@
 import 'server-only';
 
 import type { Prisma } from '@/lib/db/generated/client';
+import { env } from '@/lib/env';
 
 import { cancelReminderJob, enqueueReminders } from './enqueue-reminder';
 import { getReminderConfig } from './get-reminder-config';
-import { NOTICE_DEBOUNCE_MS, planNoticeTime } from './plan-notice-time';
+import { planNoticeTime } from './plan-notice-time';
 import { patientTimeZone } from './reminder-appointment';
 import { REMINDER_PRIORITY } from './reminder-queues';
 import type { NoticeKind } from './render-template';
@@ -117,8 +118,10 @@ export async function recordChangeNotice(tx: Tx, input: ChangeNoticeInput): Prom
   }
 
   const config = await getReminderConfig(appointment.patient.clinicId);
+  const debounceMs = env().CHANGE_NOTICE_DELAY_SECONDS * 1000;
   const timing = planNoticeTime({
     changedAt: now,
+    debounceMs,
     startsAt: tells,
     previousStartsAt: known,
     timeZone: patientTimeZone(appointment.patient.timezone, config.clinicTimeZone),
@@ -126,7 +129,7 @@ export async function recordChangeNotice(tx: Tx, input: ChangeNoticeInput): Prom
   });
   const fields = {
     ...notice,
-    requestedAt: new Date(now.getTime() + NOTICE_DEBOUNCE_MS),
+    requestedAt: new Date(now.getTime() + debounceMs),
     dueAt: timing.dueAt,
     movedByQuietHours: timing.quiet === 'HELD',
     offsetMinutes: Math.round((tells.getTime() - timing.dueAt.getTime()) / 60_000),

@@ -26,6 +26,8 @@ export type NoticeTiming =
 
 export function planNoticeTime(input: {
   changedAt: Date;
+  /** The wait after the change; NOTICE_DEBOUNCE_MS unless the deployment sets CHANGE_NOTICE_DELAY_SECONDS. */
+  debounceMs?: number;
   /** The time the notice tells of: the new start, or the cancelled one. */
   startsAt: Date;
   /** The start the patient knew before the change. */
@@ -34,7 +36,7 @@ export function planNoticeTime(input: {
   timeZone: string;
   quietHours: QuietHours;
 }): NoticeTiming {
-  const wanted = new Date(input.changedAt.getTime() + NOTICE_DEBOUNCE_MS);
+  const wanted = new Date(input.changedAt.getTime() + (input.debounceMs ?? NOTICE_DEBOUNCE_MS));
   if (!isQuietTime(toTimeString(wanted, input.timeZone), input.quietHours)) {
     return { dueAt: wanted, quiet: 'NONE' };
   }

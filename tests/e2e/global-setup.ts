@@ -92,6 +92,8 @@ export async function startStack({ build }: { build: 'test' | 'production' }) {
     TWILIO_EMULATOR_URL: emulator.url,
     TWILIO_STATUS_CALLBACK_URL: `${appUrl}/api/appointments/twilio-status-callback/`,
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+    // Change notices wait 3 minutes in production; a journey that reschedules then cancels waits 5 s.
+    CHANGE_NOTICE_DELAY_SECONDS: '5',
   };
   // next.config.js reads it again at `next start` to serve from .next-e2e/.
   if (build === 'test') serverEnv.VIDEO_TEST_BUILD = '1';
