@@ -3,7 +3,8 @@ import type { Metadata } from 'next';
 import { formatInTimeZone } from '@/lib/time/clinic-time';
 import { getJoinPage } from '@/lib/video/get-join-page';
 
-import { deadLinkKind, Guidance } from './_components/guidance';
+import { deadLinkKind } from './_components/dead-link-kind';
+import { Guidance } from './_components/guidance';
 import { JoinFlow } from './_components/join-flow';
 
 export const metadata: Metadata = { title: 'Join your appointment' };

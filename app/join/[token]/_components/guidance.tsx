@@ -7,27 +7,9 @@ import { useEffect, useRef } from 'react';
 
 import { ClinicPhoneLine } from '@/components/video/audience';
 import { clockTime, clockTimeAndDay, dayAndDate } from '@/components/video/format-time';
-import { countdownWords, type JoinStatus } from '@/components/video/join-status';
+import { countdownWords } from '@/components/video/join-status';
 
-type Kind = Exclude<JoinStatus, 'open' | 'early'> | 'not-recognised' | 'unsupported' | 'withdrawn';
-
-/** The guidance for each way a link dies (lib/video/dead-link.ts); null for any other refusal. */
-export function deadLinkKind(code: string | null): Kind | null {
-  switch (code) {
-    case 'LINK_REPLACED':
-      return 'revoked';
-    case 'LINK_REVOKED':
-      return 'withdrawn';
-    case 'LINK_EXPIRED':
-      return 'expired';
-    case 'APPOINTMENT_CANCELLED':
-      return 'cancelled';
-    case 'APPOINTMENT_CLOSED':
-      return 'missed';
-    default:
-      return null;
-  }
-}
+import type { GuidanceKind as Kind } from './dead-link-kind';
 
 const copy: Record<Kind, { title: string; body: string }> = {
   'not-recognised': {

@@ -16,7 +16,8 @@ import { browserCanCall, joinStatus, type JoinStatus } from '@/components/video/
 import type { JoinPageFacts } from '@/lib/video/get-join-page';
 
 import { ConsentForm } from './consent-form';
-import { Countdown, deadLinkKind, Guidance } from './guidance';
+import { deadLinkKind } from './dead-link-kind';
+import { Countdown, Guidance } from './guidance';
 import { InAppBrowserGuidance } from './in-app-browser';
 import { followJoinEvents, joinApi, type JoinApiError, type JoinState } from './join-api';
 import { StepHeading } from './step-heading';
