@@ -81,6 +81,7 @@ export function ConfirmDialog({
   const { pending } = useFormStatus();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const triggerRef = useRef<HTMLButtonElement>(null);
+  const safeRef = useRef<HTMLButtonElement>(null);
 
   // Any submission of the surrounding form (the Enter key in a text field,
   // another button) opens the dialog instead; only the dialog's own confirm
@@ -96,7 +97,7 @@ export function ConfirmDialog({
         return;
       }
       event.preventDefault();
-      if (!dialog.open) dialog.showModal();
+      if (!dialog.open) open(dialog, safeRef.current);
     };
     form.addEventListener('submit', onSubmit);
     return () => form.removeEventListener('submit', onSubmit);
@@ -158,7 +159,7 @@ export function ConfirmDialog({
         variant={variant}
         disabled={disabled || pending}
         aria-haspopup="dialog"
-        onClick={() => dialogRef.current?.showModal()}
+        onClick={() => open(dialogRef.current, safeRef.current)}
       >
         {pending && pendingLabel ? <span aria-live="polite">{pendingLabel}</span> : triggerLabel}
       </Button>
@@ -179,12 +180,7 @@ export function ConfirmDialog({
           {message}
         </div>
         <div className="mt-6 flex flex-wrap justify-end gap-3">
-          <Button
-            variant="secondary"
-            // The safe choice has focus when the dialog opens, so Enter does not act.
-            autoFocus
-            onClick={() => dialogRef.current?.close()}
-          >
+          <Button ref={safeRef} variant="secondary" onClick={() => dialogRef.current?.close()}>
             {cancelLabel}
           </Button>
           <Button
@@ -200,6 +196,13 @@ export function ConfirmDialog({
       </dialog>
     </>
   );
+}
+
+/** Opens the dialog with focus on the safe choice, so Enter or Space there does not act. */
+function open(dialog: HTMLDialogElement | null, safe: HTMLButtonElement | null) {
+  if (!dialog || dialog.open) return;
+  dialog.showModal();
+  safe?.focus();
 }
 
 function lowerFirst(text: string): string {
