@@ -7,8 +7,9 @@ import { assertCan } from '@/lib/auth/guards';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
 import { parseInput } from '@/lib/schemas/parse-input';
-import { patientInputSchema, type PatientInput } from '@/lib/schemas/patient';
+import { patientInputSchema, type PatientInput, type PatientValues } from '@/lib/schemas/patient';
 
+import { findDuplicatePatients, type DuplicatePatient } from './find-duplicate-patients';
 import { filledColumns, toPatientColumns } from './patient-columns';
 
 export async function createPatient(
@@ -17,7 +18,29 @@ export async function createPatient(
   input: PatientInput | Record<string, string>,
 ): Promise<{ id: string }> {
   assertCan(user, 'patients.write');
+  return insertPatient(user, parseInput(patientInputSchema, input));
+}
+
+/**
+ * The add-a-patient form: adds the patient unless one with the same mobile,
+ * or the same name and date of birth, exists already; then it answers with
+ * those records so reception can open one or choose "Create anyway".
+ */
+export async function createPatientUnlessDuplicate(
+  user: SessionUser,
+  input: PatientInput | Record<string, string>,
+  options: { createAnyway?: boolean } = {},
+): Promise<{ id: string; duplicates?: undefined } | { id?: undefined; duplicates: DuplicatePatient[] }> {
+  assertCan(user, 'patients.write');
   const values = parseInput(patientInputSchema, input);
+  if (!options.createAnyway) {
+    const duplicates = await findDuplicatePatients(user, values);
+    if (duplicates.length > 0) return { duplicates };
+  }
+  return insertPatient(user, values);
+}
+
+async function insertPatient(user: SessionUser, values: PatientValues): Promise<{ id: string }> {
   const columns = toPatientColumns(values, user, new Date());
 
   return db().$transaction(async (tx) => {
