@@ -179,7 +179,7 @@ test('an admin invites, resets, deactivates, reactivates and changes the role of
 
   // Reactivate (one click: it takes nothing away), then Sam signs in again.
   await page.getByRole('button', { name: 'Reactivate Sam' }).click();
-  await expect(page.getByText('Reactivated.')).toBeVisible();
+  await expect(page.getByText('Reactivated. They can sign in again')).toBeVisible();
   await signInWithPassword(sam, email, secondPassword);
   await expect(sam).toHaveURL(/\/dashboard/);
 
@@ -206,7 +206,7 @@ test('an admin invites, resets, deactivates, reactivates and changes the role of
 
   // The only admin cannot demote or deactivate themself.
   await page.goto('/admin/team');
-  await page.getByRole('link', { name: 'Alex Admin' }).click();
+  await page.getByRole('main').getByRole('link', { name: 'Alex Admin', exact: true }).click();
   await page.getByLabel('New role').selectOption('STAFF');
   await confirmIn(
     page,
