@@ -28,6 +28,15 @@ export async function setPasswordWithLink(
 ): Promise<PasswordSet> {
   if (!looksLikePasswordLinkToken(token)) throw dead('unknown');
   const tokenHash = hashPasswordLinkToken(token);
+  // A cheap look first, so a made-up link never costs an Argon2 hash (19 MiB, tens of ms).
+  const before = judgePasswordLink(
+    await db().passwordLink.findUnique({
+      where: { tokenHash },
+      select: { purpose: true, expiresAt: true, usedAt: true, revokedAt: true, user: linkUser },
+    }),
+    now,
+  );
+  if (before.status !== 'valid') throw dead(before.status);
   // Hashed before the transaction: Argon2 takes a while and must not hold row locks.
   const passwordHash = await hashPassword(newPassword);
 
@@ -88,6 +97,8 @@ export async function setPasswordWithLink(
     };
   });
 }
+
+const linkUser = { select: { name: true, email: true, active: true, clinicId: true } } as const;
 
 function dead(status: keyof typeof passwordLinkMessages): AppError {
   const { title, text } = passwordLinkMessages[status];

@@ -156,6 +156,10 @@ describe('inviting a person', () => {
     expect((await readPasswordLink('not-a-token', T0)).status).toBe('unknown');
     expect((await readPasswordLink('A'.repeat(43), T0)).status).toBe('unknown');
     expect((await refusal(setPasswordWithLink("x' OR 1=1 --", NEW_PASSWORD, T0))).code).toBe('GONE');
+    expect(await refusal(setPasswordWithLink('A'.repeat(43), NEW_PASSWORD, T0))).toEqual({
+      code: 'GONE',
+      message: expect.stringContaining('This link doesn’t work.'),
+    });
   });
 
   it('lets only one of two simultaneous submissions of the same link set the password', async () => {
