@@ -113,8 +113,14 @@ export async function recordRoomEvent(e: RoomCallback): Promise<RecordedRoomEven
     });
   }
   if (affectsAttendance(e)) await refreshAttendanceSoon(result.sessionId);
-  // Both sides connected and the room is over: the appointment is Completed.
-  if (e.StatusCallbackEvent === 'room-ended') await completeAttendedSession(result.sessionId);
+  // Both sides connected and the room is over: the appointment is Completed. A
+  // participant's callback can arrive after room-ended (Twilio retries late): check again then.
+  if (
+    e.StatusCallbackEvent === 'room-ended' ||
+    (affectsAttendance(e) && e.ParticipantSid && result.roomStatus === 'COMPLETED')
+  ) {
+    await completeAttendedSession(result.sessionId);
+  }
   return { stored: result.inserted, sessionId: result.sessionId };
 }
 

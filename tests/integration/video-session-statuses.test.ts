@@ -230,6 +230,18 @@ describe('statuses from events', () => {
     expect(audit?.detail).toMatchObject({ via: 'video-room-ended' });
   });
 
+  it('completes the appointment when the participants’ callbacks arrive after room-ended', async () => {
+    const { id } = await waitingPatient(-5);
+    await admitPatient(world.clinician, id);
+    const roomSid = await roomFor(id);
+    await roomCallback(roomSid, 'participant-connected', 0, 10, clin);
+    await roomCallback(roomSid, 'room-ended', 46, 14, { RoomDuration: '2760' });
+    expect(await statusOf(id)).toBe('BOOKED');
+    // Twilio's retry of the patient's callbacks lands late.
+    await roomCallback(roomSid, 'participant-connected', 1, 11, pat);
+    expect(await statusOf(id)).toBe('COMPLETED');
+  });
+
   it('leaves the appointment Booked when the room ends with the clinician alone, and offers a no-show', async () => {
     const { id } = await waitingPatient(-20);
     await admitPatient(world.clinician, id);
