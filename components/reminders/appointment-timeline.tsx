@@ -70,6 +70,15 @@ type Entry = { at: Date; key: string } & (
   { kind: 'change'; change: TimelineChange } | { kind: 'notice'; notice: TimelineNotice }
 );
 
+// A notice is written in its change's own transaction, but its time comes from the app and the
+// audit entry's from the database: within a few seconds of each other, the change reads first.
+const SAME_CHANGE_MS = 5_000;
+function byTime(a: Entry, b: Entry): number {
+  const delta = a.at.getTime() - b.at.getTime();
+  if (a.kind !== b.kind && Math.abs(delta) < SAME_CHANGE_MS) return a.kind === 'change' ? -1 : 1;
+  return delta;
+}
+
 export async function AppointmentTimeline({
   user,
   appointmentId,
@@ -82,7 +91,7 @@ export async function AppointmentTimeline({
   const entries: Entry[] = [
     ...changes.map((change) => ({ kind: 'change' as const, at: change.at, key: change.id, change })),
     ...notices.map((notice) => ({ kind: 'notice' as const, at: notice.createdAt, key: notice.id, notice })),
-  ].sort((a, b) => a.at.getTime() - b.at.getTime() || (a.kind === 'change' ? -1 : 1));
+  ].sort(byTime);
 
   return (
     <section

@@ -36,6 +36,7 @@ export function CancelForm({
         errors={errors.reason}
       />
       <CheckboxField
+        id="cancel-notifyPatient"
         label="Notify the patient"
         name="notifyPatient"
         hint="Sends the cancellation with the clinic's phone number a few minutes from now."

@@ -61,6 +61,7 @@ export function RescheduleForm({
         />
       </div>
       <CheckboxField
+        id="reschedule-notifyPatient"
         label="Notify the patient"
         name="notifyPatient"
         hint="Sends the new time (and, for telehealth, the same join link) a few minutes after the last change."
