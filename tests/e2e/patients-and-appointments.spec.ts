@@ -70,10 +70,15 @@ test('reception creates a patient, is told a landline will not do, then books, r
   });
   expect(startsAt).toBe(`${day} 13:30`);
 
-  // Cancel it: the dialog asks first.
-  await page.getByRole('button', { name: 'Cancel appointment' }).click();
+  // Cancel it: the dialog asks first, and "Keep it" keeps it.
+  const cancel = page.getByRole('button', { name: 'Cancel appointment' });
+  await cancel.click();
   const dialog = page.getByRole('dialog', { name: 'Cancel this appointment?' });
   await expect(dialog).toContainText('The patient will be told by WhatsApp or SMS');
+  await dialog.getByRole('button', { name: 'Keep it' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(cancel).toBeFocused();
+  await cancel.click();
   await dialog.getByRole('button', { name: 'Cancel the appointment' }).click();
   await expect(page.getByText('Appointment cancelled.')).toBeVisible();
   expect(page.url().split('?')[0]).toBe(appointmentUrl.split('?')[0]);
