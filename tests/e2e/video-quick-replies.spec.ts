@@ -167,3 +167,37 @@ test('a waiting patient’s quick reply reaches the clinician’s dashboard live
   await phone.close();
   await clinician.context().close();
 });
+
+test('the appointment page shows when the link was first opened and offers a no-show when the patient never joined', async ({
+  browser,
+}) => {
+  const appointment = await createTelehealthAppointment({ startsInMs: -20 * MIN });
+  const staff = await staffPage(browser, demo.reception);
+  const link = await makeJoinLink(staff, appointment.id);
+  const panel = staff.getByRole('region', { name: 'Video session' });
+  await expect(panel.getByTestId('link-uses')).toHaveText('Not used yet.');
+
+  const phone = await browser.newContext({ ...PHONE, userAgent: ANDROID_CHROME });
+  const patient = await phone.newPage();
+  await patient.goto(joinPath(link));
+  await expect(patient.getByRole('button', { name: 'Check my camera and sound' })).toBeVisible();
+
+  await staff.reload();
+  await expect(panel.getByTestId('link-uses')).toContainText(/First opened: \d{1,2}:\d{2} [ap]m/);
+  await expect(panel.getByText('Not used yet.')).toHaveCount(0);
+  await expect(panel.getByText('The patient has not joined.', { exact: false })).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Mark as no-show' })).toBeVisible();
+  // Only offered: the appointment is still booked until someone says otherwise.
+  const status = await withDb(async (c) => {
+    const { rows } = await c.query<{ status: string }>(
+      `SELECT status::text FROM "Appointment" WHERE id = $1`,
+      [appointment.id],
+    );
+    return rows[0]!.status;
+  });
+  expect(status).toBe('BOOKED');
+  await expectNoAxeViolations(staff, 'appointment: video panel with link uses and no-show offer');
+  await shot(staff, '15-appointment-link-uses-no-show');
+  await phone.close();
+  await staff.context().close();
+});
