@@ -114,3 +114,13 @@ export async function findPatientOption(user: SessionUser, id: string): Promise<
   });
   return patientListItemSchema.parse(row);
 }
+
+/** Whether the user may see any patient at all (the booking page says "add a patient first" otherwise). */
+export async function hasAnyPatient(user: SessionUser): Promise<boolean> {
+  assertCan(user, 'patients.read');
+  const row = await db().patient.findFirst({
+    where: { AND: [patientScope(user), { archivedAt: null }] },
+    select: { id: true },
+  });
+  return row !== null;
+}

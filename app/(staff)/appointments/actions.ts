@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 
 import { cancelAppointment } from '@/lib/appointments/cancel-appointment';
+import { checkPatientClock } from '@/lib/appointments/check-patient-clock';
 import { createAppointment } from '@/lib/appointments/create-appointment';
 import { rescheduleAppointment } from '@/lib/appointments/reschedule-appointment';
 import { updateAppointmentStatus } from '@/lib/appointments/update-appointment-status';
@@ -18,12 +19,15 @@ import {
 } from '@/lib/schemas/appointment';
 import type { FormState } from '@/lib/schemas/form-state';
 import { parseInput } from '@/lib/schemas/parse-input';
-import { entityId, freeText, textFieldsOf } from '@/lib/schemas/safe-text';
+import { entityId, freeText, singleLine, textFieldsOf } from '@/lib/schemas/safe-text';
 import { getClinicTimeZone } from '@/lib/time/get-clinic-time-zone';
 
 // The raw fields here; the clinic-time meaning (its timezone needs the user's
 // clinic) is parsed inside each action with the field messages people see.
-const appointmentForm = textFieldsOf(appointmentFormFields, 64);
+const appointmentForm = textFieldsOf(appointmentFormFields, 64).extend({
+  // Sent by "Book anyway" after the warning that the slot is outside the patient's day.
+  bookAnyway: singleLine(200).optional(),
+});
 // "Notify the patient" (checked by default): an unticked box is absent from the form.
 const notifyPatient = z
   .literal('on')
@@ -42,20 +46,35 @@ const cancelForm = z.object({
 });
 const statusForm = z.object({ appointmentId: entityId, status: z.string().max(32).optional() });
 
+export type BookingState = FormState & { patientClock?: { question: string; token: string } };
+
 // POST /appointments/new – book an appointment (times in the clinic's timezone), then open it.
-export async function createAppointmentAction(previous: FormState, formData: FormData): Promise<FormState> {
-  return formAction(
+// A slot outside 7:00–21:00 on the patient's clock is asked about first (not refused).
+export async function createAppointmentAction(
+  previous: BookingState,
+  formData: FormData,
+): Promise<BookingState> {
+  return formAction<
+    typeof appointmentForm,
+    { patientClock: { question: string; token: string } },
+    'appointments.write'
+  >(
     {
       event: 'appointments.create_failed',
       schema: appointmentForm,
-      fields: appointmentFormFields,
+      fields: [...appointmentFormFields, 'bookAnyway'],
       fieldMap: appointmentFieldForForm,
       permission: 'appointments.write',
     },
     previous,
     formData,
-    async (form, { user }) => {
+    async ({ bookAnyway, ...form }, { user, values }) => {
       const input = parseInput(appointmentFormSchema(await getClinicTimeZone(user.clinicId)), form);
+      const clock = await checkPatientClock(user, input);
+      if (clock && clock.token !== bookAnyway) {
+        const { bookAnyway: _unused, ...echo } = values;
+        return { status: 'error', message: clock.question, values: echo, patientClock: clock };
+      }
       const { id } = await createAppointment(user, input);
       redirect(`/appointments/${id}?saved=booked`);
     },

@@ -1,13 +1,18 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 
-import { AppointmentTable } from '@/components/appointments/appointment-table';
+import { DayGrid } from '@/components/appointments/day-grid';
 import { buttonClasses } from '@/components/ui/button';
 import { listAppointmentsForView } from '@/lib/appointments/list-appointments';
 import { listClinicians } from '@/lib/appointments/list-clinicians';
 import { requirePermission } from '@/lib/auth/guards';
 import { roleCan } from '@/lib/auth/permissions';
-import { appointmentViewSchema, clinicianDisplayName } from '@/lib/schemas/appointment';
+import {
+  appointmentViewSchema,
+  clinicianDisplayName,
+  type Appointment,
+  type ClinicianOption,
+} from '@/lib/schemas/appointment';
 import { addDays, formatDateString, mondayOf, todayIn } from '@/lib/time/clinic-time';
 import { getClinicTimeZone } from '@/lib/time/get-clinic-time-zone';
 
@@ -29,8 +34,10 @@ export default async function AppointmentsPage({ searchParams }: { searchParams:
   const date = query.date ?? today;
   const seeAll = roleCan(user.role, 'appointments.readAll');
   const canBook = roleCan(user.role, 'appointments.write');
-  const clinicians = seeAll ? await listClinicians(user) : [];
-  const clinicianId = clinicians.some((c) => c.id === query.clinician) ? query.clinician : undefined;
+  // Scoped: a clinician gets only themself (their column in the day grid).
+  const clinicians = await listClinicians(user);
+  const clinicianId =
+    seeAll && clinicians.some((c) => c.id === query.clinician) ? query.clinician : undefined;
   const { appointments, range } = await listAppointmentsForView(user, { view, date, timeZone, clinicianId });
 
   const href = (next: { view?: 'day' | 'week'; date?: string }) => {
@@ -159,14 +166,18 @@ export default async function AppointmentsPage({ searchParams }: { searchParams:
         </p>
 
         {view === 'day' ? (
-          appointments.length > 0 ? (
-            <AppointmentTable
-              appointments={appointments}
-              caption={`Appointments on ${formatDateString(date)}, in time order`}
-              timeZone={timeZone}
-              showClinician={seeAll && !clinicianId}
-            />
-          ) : null
+          <DayGrid
+            date={date}
+            dateLabel={formatDateString(date)}
+            timeZone={timeZone}
+            now={new Date()}
+            columns={dayColumns(clinicians, appointments, clinicianId)}
+            appointments={appointments}
+            canBook={canBook}
+            bookHref={(clinician, time) =>
+              `/appointments/new?${new URLSearchParams({ clinician, date, time })}`
+            }
+          />
         ) : (
           <WeekView
             days={range.days}
@@ -180,4 +191,21 @@ export default async function AppointmentsPage({ searchParams }: { searchParams:
       </section>
     </div>
   );
+}
+
+/** The day grid's columns: the clinicians shown, plus any (since deactivated) with appointments that day. */
+function dayColumns(
+  clinicians: ClinicianOption[],
+  appointments: Appointment[],
+  only: string | undefined,
+): { id: string; name: string }[] {
+  const columns = new Map(
+    clinicians.filter((c) => !only || c.id === only).map((c) => [c.id, clinicianDisplayName(c)]),
+  );
+  for (const a of appointments) {
+    if (!columns.has(a.clinician.id) && (!only || a.clinician.id === only)) {
+      columns.set(a.clinician.id, clinicianDisplayName(a.clinician));
+    }
+  }
+  return [...columns].map(([id, name]) => ({ id, name }));
 }

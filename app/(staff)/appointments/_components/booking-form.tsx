@@ -1,13 +1,28 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 
+import { Alert } from '@/components/ui/alert';
+import { buttonClasses } from '@/components/ui/button';
+import { Combobox, type ComboboxOption } from '@/components/ui/combobox';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { SelectField, TextField } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialFormState, type FormState } from '@/lib/schemas/form-state';
 
+import { searchPatientsAction } from '../../patients/actions';
+
 export type Option = { id: string; label: string };
+type BookingState = FormState & { patientClock?: { question: string; token: string } };
+
+/** Asks the server for patients matching what was typed (name, mobile or date of birth). */
+async function findPatients(query: string): Promise<ComboboxOption[] | { error: string }> {
+  const data = new FormData();
+  data.set('q', query);
+  const result = await searchPatientsAction(initialFormState, data);
+  if (result.status === 'error') return { error: result.message ?? 'The search did not work. Try again.' };
+  return result.patients ?? [];
+}
 export type BookingDefaults = {
   patientId: string;
   clinicianId: string;
@@ -28,27 +43,43 @@ export const bookingLabels = {
 
 export function BookingForm({
   action,
-  patients,
+  initialPatient,
   clinicians,
   defaults,
   today,
   timeZoneLabel,
 }: {
-  action: (previous: FormState, formData: FormData) => Promise<FormState>;
-  patients: Option[];
+  action: (previous: BookingState, formData: FormData) => Promise<BookingState>;
+  /** The patient a link preselected (?patient=…), already checked to be in the user's scope. */
+  initialPatient: ComboboxOption | null;
   clinicians: Option[];
   defaults: BookingDefaults;
   today: string;
   timeZoneLabel: string;
 }) {
-  const [state, formAction] = useActionState(action, initialFormState);
+  const [state, formAction] = useActionState<BookingState, FormData>(action, initialFormState);
+  const clock = state.status === 'error' ? state.patientClock : undefined;
+  // Kept here, outside the form that re-mounts after each answer, so the choice survives a refusal.
+  const [patient, setPatient] = useState<ComboboxOption | null>(initialPatient);
   const echoed = state.status === 'error' ? state.values : undefined;
   const errors = state.status === 'error' ? (state.fieldErrors ?? {}) : {};
   const value = (name: keyof BookingDefaults) => echoed?.[name] ?? defaults[name];
 
   return (
     <form key={state.attempt} action={formAction} noValidate className="flex flex-col gap-5">
-      {state.status === 'error' ? (
+      {clock ? (
+        <Alert tone="warning" title="Outside the patient's day">
+          <p>{clock.question}</p>
+          <div className="mt-3 flex flex-wrap gap-3">
+            <button type="submit" name="bookAnyway" value={clock.token} className={buttonClasses('primary')}>
+              Book anyway
+            </button>
+            <a href="#field-startTime" className={buttonClasses('secondary')}>
+              Choose another time
+            </a>
+          </div>
+        </Alert>
+      ) : state.status === 'error' ? (
         <ErrorSummary
           message={state.message}
           fieldErrors={errors}
@@ -57,20 +88,16 @@ export function BookingForm({
         />
       ) : null}
 
-      <SelectField
+      <Combobox
         label={bookingLabels.patientId}
         name="patientId"
-        defaultValue={value('patientId')}
+        hint="Type part of a name, a mobile number or a date of birth (like 7/4/1985), then choose from the list."
         errors={errors.patientId}
-        required
-      >
-        <option value="">Choose a patient</option>
-        {patients.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.label}
-          </option>
-        ))}
-      </SelectField>
+        search={findPatients}
+        initial={patient}
+        onChange={setPatient}
+        noun={{ one: 'patient', many: 'patients' }}
+      />
 
       <SelectField
         label={bookingLabels.clinicianId}

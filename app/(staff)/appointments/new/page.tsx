@@ -5,9 +5,10 @@ import { Alert } from '@/components/ui/alert';
 import { listClinicians } from '@/lib/appointments/list-clinicians';
 import { requirePermission } from '@/lib/auth/guards';
 import { roleCan } from '@/lib/auth/permissions';
-import { listPatients } from '@/lib/patients/list-patients';
+import { toPatientOption } from '@/lib/patients/patient-option';
+import { findPatientOption, hasAnyPatient } from '@/lib/patients/search-patients';
 import { clinicianDisplayName, DEFAULT_DURATION_MINUTES } from '@/lib/schemas/appointment';
-import { isValidDateString, todayIn } from '@/lib/time/clinic-time';
+import { isValidDateString, isValidTimeString, todayIn } from '@/lib/time/clinic-time';
 import { getClinicTimeZone } from '@/lib/time/get-clinic-time-zone';
 
 import { createAppointmentAction } from '../actions';
@@ -18,25 +19,26 @@ export const metadata: Metadata = { title: 'Book an appointment' };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : '');
 
-// Book an appointment. ?patient=…&clinician=…&date=YYYY-MM-DD preselect the
-// form (links from a patient's page and the calendar).
+// Book an appointment. ?patient=…&clinician=…&date=YYYY-MM-DD&time=HH:mm
+// preselect the form (links from a patient's page and the day grid's free slots).
 export default async function NewAppointmentPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePermission('appointments.write');
   const params = await searchParams;
   const timeZone = await getClinicTimeZone(user.clinicId);
   const today = todayIn(timeZone);
-  const [{ patients }, clinicians] = await Promise.all([
-    listPatients(user, { pageSize: 1000, purpose: 'picker' }),
+  const [patient, clinicians, anyPatient] = await Promise.all([
+    one(params.patient) ? findPatientOption(user, one(params.patient)) : null,
     listClinicians(user),
+    hasAnyPatient(user),
   ]);
 
-  const patientId = patients.some((p) => p.id === one(params.patient)) ? one(params.patient) : '';
   const clinicianId = clinicians.some((c) => c.id === one(params.clinician))
     ? one(params.clinician)
     : clinicians.length === 1
       ? (clinicians[0]?.id ?? '')
       : '';
   const date = isValidDateString(one(params.date)) && one(params.date) >= today ? one(params.date) : today;
+  const startTime = isValidTimeString(one(params.time)) ? one(params.time) : '';
 
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-6">
@@ -47,7 +49,7 @@ export default async function NewAppointmentPage({ searchParams }: { searchParam
       </nav>
       <h1 className="text-2xl font-bold">Book an appointment</h1>
 
-      {patients.length === 0 ? (
+      {!anyPatient ? (
         <Alert tone="warning" title="No patients yet">
           {roleCan(user.role, 'patients.write') ? (
             <>
@@ -67,16 +69,13 @@ export default async function NewAppointmentPage({ searchParams }: { searchParam
       ) : (
         <BookingForm
           action={createAppointmentAction}
-          patients={patients.map((p) => ({
-            id: p.id,
-            label: `${p.familyName}, ${p.givenName}${p.preferredName ? ` (${p.preferredName})` : ''}`,
-          }))}
+          initialPatient={patient ? toPatientOption(patient) : null}
           clinicians={clinicians.map((c) => ({ id: c.id, label: clinicianDisplayName(c) }))}
           defaults={{
-            patientId,
+            patientId: patient?.id ?? '',
             clinicianId,
             date,
-            startTime: '',
+            startTime,
             durationMinutes: String(DEFAULT_DURATION_MINUTES),
             kind: 'TELEHEALTH',
           }}

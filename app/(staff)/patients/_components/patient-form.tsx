@@ -3,6 +3,7 @@
 import { useActionState, type ReactNode } from 'react';
 
 import { Alert } from '@/components/ui/alert';
+import { buttonClasses } from '@/components/ui/button';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { CheckboxField, SelectField, TextField } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -32,6 +33,8 @@ export type PatientFormDefaults = {
   whatsappOptOut: boolean;
 };
 
+type PatientFormState = FormState & { duplicates?: { id: string; label: string; why: string }[] };
+
 type CheckboxName = 'messagingConsent' | 'whatsappConsent' | 'smsOptOut' | 'whatsappOptOut';
 
 /**
@@ -46,7 +49,7 @@ export function PatientForm({
   consentRecord,
   today,
 }: {
-  action: (previous: FormState, formData: FormData) => Promise<FormState>;
+  action: (previous: PatientFormState, formData: FormData) => Promise<PatientFormState>;
   defaults: PatientFormDefaults;
   otherTimeZones: string[];
   /** The record's updatedAt when the page was loaded, so a save cannot overwrite someone else's. */
@@ -56,7 +59,8 @@ export function PatientForm({
   /** Today's date (YYYY-MM-DD), the latest date of birth allowed. */
   today: string;
 }) {
-  const [state, formAction] = useActionState(action, initialFormState);
+  const [state, formAction] = useActionState<PatientFormState, FormData>(action, initialFormState);
+  const duplicates = state.status === 'error' ? state.duplicates : undefined;
   const echoed = state.status === 'error' ? state.values : undefined;
   const errors = state.status === 'error' ? (state.fieldErrors ?? {}) : {};
 
@@ -69,7 +73,29 @@ export function PatientForm({
   return (
     // Re-mounted after each response so the fields show the echoed (or freshly saved) values.
     <form key={state.attempt} action={formAction} noValidate className="flex flex-col gap-6">
-      {state.status === 'error' ? (
+      {duplicates?.length ? (
+        <Alert tone="warning" title="This patient may already be recorded">
+          <p>{state.message}</p>
+          <ul className="mt-2 flex flex-col gap-1">
+            {duplicates.map((d) => (
+              <li key={d.id} className="min-w-0 break-words">
+                <a
+                  href={`/patients/${d.id}`}
+                  className="font-semibold text-brand-700 underline underline-offset-2"
+                >
+                  {d.label}
+                </a>{' '}
+                <span className="text-slate-700">({d.why})</span>
+              </li>
+            ))}
+          </ul>
+          <div className="mt-3">
+            <button type="submit" name="createAnyway" value="yes" className={buttonClasses('secondary')}>
+              Create anyway
+            </button>
+          </div>
+        </Alert>
+      ) : state.status === 'error' ? (
         <ErrorSummary message={state.message} fieldErrors={errors} labels={labels} attempt={state.attempt} />
       ) : null}
       {state.status === 'success' ? <Alert tone="success">{state.message}</Alert> : null}
