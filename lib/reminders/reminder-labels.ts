@@ -84,7 +84,7 @@ export function eventLabel(e: {
     case 'QUIET_HOURS':
       return quietHoursLabels[e.detail ?? ''] ?? "Timed around the patient's quiet hours";
     case 'SMS_ONLY':
-      return `Sent by SMS: ${describeReason(e.detail) ?? 'WhatsApp unavailable'}`;
+      return `SMS only: ${describeReason(e.detail) ?? 'WhatsApp unavailable'}`;
     case 'SEND_REFUSED':
       return `${via} refused it at once (${code || 'no code'})`;
     case 'RETRYING':
@@ -95,7 +95,7 @@ export function eventLabel(e: {
       // Entries written before SMS_ONLY existed also named SMS sent because WhatsApp was not usable.
       return e.detail === 'WHATSAPP_FAILED' || !e.detail
         ? `Fell back to SMS: ${describeReason('WHATSAPP_FAILED')}`
-        : `Sent by SMS: ${describeReason(e.detail)}`;
+        : `SMS only: ${describeReason(e.detail)}`;
     case 'DELIVERED':
       return `Delivered by ${via}`;
     case 'READ':

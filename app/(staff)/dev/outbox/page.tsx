@@ -62,7 +62,13 @@ export default async function OutboxPage() {
           Messages appear here as soon as the portal sends them.
         </Alert>
       ) : (
-        <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
+        // Focusable, so a keyboard user can scroll a table wider than the screen.
+        <div
+          className="overflow-x-auto rounded-md border border-slate-200 bg-white"
+          role="region"
+          aria-label="Messages"
+          tabIndex={0}
+        >
           <table className="min-w-full text-left text-sm">
             <caption className="sr-only">
               Messages accepted by the emulator, newest first; times in the clinic&rsquo;s timezone
