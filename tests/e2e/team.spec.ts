@@ -162,6 +162,7 @@ test('an admin invites, resets, deactivates, reactivates and changes the role of
     'Sam will be signed out at once and can’t sign in until reactivated.',
   );
   await screenshot(page, '17-team-confirm-deactivate');
+  await expectNoAxeViolations(page);
   await deactivateDialog.getByRole('button', { name: 'Go back' }).click();
   await confirmIn(
     page,
