@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 
 import { buttonClasses } from '@/components/ui/button';
+import { DataTable } from '@/components/ui/data-table';
 import { requirePermission } from '@/lib/auth/guards';
 import { roleCan } from '@/lib/auth/permissions';
 import { listPatients } from '@/lib/patients/list-patients';
@@ -82,51 +83,46 @@ export default async function PatientsPage({ searchParams }: { searchParams: Sea
       </p>
 
       {patients.length > 0 ? (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">
-              Patients{q ? ' matching the search' : ''}, by family name, page {page} of {pages}
-            </caption>
-            <thead className="bg-slate-100 text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  Name
-                </th>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  Date of birth
-                </th>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  Mobile
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {patients.map((p) => (
-                <tr key={p.id}>
-                  <th scope="row" className="px-3 py-3 font-normal">
-                    <Link
-                      href={`/patients/${p.id}`}
-                      className="font-semibold text-brand-700 underline-offset-2 hover:underline"
-                    >
-                      {p.familyName}, {p.givenName}
-                    </Link>
-                    {p.preferredName ? (
-                      <span className="block text-xs text-slate-600">Prefers {p.preferredName}</span>
-                    ) : null}
-                  </th>
-                  <td className="whitespace-nowrap px-3 py-3">
-                    {p.dateOfBirth ? (
-                      formatDateString(dateOnlyString(p.dateOfBirth), 'd MMM yyyy')
-                    ) : (
-                      <span className="text-slate-500">Not recorded</span>
-                    )}
-                  </td>
-                  <td className="whitespace-nowrap px-3 py-3">{formatMobile(p.mobile)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={`Patients${q ? ' matching the search' : ''}, by family name, page ${page} of ${pages}`}
+          rows={patients}
+          rowKey={(p) => p.id}
+          columns={[
+            {
+              key: 'name',
+              header: 'Name',
+              rowHeader: true,
+              truncate: true,
+              title: (p) =>
+                `${p.familyName}, ${p.givenName}${p.preferredName ? ` (prefers ${p.preferredName})` : ''}`,
+              cell: (p) => (
+                <>
+                  <Link
+                    href={`/patients/${p.id}`}
+                    className="font-semibold text-brand-700 underline-offset-2 hover:underline"
+                  >
+                    {p.familyName}, {p.givenName}
+                  </Link>
+                  {p.preferredName ? (
+                    <span className="block truncate text-xs text-slate-600">Prefers {p.preferredName}</span>
+                  ) : null}
+                </>
+              ),
+            },
+            {
+              key: 'dob',
+              header: 'Date of birth',
+              width: 'w-36',
+              cell: (p) =>
+                p.dateOfBirth ? (
+                  formatDateString(dateOnlyString(p.dateOfBirth), 'd MMM yyyy')
+                ) : (
+                  <span className="text-slate-600">Not recorded</span>
+                ),
+            },
+            { key: 'mobile', header: 'Mobile', width: 'w-40', cell: (p) => formatMobile(p.mobile) },
+          ]}
+        />
       ) : null}
 
       {pages > 1 ? (

@@ -11,6 +11,7 @@ import { requirePermission } from '@/lib/auth/guards';
 import { roleCan } from '@/lib/auth/permissions';
 import { isAppError } from '@/lib/errors/app-error';
 import { getPatient } from '@/lib/patients/get-patient';
+import { getPatientHistory, HISTORY_MAX, HISTORY_PAGE } from '@/lib/patients/get-patient-history';
 import { formatMobile } from '@/lib/phone/parse-mobile';
 import { clinicianDisplayName } from '@/lib/schemas/appointment';
 import {
@@ -26,6 +27,7 @@ import { getClinicTimeZone } from '@/lib/time/get-clinic-time-zone';
 
 import { updatePatientAction } from '../actions';
 import { PatientForm } from '../_components/patient-form';
+import { PatientHistory } from './_components/patient-history';
 import { otherTimeZones, patientFormDefaults } from '../_components/patient-form-defaults';
 
 // A generic title: page titles end up in browser history.
@@ -50,8 +52,13 @@ async function loadPatient(...args: Parameters<typeof getPatient>): Promise<Pati
 export default async function PatientPage({ params, searchParams }: Props) {
   const user = await requirePermission('patients.read');
   const { id } = await params;
-  const { saved } = await searchParams;
+  const { saved, history } = await searchParams;
   const patient = await loadPatient(user, id);
+  const historyLimit = Math.min(
+    HISTORY_MAX,
+    Math.max(HISTORY_PAGE, Number.parseInt(typeof history === 'string' ? history : '', 10) || HISTORY_PAGE),
+  );
+  const past = await getPatientHistory(user, patient.id, { limit: historyLimit });
   const timeZone = await getClinicTimeZone(user.clinicId);
   const upcoming = await listAppointments(user, {
     from: new Date(),
@@ -74,10 +81,10 @@ export default async function PatientPage({ params, searchParams }: Props) {
       </nav>
 
       <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-bold">{patientDisplayName(patient)}</h1>
+        <div className="min-w-0">
+          <h1 className="text-2xl font-bold break-words">{patientDisplayName(patient)}</h1>
           {patient.preferredName ? (
-            <p className="text-slate-700">
+            <p className="break-words text-slate-700">
               Full name: {patient.givenName} {patient.familyName}
             </p>
           ) : null}
@@ -161,6 +168,14 @@ export default async function PatientPage({ params, searchParams }: Props) {
         )}
       </section>
 
+      <PatientHistory
+        entries={past.entries}
+        hasMore={past.hasMore && historyLimit < HISTORY_MAX}
+        moreHref={`/patients/${patient.id}?history=${historyLimit + HISTORY_PAGE}#history`}
+        timeZone={timeZone}
+        scopedToClinician={!roleCan(user.role, 'appointments.readAll')}
+      />
+
       {canEdit ? (
         <section aria-labelledby="edit-heading" className="flex max-w-2xl flex-col gap-4">
           <h2 id="edit-heading" className="text-lg font-semibold">
@@ -186,9 +201,9 @@ export default async function PatientPage({ params, searchParams }: Props) {
 
 function Item({ term, children }: { term: string; children: React.ReactNode }) {
   return (
-    <div>
+    <div className="min-w-0">
       <dt className="text-sm font-medium text-slate-600">{term}</dt>
-      <dd className="text-slate-900">{children}</dd>
+      <dd className="break-words text-slate-900">{children}</dd>
     </div>
   );
 }
