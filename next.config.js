@@ -47,7 +47,10 @@ const nextConfig = {
   // same signed POST. Serve both forms instead (docs/decisions/004-telehealth-video.md).
   skipTrailingSlashRedirect: true,
   // forbidden() renders app/forbidden.tsx with a 403 when a role lacks a permission.
-  experimental: { authInterrupts: true },
+  // agentUpgrade: next dev would otherwise write upgrade notes for AI agents into AGENTS.md.
+  experimental: { authInterrupts: true, agentUpgrade: false },
+  // The same for its AGENTS.md rules block: the project's docs live in README.md and docs/.
+  agentRules: false,
   // Server-only packages with native parts or Wasm stay out of the bundler.
   serverExternalPackages: ['@node-rs/argon2', 'pg', 'pg-boss', 'twilio', '@prisma/adapter-pg'],
   async headers() {
