@@ -193,7 +193,11 @@ function AppointmentLink({ a, timeZone }: { a: Appointment; timeZone: string }) 
 function Block({ block, timeZone }: { block: Placement<Appointment>; timeZone: string }) {
   const short = block.span < 2;
   return (
-    <div className="flex h-full min-w-0 flex-col gap-0.5 overflow-hidden">
+    // A table cell's height is not definite, so the block is sized by its rows (h-7 = 1.75rem each).
+    <div
+      className="flex min-w-0 flex-col gap-0.5 overflow-hidden"
+      style={{ height: `calc(${block.span * 1.75}rem - 0.25rem)` }}
+    >
       {block.items.map((a) => {
         const name = patientDisplayName(a.patient);
         const when = `${formatTime(a.startsAt, timeZone)}–${formatTime(a.endsAt, timeZone)}`;

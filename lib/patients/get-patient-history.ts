@@ -293,7 +293,8 @@ async function inboundReplies(user: SessionUser, patientId: string, take: number
   const scope = appointmentWhereForUser(user);
   if (!('clinicianId' in scope)) {
     return db().inboundReply.findMany({
-      where: { patientId, clinicId: user.clinicId },
+      // The patient was found in the user's clinic above; replies follow the patient.
+      where: { patientId },
       orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }],
       take,
       select,

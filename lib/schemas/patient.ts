@@ -71,14 +71,19 @@ const email = z
     return v.toLowerCase();
   });
 
-const mobile = z.string({ error: 'Enter a mobile number.' }).transform((v, ctx) => {
-  const result = parseMobile(v);
-  if (!result.ok) {
-    ctx.addIssue({ code: 'custom', message: result.message });
-    return z.NEVER;
-  }
-  return result.e164;
-});
+export const MOBILE_INPUT_MAX = 40;
+
+const mobile = z
+  .string({ error: 'Enter a mobile number.' })
+  .max(MOBILE_INPUT_MAX, { error: `A mobile number has at most ${MOBILE_INPUT_MAX} characters.` })
+  .transform((v, ctx) => {
+    const result = parseMobile(v);
+    if (!result.ok) {
+      ctx.addIssue({ code: 'custom', message: result.message });
+      return z.NEVER;
+    }
+    return result.e164;
+  });
 
 const timezone = z
   .string({ error: 'Choose a timezone.' })

@@ -216,6 +216,14 @@ describe('length limits', () => {
     expect(Object.keys(justOver.fieldErrors ?? {}).sort()).toEqual(['givenName', 'preferredName']);
   });
 
+  it('refuses a mobile over 40 characters and an email over 254, naming the limit', async () => {
+    const err = await refusal(
+      createPatient(staff, { ...base, mobile: '0'.repeat(41), email: `${'e'.repeat(250)}@x.au` }),
+    );
+    expect(err.fieldErrors?.mobile).toEqual(['A mobile number has at most 40 characters.']);
+    expect(err.fieldErrors?.email).toEqual(['The email address must be 254 characters or fewer.']);
+  });
+
   it('accepts a name of exactly 100 characters', async () => {
     const { id } = await createPatient(staff, {
       ...base,
