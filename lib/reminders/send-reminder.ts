@@ -244,8 +244,6 @@ interface Context {
   find: typeof findRecentMessages;
   joinUrl: SendReminderDeps['joinUrl'];
   whatsappFailed: boolean;
-  /** A change notice overtaken by a later change: settles what is in flight, starts nothing new. */
-  stale: boolean;
 }
 
 export async function sendReminder(reminderId: string, deps: SendReminderDeps = {}): Promise<SendOutcome> {
@@ -312,7 +310,6 @@ export async function sendReminder(reminderId: string, deps: SendReminderDeps = 
     find: deps.find ?? findRecentMessages,
     joinUrl: deps.joinUrl,
     whatsappFailed: reminder.messages.some((m) => m.channel === 'WHATSAPP' && isFailureStatus(m.status)),
-    stale,
   };
 
   // Channels the plan allows, plus any with an unresolved attempt: that must be settled first,
@@ -323,6 +320,7 @@ export async function sendReminder(reminderId: string, deps: SendReminderDeps = 
   );
   let lastErrorCode: number | null = null;
   for (const channel of channels) {
+    // A notice overtaken by a later change settles what is in flight but starts nothing new.
     const result = await resolveChannel(ctx, channel, plan.channels.includes(channel) && !stale);
     if (result.kind === 'accepted') return 'ACCEPTED';
     if (result.kind === 'busy') return 'BUSY';

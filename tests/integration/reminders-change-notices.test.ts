@@ -26,6 +26,7 @@ import {
   createPatient,
   createReminderClinic,
   creds,
+  eventually,
   reminderState,
   startReminderHarness,
   type ReminderHarness,
@@ -246,6 +247,36 @@ describe('several changes within the debounce become one message', () => {
     const [after, ...more] = await notices(appointment.id);
     expect(more).toEqual([]);
     expect(after).toMatchObject({ status: 'SCHEDULED', noticeKind: 'CANCELLED', messages: [] });
+  });
+});
+
+describe('a notice overtaken in flight', () => {
+  it('gets no SMS fallback once a later change has its own notice: the patient is not told a time that no longer holds', async () => {
+    const { patient, appointment } = await telehealth(sydney(3, '10:00'));
+    const t0 = sydney(1, '10:00');
+    await withWhatsappNoticeTemplate(async () => {
+      await move(appointment.id, sydney(3, '11:30'), t0);
+      const [moved] = await notices(appointment.id);
+      // WhatsApp takes it, then reports it failed (after the appointment was cancelled).
+      h.emulator.setMessageOutcome({ to: patient.mobile, status: 'failed', errorCode: 63003, times: 1 });
+      expect(await sendAt(moved!.id, moved!.dueAt)).toBe('ACCEPTED');
+      await cancelAppointment(reception, appointment.id, {}, { now: new Date(t0.getTime() + 5 * MIN) });
+      await h.emulator.idle();
+      await eventually(async () => expect((await reminderState(moved!.id)).status).toBe('SENDING'));
+
+      // The fallback job finds the notice out of date: nothing more for it.
+      expect(await sendAt(moved!.id, new Date(t0.getTime() + 6 * MIN))).toBe('CANCELLED');
+      expect(await reminderState(moved!.id)).toMatchObject({
+        status: 'CANCELLED',
+        reason: 'NOTICE_SUPERSEDED',
+      });
+      const [, cancelled] = await notices(appointment.id);
+      expect(await sendAt(cancelled!.id, cancelled!.dueAt)).toBe('ACCEPTED');
+    });
+    const sent = outboxTo(patient.mobile);
+    expect(sent.map((m) => m.to)).toEqual([`whatsapp:${patient.mobile}`, patient.mobile]);
+    // The cancellation names the time the appointment had when it was cancelled (the moved notice had gone).
+    expect(sent[1]!.body).toMatch(/at 11:30 am AE[DS]T is cancelled/);
   });
 });
 
