@@ -51,20 +51,26 @@ async function run(
   );
 }
 
-// POST /appointments/{id} – a new join link; the old one stops working.
+// POST /appointments/{id} – a new join link; the old one stops working (so it is confirmed first).
 export async function regenerateJoinLinkAction(
   appointmentId: string,
   previous: VideoActionState,
+  formData?: FormData,
 ): Promise<VideoActionState> {
   const user = await requireUser();
-  return run('video.regenerate_link_failed', previous, { appointmentId }, async ({ appointmentId: id }) => {
-    const link = await regenerateJoinLink(user, id);
-    return {
-      status: 'success',
-      message: 'New link made. The previous link no longer works; send the patient this one.',
-      url: link.url,
-    };
-  });
+  return run(
+    'video.regenerate_link_failed',
+    previous,
+    { appointmentId, formData, confirm: true },
+    async ({ appointmentId: id }) => {
+      const link = await regenerateJoinLink(user, id);
+      return {
+        status: 'success',
+        message: 'New link made. The previous link no longer works; send the patient this one.',
+        url: link.url,
+      };
+    },
+  );
 }
 
 // POST /appointments/{id} – send the patient their join link by WhatsApp or SMS, now.
@@ -181,14 +187,23 @@ export async function endSessionAction(
   );
 }
 
-// POST /appointments/{id} – the patient did not attend.
+// POST /appointments/{id} – the patient did not attend (confirmed first: their link stops working).
 export async function markNoShowAction(
   appointmentId: string,
   previous: VideoActionState,
+  formData?: FormData,
 ): Promise<VideoActionState> {
   const user = await requireUser();
-  return run('video.no_show_failed', previous, { appointmentId }, async ({ appointmentId: id }) => {
-    const { changed } = await markNoShow(user, id);
-    return { status: 'success', message: changed ? 'Marked as a no-show.' : 'Already marked as a no-show.' };
-  });
+  return run(
+    'video.no_show_failed',
+    previous,
+    { appointmentId, formData, confirm: true },
+    async ({ appointmentId: id }) => {
+      const { changed } = await markNoShow(user, id);
+      return {
+        status: 'success',
+        message: changed ? 'Marked as a no-show.' : 'Already marked as a no-show.',
+      };
+    },
+  );
 }

@@ -22,14 +22,12 @@ export function VideoActionButton({
   label,
   pendingLabel,
   variant = 'secondary',
-  confirmText,
   confirm,
 }: {
   action: Action;
   label: string;
   pendingLabel: string;
   variant?: 'primary' | 'secondary' | 'danger';
-  confirmText?: string;
   /** A destructive action: asks in a dialog first, and the server refuses without its answer. */
   confirm?: Pick<ConfirmDialogProps, 'title' | 'message' | 'confirmLabel'>;
 }) {
@@ -49,13 +47,7 @@ export function VideoActionButton({
     );
   }
   return (
-    <form
-      action={run}
-      onSubmit={(e) => {
-        if (confirmText && !window.confirm(confirmText)) e.preventDefault();
-      }}
-      className="flex flex-col items-start gap-1"
-    >
+    <form action={run} className="flex flex-col items-start gap-1">
       <Button type="submit" variant={variant} disabled={pending}>
         {pending ? pendingLabel : label}
       </Button>

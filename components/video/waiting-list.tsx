@@ -222,7 +222,11 @@ function WaitingItem({ item, timeZone }: { item: WaitingListItem; timeZone: stri
             action={markNoShowAction.bind(null, id)}
             label="Mark as no-show"
             pendingLabel="Saving…"
-            confirmText={`Mark ${item.patientName}'s ${clock(item.startsAt, timeZone)} appointment as a no-show? Their join link will stop working.`}
+            confirm={{
+              title: `Mark ${item.patientName}’s ${clock(item.startsAt, timeZone)} appointment as a no-show?`,
+              message: 'Their join link will stop working, and the appointment is recorded as missed.',
+              confirmLabel: 'Mark as no-show',
+            }}
           />
         </div>
       ) : null}

@@ -175,8 +175,11 @@ test('a patient who never arrives is marked as a no-show from the room, and thei
   const link = await makeJoinLink(clinician, appointment.id);
   await clinician.goto(`/appointments/${appointment.id}/room`);
   await expect(clinician.getByTestId('room-waiting-status')).toHaveText('Not arrived');
-  clinician.once('dialog', (d) => void d.accept());
   await clinician.getByRole('button', { name: 'Mark as no-show' }).click();
+  await clinician
+    .getByRole('dialog', { name: 'Mark this appointment as a no-show?' })
+    .getByRole('button', { name: 'Mark as no-show' })
+    .click();
   await expect(clinician.getByText('Marked as a no-show.').first()).toBeVisible();
   const patient = await context.newPage();
   await patient.setViewportSize(PHONE_VIEWPORT);

@@ -82,11 +82,18 @@ export async function makeJoinLink(staff: Page, appointmentId: string): Promise<
   const panel = staff.getByRole('region', { name: 'Video session' });
   const remake = panel.getByRole('button', { name: 'Make a new link' });
   if (await remake.isVisible()) {
-    staff.once('dialog', (d) => void d.accept());
     await remake.click();
+    await staff
+      .getByRole('dialog', { name: 'Make a new join link?' })
+      .getByRole('button', { name: 'Make a new link' })
+      .click();
     await expect(panel.getByText('New link made.')).toBeVisible();
   } else {
     await panel.getByRole('button', { name: 'Make a link' }).click();
+    await staff
+      .getByRole('dialog', { name: 'Make a join link?' })
+      .getByRole('button', { name: 'Make the link' })
+      .click();
   }
   const code = panel.locator('code').first();
   await expect(code).toContainText('/join/');

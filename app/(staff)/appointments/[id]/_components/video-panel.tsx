@@ -107,7 +107,19 @@ export async function VideoPanel({ appointmentId, user }: { appointmentId: strin
               action={regenerateJoinLinkAction.bind(null, id)}
               label={panel.joinLink ? 'Make a new link' : 'Make a link'}
               pendingLabel="Making…"
-              confirmText={panel.joinLink ? 'The current link will stop working. Make a new one?' : undefined}
+              confirm={
+                panel.joinLink
+                  ? {
+                      title: 'Make a new join link?',
+                      message: 'The patient’s current link will stop working. Send them the new one.',
+                      confirmLabel: 'Make a new link',
+                    }
+                  : {
+                      title: 'Make a join link?',
+                      message: 'The patient has no working link. You can send this one to them next.',
+                      confirmLabel: 'Make the link',
+                    }
+              }
             />
             {panel.can.sendLink ? (
               <VideoActionButton
@@ -242,7 +254,12 @@ export async function VideoPanel({ appointmentId, user }: { appointmentId: strin
                 action={markNoShowAction.bind(null, id)}
                 label="Mark as no-show"
                 pendingLabel="Saving…"
-                confirmText="Mark this appointment as a no-show? The patient's link will stop working."
+                confirm={{
+                  title: 'Mark this appointment as a no-show?',
+                  message:
+                    'The patient’s join link will stop working, and the appointment is recorded as missed.',
+                  confirmLabel: 'Mark as no-show',
+                }}
               />
             ) : null}
           </div>

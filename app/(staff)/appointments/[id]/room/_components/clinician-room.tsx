@@ -321,7 +321,11 @@ function SessionSide({
           action={markNoShowAction.bind(null, appointmentId)}
           label="Mark as no-show"
           pendingLabel="Saving…"
-          confirmText="Mark this appointment as a no-show? The patient's link will stop working."
+          confirm={{
+            title: 'Mark this appointment as a no-show?',
+            message: 'The patient’s join link will stop working, and the appointment is recorded as missed.',
+            confirmLabel: 'Mark as no-show',
+          }}
         />
       ) : null}
       {panel.appointmentStatus === 'NO_SHOW' ? <p className="font-medium">Marked as a no-show.</p> : null}
