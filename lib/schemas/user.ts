@@ -77,6 +77,11 @@ export const changeRoleSchema = z.object({
 });
 export type ChangeRoleInput = z.output<typeof changeRoleSchema>;
 
+/** An admin corrects a person's name or email (same rules as inviting them). */
+export const updateUserDetailsSchema = z.object({ name: personFields.name, email: personFields.email });
+export type UpdateUserDetailsInput = z.output<typeof updateUserDetailsSchema>;
+export const updateUserDetailsFormFields = ['name', 'email'] as const;
+
 /** Choosing a password from a one-time link: the project's password rules. */
 export const setPasswordSchema = z
   .object({

@@ -1,5 +1,5 @@
 // Admins run their team: invite with a one-time set-password link, reset a
-// password, deactivate and reactivate, change a role; the clinic always keeps an
+// password, deactivate and reactivate, change a role, correct a name or email; the clinic always keeps an
 // active admin, even when two admins act at the same moment. Clocks are passed in.
 import { encode } from 'next-auth/jwt';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -11,8 +11,8 @@ import { getSessionUser } from '@/lib/auth/current-user';
 import { resolveSession } from '@/lib/auth/resolve-session';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
-import { isAppError } from '@/lib/errors/app-error';
-import { inviteUserSchema } from '@/lib/schemas/user';
+import { isAppError, type AppError } from '@/lib/errors/app-error';
+import { inviteUserSchema, updateUserDetailsSchema } from '@/lib/schemas/user';
 import { changeUserRole } from '@/lib/users/change-user-role';
 import { inviteUser } from '@/lib/users/invite-user';
 import { hashPasswordLinkToken } from '@/lib/users/password-link-token';
@@ -20,7 +20,8 @@ import { readPasswordLink } from '@/lib/users/read-password-link';
 import { resetPassword } from '@/lib/users/reset-password';
 import { setPasswordWithLink } from '@/lib/users/set-password-with-link';
 import { setUserActive } from '@/lib/users/set-user-active';
-import { LAST_ADMIN } from '@/lib/users/team-lock';
+import { LAST_ADMIN, USER_NOT_FOUND } from '@/lib/users/team-lock';
+import { CONFIRM_EMAIL_CHANGE, EMAIL_TAKEN, updateUserDetails } from '@/lib/users/update-user-details';
 
 import { createAuthClinic, createSignInUser, TEST_PASSWORD } from '../helpers/auth-fixtures';
 import { createPatientRow } from '../helpers/scheduling-fixtures';
@@ -436,5 +437,151 @@ describe('the last active admin', () => {
     // `other` still holds a SessionUser saying ADMIN (a request already past its guard).
     const stale = await refusal(setUserActive(other, { userId: admin.id, active: false }, T0));
     expect(stale.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('correcting a name or email', () => {
+  const details = (
+    actor: SessionUser,
+    userId: string,
+    input: { name: string; email: string },
+    emailChangeConfirmed = true,
+  ) =>
+    updateUserDetails(actor, { userId, ...updateUserDetailsSchema.parse(input), emailChangeConfirmed }, T0);
+
+  async function appError(promise: Promise<unknown>): Promise<AppError> {
+    try {
+      await promise;
+    } catch (err) {
+      if (isAppError(err)) return err;
+      throw err;
+    }
+    throw new Error('expected a refusal');
+  }
+
+  it('renames a person without ending their sessions, and the new name is what their next request sees', async () => {
+    const person = await createSignInUser(clinicId);
+    const signedIn = await signInAt(person.email, TEST_PASSWORD, T0);
+    if (!signedIn.ok) throw new Error('sign-in failed');
+
+    const result = await details(admin, person.id, { name: '  Samira Okafor ', email: person.email }, false);
+    expect(result).toEqual({ nameChanged: true, emailChanged: false, sessionsEnded: 0 });
+    expect(await db().user.findUniqueOrThrow({ where: { id: person.id } })).toMatchObject({
+      name: 'Samira Okafor',
+      email: person.email,
+    });
+    expect(await state(signedIn.sessionId, T0)).toBe('active');
+    await putSessionCookie(signedIn.sessionId);
+    expect((await getSessionUser())?.name).toBe('Samira Okafor');
+
+    // Saving the same values again changes nothing and records nothing more.
+    expect(await details(admin, person.id, { name: 'Samira Okafor', email: person.email })).toEqual({
+      nameChanged: false,
+      emailChanged: false,
+      sessionsEnded: 0,
+    });
+    expect(await db().auditLog.count({ where: { entityId: person.id, actorId: admin.id } })).toBe(1);
+  });
+
+  it('changes an email (stored lower-case) only once confirmed, ends every session, and sign-in then takes only the new address', async () => {
+    const person = await createSignInUser(clinicId);
+    const a = await signInAt(person.email, TEST_PASSWORD, T0);
+    const b = await signInAt(person.email, TEST_PASSWORD, T0);
+    if (!a.ok || !b.ok) throw new Error('sign-in failed');
+    const newEmail = `Renamed.${Date.now().toString(36)}@Example.TEST`;
+
+    const unconfirmed = await appError(
+      details(admin, person.id, { name: 'Test staff', email: newEmail }, false),
+    );
+    expect(unconfirmed.code).toBe('INVALID_INPUT');
+    expect(unconfirmed.fieldErrors).toEqual({ confirm: [CONFIRM_EMAIL_CHANGE] });
+    expect((await db().user.findUniqueOrThrow({ where: { id: person.id } })).email).toBe(person.email);
+    expect(await state(a.sessionId, T0)).toBe('active');
+
+    const result = await details(admin, person.id, { name: 'Test staff', email: newEmail });
+    expect(result).toEqual({ nameChanged: false, emailChanged: true, sessionsEnded: 2 });
+    expect((await db().user.findUniqueOrThrow({ where: { id: person.id } })).email).toBe(
+      newEmail.toLowerCase(),
+    );
+    expect(await state(a.sessionId, T0)).toBe('signed-out:revoked');
+    expect(await state(b.sessionId, T0)).toBe('signed-out:revoked');
+    expect(await signInAt(person.email, TEST_PASSWORD, T0)).toEqual({
+      ok: false,
+      error: 'INVALID_CREDENTIALS',
+    });
+    expect(await signInAt(newEmail, TEST_PASSWORD, T0)).toMatchObject({ ok: true });
+  });
+
+  it('refuses an email someone else has (whatever its case, in any clinic) with a message against the email field', async () => {
+    const person = await createSignInUser(clinicId);
+    const elsewhere = await createSignInUser((await createAuthClinic()).id);
+    const refused = await appError(
+      details(admin, person.id, { name: 'Test staff', email: elsewhere.email.toUpperCase() }),
+    );
+    expect(refused.code).toBe('INVALID_INPUT');
+    expect(refused.fieldErrors).toEqual({ email: [EMAIL_TAKEN] });
+    expect((await db().user.findUniqueOrThrow({ where: { id: person.id } })).email).toBe(person.email);
+  });
+
+  it('gives one address to only one of two people changed at the same moment, in two clinics; the other gets the field message', async () => {
+    const otherClinic = (await createAuthClinic()).id;
+    const otherAdmin = await adminActor(otherClinic);
+    const here = await createSignInUser(clinicId);
+    const there = await createSignInUser(otherClinic);
+    const wanted = `wanted.${Date.now().toString(36)}@example.test`;
+    const results = await Promise.allSettled([
+      details(admin, here.id, { name: 'Test staff', email: wanted }),
+      details(otherAdmin, there.id, { name: 'Test staff', email: wanted }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const lost = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')!;
+    expect(isAppError(lost.reason)).toBe(true);
+    expect((lost.reason as AppError).fieldErrors).toEqual({ email: [EMAIL_TAKEN] });
+    expect(await db().user.count({ where: { email: wanted } })).toBe(1);
+  });
+
+  it('does not find a person of another clinic, and changes nothing there', async () => {
+    const elsewhere = await createSignInUser((await createAuthClinic()).id);
+    expect(
+      await refusal(details(admin, elsewhere.id, { name: 'Taken Over', email: elsewhere.email })),
+    ).toEqual({
+      code: 'NOT_FOUND',
+      message: USER_NOT_FOUND,
+    });
+    expect((await db().user.findUniqueOrThrow({ where: { id: elsewhere.id } })).name).toBe('Test staff');
+  });
+
+  it('refuses anyone who is not an active admin (reception, or an admin demoted meanwhile)', async () => {
+    const person = await createSignInUser(clinicId);
+    const reception = await createSignInUser(clinicId, { role: 'STAFF' });
+    const receptionActor: SessionUser = { ...admin, id: reception.id, role: 'STAFF', email: reception.email };
+    expect(
+      (await refusal(details(receptionActor, person.id, { name: 'Renamed', email: person.email }))).code,
+    ).toBe('FORBIDDEN');
+    const other = await adminActor(clinicId);
+    await changeUserRole(admin, { userId: other.id, role: 'STAFF', givenName: null, familyName: null }, T0);
+    expect((await refusal(details(other, person.id, { name: 'Renamed', email: person.email }))).code).toBe(
+      'FORBIDDEN',
+    );
+    expect((await db().user.findUniqueOrThrow({ where: { id: person.id } })).name).toBe('Test staff');
+  });
+
+  it('records which fields changed in the audit, never the names or addresses themselves', async () => {
+    const person = await createSignInUser(clinicId);
+    const newEmail = `audited.${Date.now().toString(36)}@example.test`;
+    await details(admin, person.id, { name: 'Priya Natarajan', email: person.email });
+    await details(admin, person.id, { name: 'Priya Natarajan-Lee', email: newEmail });
+    const audit = await db().auditLog.findMany({
+      where: { entityId: person.id, actorId: admin.id },
+      orderBy: { at: 'asc' },
+    });
+    expect(audit.map((a) => a.detail)).toEqual([
+      { event: 'details_changed', fields: ['name'], sessionsEnded: 0 },
+      { event: 'details_changed', fields: ['name', 'email'], sessionsEnded: 0 },
+    ]);
+    const stored = JSON.stringify(audit);
+    for (const value of ['Priya', 'Natarajan', 'Test staff', person.email, newEmail]) {
+      expect(stored).not.toContain(value);
+    }
   });
 });

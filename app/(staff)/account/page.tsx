@@ -44,7 +44,9 @@ export default async function AccountPage() {
           <dt className="text-slate-600">Role</dt>
           <dd>{roleLabels[user.role]}</dd>
         </dl>
-        <p className="text-sm text-slate-600">To change your name, email or role, ask an administrator.</p>
+        <p className="text-sm text-slate-600">
+          Your practice manager (an admin) can change your name, email or role under Admin → Team.
+        </p>
       </section>
 
       <section aria-labelledby="mfa-heading" className="flex flex-col gap-3">

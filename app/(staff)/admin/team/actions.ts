@@ -6,13 +6,21 @@ import { z } from 'zod';
 import { formAction } from '@/lib/http/form-action';
 import { CONFIRM_FIELD, confirmed } from '@/lib/schemas/confirmation';
 import type { FormState } from '@/lib/schemas/form-state';
-import { entityId, textFields } from '@/lib/schemas/safe-text';
-import { changeRoleSchema, inviteUserFormFields, inviteUserSchema, roleLabels } from '@/lib/schemas/user';
+import { entityId, singleLine, textFields } from '@/lib/schemas/safe-text';
+import {
+  changeRoleSchema,
+  inviteUserFormFields,
+  inviteUserSchema,
+  roleLabels,
+  updateUserDetailsFormFields,
+  updateUserDetailsSchema,
+} from '@/lib/schemas/user';
 import { changeUserRole } from '@/lib/users/change-user-role';
 import { clinicDateTime } from '@/lib/users/clinic-date-time';
 import { inviteUser } from '@/lib/users/invite-user';
 import { resetPassword } from '@/lib/users/reset-password';
 import { setUserActive } from '@/lib/users/set-user-active';
+import { updateUserDetails } from '@/lib/users/update-user-details';
 import { getClinicTimeZone } from '@/lib/time/get-clinic-time-zone';
 
 /** An action that made a one-time link: shown once, with a copy button. */
@@ -23,6 +31,15 @@ const personForm = z.object({ userId: entityId, [CONFIRM_FIELD]: confirmed() });
 const roleForm = textFields({ role: 32, givenName: 200, familyName: 200 }).extend({
   userId: entityId,
   [CONFIRM_FIELD]: confirmed(),
+});
+
+// A name and an email are one line each: no control characters at all (not even a pasted tab).
+const detailsForm = z.object({
+  userId: entityId,
+  name: singleLine(200).optional(),
+  email: singleLine(320).optional(),
+  // Sent by the confirm dialog, which asks only when the email changes; the operation requires it then.
+  [CONFIRM_FIELD]: confirmed().optional(),
 });
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`);
@@ -155,6 +172,41 @@ export async function changeRoleAction(previous: FormState, formData: FormData):
         message: result.changed
           ? `Role changed to ${roleLabels[values.role]}. They were signed out and sign in again with the new role.${booked}`
           : `They already have the role ${roleLabels[values.role]}.`,
+      };
+    },
+  );
+}
+
+// POST /admin/team/{id} – change a name or email: a new email ends their sessions (it is how they sign in).
+export async function updateUserDetailsAction(previous: FormState, formData: FormData): Promise<FormState> {
+  return formAction(
+    {
+      event: 'admin.update_user_details_failed',
+      schema: detailsForm,
+      fields: ['userId', ...updateUserDetailsFormFields, CONFIRM_FIELD],
+      permission: 'users.manage',
+    },
+    previous,
+    formData,
+    async ({ userId, name, email, [CONFIRM_FIELD]: confirm }, { user }) => {
+      const values = updateUserDetailsSchema.parse({ name, email });
+      const result = await updateUserDetails(user, {
+        userId,
+        ...values,
+        emailChangeConfirmed: confirm !== undefined,
+      });
+      refresh();
+      if (result.emailChanged) {
+        return {
+          status: 'success',
+          message: `Saved. ${userId === user.id ? 'You were' : 'They were'} signed out everywhere and sign in again with the new email address.`,
+        };
+      }
+      return {
+        status: 'success',
+        message: result.nameChanged
+          ? 'Saved. The new name shows everywhere from now on.'
+          : 'Nothing changed.',
       };
     },
   );

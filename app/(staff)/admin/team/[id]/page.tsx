@@ -16,9 +16,11 @@ import {
   deactivateUserAction,
   reactivateUserAction,
   resetPasswordAction,
+  updateUserDetailsAction,
 } from '../actions';
 import { statusText, twoFactorText } from '../_components/member-text';
 
+import { DetailsForm } from './_components/details-form';
 import {
   AccessAction,
   ChangeRoleForm,
@@ -108,6 +110,16 @@ export default async function TeamMemberPage({ params }: { params: Params }) {
       ) : null}
       {
         <>
+          <Section id="details" title="Name and email">
+            <DetailsForm
+              action={updateUserDetailsAction}
+              userId={member.id}
+              firstName={first}
+              isYou={member.isYou}
+              current={{ name: member.name, email: member.email }}
+            />
+          </Section>
+
           {member.active && !member.isYou ? (
             <Section id="password" title="Password">
               <p className="text-sm text-slate-700">
