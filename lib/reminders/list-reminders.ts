@@ -22,6 +22,7 @@ export const reminderListSelect = {
   requestedAt: true,
   movedByQuietHours: true,
   source: true,
+  noticeKind: true,
   appointment: {
     select: {
       id: true,

@@ -221,7 +221,12 @@ export default async function RemindersPage({ searchParams }: { searchParams: Se
                   <tr key={r.id}>
                     <td className="whitespace-nowrap px-3 py-3">
                       {formatInTimeZone(r.dueAt, timeZone, 'EEE d MMM, h:mm aaa')}
-                      {r.movedByQuietHours ? (
+                      {r.source === 'CHANGE_NOTICE' ? (
+                        <span className="block text-xs text-slate-600">
+                          {r.noticeKind === 'CANCELLED' ? 'cancellation notice' : 'new-time notice'}
+                          {r.movedByQuietHours ? ', held for quiet hours' : ''}
+                        </span>
+                      ) : r.movedByQuietHours ? (
                         <span className="block text-xs text-slate-600">moved for quiet hours</span>
                       ) : null}
                     </td>
