@@ -128,7 +128,7 @@ export function DayGrid({
                           rowSpan={block.span}
                           {...data}
                           data-span={block.span}
-                          className="border-l border-slate-200 p-0.5 align-top"
+                          className="relative border-l border-slate-200 p-0 align-top"
                         >
                           <Block block={block} timeZone={timeZone} />
                         </td>
@@ -193,11 +193,9 @@ function AppointmentLink({ a, timeZone }: { a: Appointment; timeZone: string }) 
 function Block({ block, timeZone }: { block: Placement<Appointment>; timeZone: string }) {
   const short = block.span < 2;
   return (
-    // A table cell's height is not definite, so the block is sized by its rows (h-7 = 1.75rem each).
-    <div
-      className="flex min-w-0 flex-col gap-0.5 overflow-hidden"
-      style={{ height: `calc(${block.span * 1.75}rem - 0.25rem)` }}
-    >
+    // Fills its cell (the rows it spans): a table cell's height is not definite, so absolutely
+    // placed rather than h-full; no inline style, which the content security policy refuses.
+    <div className="absolute inset-0.5 flex min-w-0 flex-col gap-0.5 overflow-hidden">
       {block.items.map((a) => {
         const name = patientDisplayName(a.patient);
         const when = `${formatTime(a.startsAt, timeZone)}–${formatTime(a.endsAt, timeZone)}`;

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 
 import { FieldErrors } from './field';
 
@@ -34,6 +34,7 @@ export function Combobox({
   placeholder,
   noun = { one: 'result', many: 'results' },
   onChange,
+  noScript,
 }: {
   label: string;
   name: string;
@@ -47,6 +48,8 @@ export function Combobox({
   noun?: { one: string; many: string };
   /** Told of each choice (null when the text is changed or cleared), e.g. to keep it across a re-mount. */
   onChange?: (option: ComboboxOption | null) => void;
+  /** What to do instead where JavaScript does not run (the search needs it). */
+  noScript?: ReactNode;
 }) {
   const id = useId();
   const inputId = `${id}-input`;
@@ -236,6 +239,7 @@ export function Combobox({
       <p role="status" aria-live="polite" className="sr-only">
         {status}
       </p>
+      {noScript ? <noscript>{noScript}</noscript> : null}
       <FieldErrors id={errorId} errors={errors} />
     </div>
   );

@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useActionState, useState } from 'react';
 
 import { Alert } from '@/components/ui/alert';
@@ -97,6 +98,17 @@ export function BookingForm({
         initial={patient}
         onChange={setPatient}
         noun={{ one: 'patient', many: 'patients' }}
+        noScript={
+          patient ? null : (
+            <p className="text-sm text-slate-800">
+              The search needs JavaScript. Find the patient on the{' '}
+              <Link href="/patients" className="text-brand-700 underline underline-offset-2">
+                Patients
+              </Link>{' '}
+              page instead, then choose &ldquo;Book an appointment&rdquo; on their page.
+            </p>
+          )
+        }
       />
 
       <SelectField
