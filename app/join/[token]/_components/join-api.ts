@@ -104,6 +104,17 @@ export function followJoinEvents(
           cache: 'no-store',
           signal: controller.signal,
         });
+        if (response.status === 429) {
+          // Paused, not gone: the appointment is still on. Wait as long as the server asks
+          // (a reconnecting phone must not hammer the route), then follow again.
+          const seconds = Number(response.headers.get('retry-after'));
+          await response.body?.cancel().catch(() => {});
+          await waitOrAbort(
+            Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : retryMs,
+            controller.signal,
+          );
+          continue;
+        }
         if (response.status >= 400 && response.status < 500) {
           const json = (await response.json().catch(() => null)) as { error?: ErrorBody } | null;
           onGone(
@@ -156,10 +167,24 @@ export function followJoinEvents(
       } catch {
         if (controller.signal.aborted) return;
       }
-      await new Promise((r) => setTimeout(r, retryMs));
+      await waitOrAbort(retryMs, controller.signal);
       retryMs = Math.min(retryMs * 2, 15_000);
     }
   };
   void run();
   return () => controller.abort();
+}
+
+function waitOrAbort(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
+  });
 }
