@@ -150,24 +150,10 @@ export async function startEmulatorProcess(
   const tsx = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
   const child = spawn(
     tsx,
-    [
-      path.join(PROJECT_ROOT, 'scripts', 'twilio-emulator', 'main.ts'),
-      '--port',
-      String(options.port ?? 0),
-      '--account-sid',
-      credentials.TWILIO_ACCOUNT_SID,
-      '--auth-token',
-      credentials.TWILIO_AUTH_TOKEN,
-      '--api-key',
-      credentials.TWILIO_API_KEY,
-      '--api-secret',
-      credentials.TWILIO_API_SECRET,
-      '--phone-number',
-      credentials.TWILIO_PHONE_NUMBER,
-      '--whatsapp-from',
-      credentials.TWILIO_WHATSAPP_FROM,
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'], env: options.env },
+    [path.join(PROJECT_ROOT, 'scripts', 'twilio-emulator', 'main.ts'), `--port=${options.port ?? 0}`],
+    // The credentials go in the child's environment, not its arguments: anyone on the machine
+    // can read a process's arguments, and a secret that starts with "-" reads as an option.
+    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...(options.env ?? process.env), ...credentials } },
   );
   const url = await new Promise<string>((resolve, reject) => {
     const lines = readline.createInterface({ input: child.stdout! });

@@ -72,6 +72,22 @@ describe('two npm run dev on one machine', () => {
     expect(await health(second.url)).toMatchObject({ ok: true, accountSid: credentials.TWILIO_ACCOUNT_SID });
   });
 
+  it('hands the emulator its credentials out of sight of ps, even a secret that starts with "-"', async () => {
+    const dashed = { ...credentials, TWILIO_API_SECRET: '-dashed-api-key-secret-for-tests' };
+    const emulator = await startEmulatorProcess(dashed, { env: { ...process.env, LOG_LEVEL: 'silent' } });
+    started.push(emulator);
+    expect(emulator.process.spawnargs.join(' ')).not.toContain(dashed.TWILIO_API_SECRET);
+    expect(emulator.process.spawnargs.join(' ')).not.toContain(dashed.TWILIO_AUTH_TOKEN);
+    const account = (secret: string) =>
+      fetch(`${emulator.url}/api.twilio.com/2010-04-01/Accounts/${dashed.TWILIO_ACCOUNT_SID}.json`, {
+        headers: {
+          authorization: `Basic ${Buffer.from(`${dashed.TWILIO_API_KEY}:${secret}`).toString('base64')}`,
+        },
+      });
+    expect((await account(dashed.TWILIO_API_SECRET)).status).toBe(200);
+    expect((await account('not-the-secret')).status).toBe(401);
+  });
+
   it('starts the emulator on TWILIO_EMULATOR_PORT when it is set', async () => {
     const port = await occupy();
     await new Promise((r) => listening.pop()!.close(r)); // now known to be free
