@@ -898,7 +898,6 @@ describe('Boundaries', () => {
         apiKey,
         '--api-secret',
         apiSecret,
-        // The same flags scripts/dev-services.ts passes.
         '--phone-number',
         sender,
         '--whatsapp-from',
