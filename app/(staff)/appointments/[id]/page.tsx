@@ -93,8 +93,10 @@ export default async function AppointmentPage({ params, searchParams }: Props) {
         </Link>
       </nav>
 
-      <div>
-        <h1 className="text-2xl font-bold">Appointment with {patientDisplayName(appointment.patient)}</h1>
+      <div className="min-w-0">
+        <h1 className="text-2xl font-bold break-words">
+          Appointment with {patientDisplayName(appointment.patient)}
+        </h1>
         <p className="mt-1 text-slate-700">
           {formatLongDate(appointment.startsAt, timeZone)}, {formatTime(appointment.startsAt, timeZone)}
         </p>
@@ -214,9 +216,9 @@ export default async function AppointmentPage({ params, searchParams }: Props) {
 
 function Item({ term, children }: { term: string; children: ReactNode }) {
   return (
-    <div>
+    <div className="min-w-0">
       <dt className="text-sm font-medium text-slate-600">{term}</dt>
-      <dd className="text-slate-900">{children}</dd>
+      <dd className="break-words text-slate-900">{children}</dd>
     </div>
   );
 }
