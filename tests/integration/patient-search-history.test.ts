@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors/app-error';
+import { checkPatientClock, patientClockToken } from '@/lib/appointments/check-patient-clock';
 import { recordOptOut } from '@/lib/messaging/record-opt-out';
 import { createPatient, createPatientUnlessDuplicate } from '@/lib/patients/create-patient';
 import { getPatientHistory } from '@/lib/patients/get-patient-history';
@@ -425,5 +426,29 @@ describe('getPatientHistory', () => {
     await getPatientHistory(staff, patient, { limit: 2 });
     const entries = await db().auditLog.findMany({ where: { actorId: staff.id, at: { gte: before } } });
     expect(entries.map((e) => e.detail)).toEqual([{ kind: 'history', count: 2 }]);
+  });
+});
+
+describe('checkPatientClock', () => {
+  it('asks about a 7:05 am Sydney slot for Olivia in Perth, with a token for that patient and slot', async () => {
+    // 7:05 am AEDT on Monday 7 December 2026 is 4:05 am in Perth.
+    const startsAt = new Date('2026-12-06T20:05:00Z');
+    const endsAt = new Date(startsAt.getTime() + 50 * 60_000);
+    const check = await checkPatientClock(staff, { patientId: olivia, startsAt, endsAt });
+    expect(check).toEqual({
+      question: 'This is 4:05 am for Olivia in Perth. Book anyway?',
+      token: patientClockToken(olivia, startsAt, endsAt),
+    });
+    expect(patientClockToken(olivia, new Date(startsAt.getTime() + 60_000), endsAt)).not.toBe(check!.token);
+  });
+
+  it('says nothing for a slot inside the day on the patient’s clock, or for a patient out of scope', async () => {
+    const startsAt = new Date('2026-12-07T02:00:00Z'); // 10:00 am in Perth
+    const endsAt = new Date(startsAt.getTime() + 50 * 60_000);
+    expect(await checkPatientClock(staff, { patientId: olivia, startsAt, endsAt })).toBeNull();
+    const dawn = new Date('2026-12-06T20:05:00Z');
+    expect(
+      await checkPatientClock(otherClinicStaff, { patientId: olivia, startsAt: dawn, endsAt: dawn }),
+    ).toBeNull();
   });
 });
