@@ -1,4 +1,4 @@
-// Patients the user may see, optionally searched by name, email or mobile.
+// Patients the user may see, optionally searched by name, email, mobile or date of birth.
 // One READ audit entry per list or search, holding the count only: never the
 // search text (it is often a name) or the names returned.
 import 'server-only';
@@ -11,6 +11,7 @@ import type { Prisma } from '@/lib/db/generated/client';
 import { patientListItemSchema, type PatientListItem } from '@/lib/schemas/patient';
 
 import { patientScope } from './patient-scope';
+import { dateOfBirthQuery } from './search-patients';
 
 export const PATIENT_PAGE_SIZE = 25;
 const MAX_PAGE_SIZE = 1000;
@@ -39,6 +40,8 @@ function mobileDigits(q: string): string | null {
 export function patientSearchWhere(q: string): Prisma.PatientWhereInput {
   const query = q.trim();
   if (!query) return {};
+  const dob = dateOfBirthQuery(query);
+  if (dob) return { dateOfBirth: new Date(`${dob}T00:00:00.000Z`) };
   const digits = mobileDigits(query);
   if (digits) return { mobile: { contains: digits } };
   const terms = query.split(/\s+/).slice(0, MAX_TERMS);

@@ -11,6 +11,7 @@ import { checkPatientClock, patientClockToken } from '@/lib/appointments/check-p
 import { recordOptOut } from '@/lib/messaging/record-opt-out';
 import { createPatient, createPatientUnlessDuplicate } from '@/lib/patients/create-patient';
 import { getPatientHistory } from '@/lib/patients/get-patient-history';
+import { listPatients } from '@/lib/patients/list-patients';
 import { findPatientOption, searchPatients } from '@/lib/patients/search-patients';
 import { updatePatient } from '@/lib/patients/update-patient';
 import type { PatientInput } from '@/lib/schemas/patient';
@@ -122,6 +123,10 @@ describe('searchPatients', () => {
     expect(ids(await searchPatients(staff, '1985-04-07'))).toEqual([olivia]);
     // 31 February is no date: searched as text, it matches nobody.
     expect(await searchPatients(staff, '31/2/1985')).toEqual([]);
+  });
+
+  it('finds a date of birth on the patients list too', async () => {
+    expect((await listPatients(staff, { q: '7/4/1985' })).patients.map((p) => p.id)).toEqual([olivia]);
   });
 
   it('stays within the clinic', async () => {

@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: 'Patients' };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-// The patient list with search (name, email or mobile). A clinician sees only
+// The patient list with search (name, email, mobile or date of birth). A clinician sees only
 // the patients they have appointments with. One audit READ per list, count only.
 export default async function PatientsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePermission('patients.read');
@@ -50,7 +50,7 @@ export default async function PatientsPage({ searchParams }: { searchParams: Sea
               Search patients
             </label>
             <p id="patient-search-hint" className="text-sm text-slate-600">
-              Part of a name, an email address or a mobile number.
+              Part of a name, an email address, a mobile number or a date of birth (like 7/4/1985).
             </p>
             <input
               id="patient-search"
