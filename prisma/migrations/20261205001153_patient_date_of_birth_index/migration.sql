@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Patient_clinicId_dateOfBirth_idx" ON "Patient"("clinicId", "dateOfBirth");
