@@ -1,15 +1,15 @@
 // An admin runs the team as they would: invite someone and give them the link,
 // who sets a password and signs in; reset their password; deactivate them (their
 // open session ends at its next request) and reactivate; change their role; try
-// to demote the clinic's only admin. Every confirm dialog is shown and both its
-// buttons are tried. axe runs on the new pages. SCREENSHOTS=1 also saves the
+// to demote the clinic's only admin; correct a name and an email. Every confirm
+// dialog is shown and both its buttons are tried. axe runs on the new pages. SCREENSHOTS=1 also saves the
 // pages into docs/screenshots/.
 import path from 'node:path';
 
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
-import { clearNetworkRateLimits, demo, signIn, withDb } from './support';
+import { clearNetworkRateLimits, createStaffUser, demo, signIn, withDb } from './support';
 
 const shots = path.resolve(import.meta.dirname, '..', '..', 'docs', 'screenshots');
 
@@ -229,6 +229,68 @@ test('an admin invites, resets, deactivates, reactivates and changes the role of
   expect(admin).toMatchObject({ role: 'ADMIN', active: true });
   await page.goto('/dashboard');
   await expect(page).toHaveURL(/\/dashboard/);
+});
+
+test('an admin renames a team member (they stay signed in) and changes their email after confirming (they are signed out)', async ({
+  page,
+  browser,
+}) => {
+  const email = `jordan.${Date.now()}@harbourside.example`;
+  const newEmail = `jordan.lee.${Date.now()}@harbourside.example`;
+  const password = 'tidal pools at low water';
+  const id = await createStaffUser(email, password);
+  const personContext = await browser.newContext();
+  const person = await personContext.newPage();
+  await person.goto('/sign-in');
+  await signInWithPassword(person, email, password);
+  await expect(person).toHaveURL(/\/dashboard/);
+
+  await signIn(page, demo.admin);
+  await page.goto('/admin/team');
+  await page
+    .getByRole('row', { name: new RegExp(email) })
+    .getByRole('link')
+    .click();
+  await expect(page).toHaveURL(new RegExp(`/admin/team/${id}$`));
+  await expectNoAxeViolations(page);
+
+  // A new name saves on one click and shows in the team list; their session goes on.
+  await page.getByLabel('Full name').fill('Jordan Lee');
+  await page.getByRole('button', { name: 'Save name and email' }).click();
+  await expect(page.getByText('Saved. The new name shows everywhere from now on.')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Jordan Lee' })).toBeVisible();
+  await page.getByRole('link', { name: 'Team', exact: true }).first().click();
+  await expect(page.getByRole('row', { name: new RegExp(email) })).toContainText('Jordan Lee');
+  await person.goto('/account');
+  await expect(person.getByText('Jordan Lee').first()).toBeVisible();
+  await expect(
+    person.getByText(
+      'Your practice manager (an admin) can change your name, email or role under Admin → Team.',
+    ),
+  ).toBeVisible();
+
+  // A new email asks first, says they will be signed out, and does so.
+  await page
+    .getByRole('row', { name: new RegExp(email) })
+    .getByRole('link')
+    .click();
+  await page.getByLabel('Email address').fill(newEmail);
+  await page.getByRole('button', { name: 'Save name and email' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Change Jordan’s email address?' });
+  await expect(dialog).toContainText('Jordan is signed out everywhere at once');
+  await expectNoAxeViolations(page);
+  await screenshot(page, '20-team-confirm-email-change');
+  await dialog.getByRole('button', { name: 'Change the email address' }).click();
+  await expect(page.getByText('Saved. They were signed out everywhere')).toBeVisible();
+  const row = await withDb(
+    async (c) => (await c.query('SELECT email, name FROM "User" WHERE id = $1', [id])).rows[0],
+  );
+  expect(row).toEqual({ email: newEmail, name: 'Jordan Lee' });
+  await person.goto('/dashboard');
+  await expect(person).toHaveURL(/\/sign-in/);
+  await signInWithPassword(person, newEmail, password);
+  await expect(person).toHaveURL(/\/dashboard/);
+  await personContext.close();
 });
 
 test('revoking an API token asks first; Go back keeps it', async ({ page }) => {
