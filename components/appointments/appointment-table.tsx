@@ -61,7 +61,8 @@ export function AppointmentTable({
                     to {formatTime(a.endsAt, timeZone)} · {minutesBetween(a.startsAt, a.endsAt)} min
                   </span>
                 </th>
-                <td className="px-3 py-3">
+                {/* A long name wraps anywhere rather than widen the table past the screen. */}
+                <td className="min-w-32 px-3 py-3 wrap-anywhere">
                   <Link
                     href={`/patients/${a.patient.id}`}
                     className="font-medium text-brand-700 underline-offset-2 hover:underline"
