@@ -71,11 +71,14 @@ describe('send link to patient', () => {
     const sent = outboxTo(patient.mobile);
     expect(sent).toHaveLength(1);
     expect(sent[0]!.body).toContain(link.url);
+    // Every status callback the emulator will send has arrived, however busy the machine.
+    await h.emulator.idle();
     const state = await reminderState(reminderId);
-    expect(state).toMatchObject({ source: 'JOIN_LINK', status: 'SENT' });
+    expect(state).toMatchObject({ source: 'JOIN_LINK', status: 'DELIVERED' });
     expect(state.events.map((e) => [e.type, e.detail])).toEqual([
       ['SCHEDULED', 'JOIN_LINK'],
       ['SENT', null],
+      ['DELIVERED', null],
     ]);
     expect(state.messages[0]!.segments).toBeGreaterThanOrEqual(1);
     const audit = await db().auditLog.findFirst({ where: { entityType: 'Reminder', entityId: reminderId } });
