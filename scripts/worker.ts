@@ -6,6 +6,7 @@
 // the environment as production unless NODE_ENV says otherwise, and exits 1
 // naming each missing or malformed variable before it touches the database.
 // `npm run dev` and the tools that start workers set NODE_ENV themselves.
+// package.json execs node on this file, so SIGTERM sent to `npm run worker`'s PID reaches it.
 import { disconnectDb } from '@/lib/db/client';
 import { resolveDatabase } from '@/lib/db/local-database';
 import { envOrExit, setEnvForThisProcess } from '@/lib/env';
@@ -26,15 +27,27 @@ await boss.start();
 await startWorking(boss, jobs);
 log.info('worker.started', { jobs: jobs.map((j) => j.name).join(',') });
 
+// A stop (SIGTERM from systemd or a process manager, Ctrl-C) is bounded: pg-boss stops fetching at
+// once, waits for the jobs in hand, and after JOB_GRACE_MS fails the ones still running so another
+// worker retries them (a re-run is safe: docs/decisions/005-reminders-at-most-once.md). If anything
+// still holds the process at STOP_BOUND_MS, it exits anyway, logged.
+const JOB_GRACE_MS = 20_000;
+const STOP_BOUND_MS = 30_000;
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
   log.info('worker.stopping', { signal });
-  // Let running jobs finish (up to 30 s) so nothing is sent twice or half-done.
-  await boss.stop({ graceful: true, timeout: 30_000 });
+  setTimeout(() => {
+    log.warn('worker.forced_stop', { signal, ms: elapsed(), boundMs: STOP_BOUND_MS });
+    process.exit(1);
+  }, STOP_BOUND_MS).unref();
+  await boss.stop({ graceful: true, timeout: JOB_GRACE_MS });
   await disconnectDb();
   await target.embedded?.stop();
+  log.info('worker.stopped', { signal, ms: elapsed() });
   process.exit(0);
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));

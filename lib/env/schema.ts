@@ -131,6 +131,8 @@ export const serverEnvSchema = z
     // How long a change notice waits after the last change to an appointment, so several quick
     // changes become one message (docs/decisions/005-reminders-at-most-once.md, "Change notices").
     CHANGE_NOTICE_DELAY_SECONDS: z.coerce.number().int().min(0).max(3600).default(180),
+    // Bearer token a Prometheus scraper sends to GET /api/metrics. Unset: that route answers 404.
+    METRICS_TOKEN: optionalString.pipe(z.string().min(24, 'must be at least 24 characters').optional()),
   })
   .superRefine((env, ctx) => {
     if (env.TWILIO_EMULATOR_URL && env.TWILIO_MOCK_URLS) {

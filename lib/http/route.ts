@@ -11,6 +11,7 @@ import { z } from 'zod';
 
 import { AppError, isAppError } from '@/lib/errors/app-error';
 import { errorFields, log } from '@/lib/log/logger';
+import { countRequest } from '@/lib/ops/metrics';
 import { zodFieldErrors } from '@/lib/schemas/form-state';
 import { entityId } from '@/lib/schemas/safe-text';
 
@@ -49,9 +50,12 @@ export function route(
       }
       const response = await handler(request, { params, requestId });
       response.headers.set('x-request-id', requestId);
+      countRequest(name, response.status);
       return response;
     } catch (err) {
-      return errorResponse(err, { route: name, requestId });
+      const response = errorResponse(err, { route: name, requestId });
+      countRequest(name, response.status);
+      return response;
     }
   };
 }

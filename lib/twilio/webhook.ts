@@ -12,6 +12,7 @@ import type { z } from 'zod';
 import { readFormBody } from '@/lib/http/form-body';
 import { jsonError, route } from '@/lib/http/route';
 import { log } from '@/lib/log/logger';
+import { countWebhookSignatureFailure } from '@/lib/ops/metrics';
 
 import { twilioWebhookSignatureValid, type WebhookSignatureOptions } from './verify-webhook-request';
 
@@ -41,6 +42,7 @@ export function twilioWebhook<S extends z.ZodObject>(
     const { all: signed, fields, repeated } = form;
     if (!twilioWebhookSignatureValid(request, signed, options)) {
       log.warn(options.rejectedEvent, { requestId, reason: 'signature' });
+      countWebhookSignatureFailure(name);
       return jsonError(403, 'FORBIDDEN', 'The request signature is missing or does not match.');
     }
     const known = Object.keys(options.schema.shape);

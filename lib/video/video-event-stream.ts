@@ -9,6 +9,7 @@ import 'server-only';
 
 import { isAppError } from '@/lib/errors/app-error';
 import { errorFields, log } from '@/lib/log/logger';
+import { RECONNECT_EVENT, registerStream } from '@/lib/ops/shutdown';
 
 import { subscribeVideoEvents } from './video-events-listener';
 
@@ -36,10 +37,12 @@ export function videoEventStream({
   let lastSent = '';
   let eventId = 0;
   let controllerRef: ReadableStreamDefaultController<Uint8Array> | null = null;
+  let unregisterStream: (() => void) | null = null;
 
   const cleanup = () => {
     if (closed) return;
     closed = true;
+    unregisterStream?.();
     unsubscribe?.();
     if (heartbeat) clearInterval(heartbeat);
     signal.removeEventListener('abort', onAbort);
@@ -91,6 +94,11 @@ export function videoEventStream({
       if (signal.aborted) return finish();
       signal.addEventListener('abort', onAbort);
       write('retry: 3000\n\n');
+      // The instance stopping: tell the client to reconnect (to another instance), then close.
+      unregisterStream = registerStream(() => {
+        write(RECONNECT_EVENT);
+        finish();
+      });
       // Listen first, then read: a change made in between is not missed.
       unsubscribe = await subscribeVideoEvents(sessionId, () => void push());
       heartbeat = setInterval(() => write(': keep-alive\n\n'), heartbeatMs);

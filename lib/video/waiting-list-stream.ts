@@ -5,6 +5,7 @@
 import 'server-only';
 
 import { errorFields, log } from '@/lib/log/logger';
+import { RECONNECT_EVENT, registerStream } from '@/lib/ops/shutdown';
 
 import type { WaitingList } from './get-waiting-list';
 import { subscribeVideoEvents } from './video-events-listener';
@@ -20,6 +21,7 @@ export function waitingListStream(signal: AbortSignal, readList: () => Promise<W
   let dirty = false;
   let lastSent = '';
   let timer: NodeJS.Timeout | null = null;
+  let unregisterStream: (() => void) | null = null;
 
   const write = (text: string) => {
     if (!closed) controllerRef?.enqueue(encoder.encode(text));
@@ -27,6 +29,7 @@ export function waitingListStream(signal: AbortSignal, readList: () => Promise<W
   const finish = () => {
     if (closed) return;
     closed = true;
+    unregisterStream?.();
     if (timer) clearInterval(timer);
     for (const unsubscribe of subscriptions.values()) unsubscribe();
     subscriptions.clear();
@@ -75,6 +78,11 @@ export function waitingListStream(signal: AbortSignal, readList: () => Promise<W
       if (signal.aborted) return finish();
       signal.addEventListener('abort', finish);
       write('retry: 3000\n\n');
+      // The instance stopping: tell the client to reconnect (to another instance), then close.
+      unregisterStream = registerStream(() => {
+        write(RECONNECT_EVENT);
+        finish();
+      });
       timer = setInterval(() => void push(), REFRESH_MS);
       timer.unref?.();
       await push();
