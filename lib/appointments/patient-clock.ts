@@ -59,8 +59,12 @@ export function patientClockWarning(
   return null;
 }
 
-/** The question booking asks: "This is 4:05 am for Olivia in Perth. Book anyway?" */
-export function patientClockQuestion(w: PatientClockWarning, patientName: string): string {
+/** The question booking asks: "This is 4:05 am for Olivia in Perth. Book anyway?" (moving: "Move anyway?") */
+export function patientClockQuestion(
+  w: PatientClockWarning,
+  patientName: string,
+  action: 'book' | 'move' = 'book',
+): string {
   const ends = w.edge === 'runs-late' ? ' and it runs past 9:00 pm there' : '';
-  return `This is ${w.localTime} for ${patientName} in ${w.place}${ends}. Book anyway?`;
+  return `This is ${w.localTime} for ${patientName} in ${w.place}${ends}. ${action === 'book' ? 'Book' : 'Move'} anyway?`;
 }

@@ -7,7 +7,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors/app-error';
-import { checkPatientClock, patientClockToken } from '@/lib/appointments/check-patient-clock';
+import {
+  checkPatientClock,
+  checkRescheduleClock,
+  patientClockToken,
+} from '@/lib/appointments/check-patient-clock';
 import { recordOptOut } from '@/lib/messaging/record-opt-out';
 import { createPatient, createPatientUnlessDuplicate } from '@/lib/patients/create-patient';
 import { getPatientHistory } from '@/lib/patients/get-patient-history';
@@ -455,5 +459,21 @@ describe('checkPatientClock', () => {
     expect(
       await checkPatientClock(otherClinicStaff, { patientId: olivia, startsAt: dawn, endsAt: dawn }),
     ).toBeNull();
+  });
+});
+
+describe('checkRescheduleClock', () => {
+  it("asks before moving an appointment to 4:05 am on the patient's clock; not for a clinician who cannot see it", async () => {
+    const appointment = await pastAppointment(olivia, clinician.clinicianId!, 24);
+    const startsAt = new Date('2026-12-06T20:05:00Z'); // 7:05 am Sydney, 4:05 am Perth
+    const endsAt = new Date(startsAt.getTime() + 50 * 60_000);
+    expect(await checkRescheduleClock(staff, appointment.id, { startsAt, endsAt })).toEqual({
+      question: 'This is 4:05 am for Olivia in Perth. Move anyway?',
+      token: patientClockToken(olivia, startsAt, endsAt),
+    });
+    const noon = new Date('2026-12-07T04:00:00Z'); // noon in Perth
+    expect(await checkRescheduleClock(staff, appointment.id, { startsAt: noon, endsAt: noon })).toBeNull();
+    expect(await checkRescheduleClock(otherClinician, appointment.id, { startsAt, endsAt })).toBeNull();
+    expect(await checkRescheduleClock(otherClinicStaff, appointment.id, { startsAt, endsAt })).toBeNull();
   });
 });

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 
 import { cancelAppointment } from '@/lib/appointments/cancel-appointment';
-import { checkPatientClock } from '@/lib/appointments/check-patient-clock';
+import { checkPatientClock, checkRescheduleClock } from '@/lib/appointments/check-patient-clock';
 import { createAppointment } from '@/lib/appointments/create-appointment';
 import { rescheduleAppointment } from '@/lib/appointments/reschedule-appointment';
 import { updateAppointmentStatus } from '@/lib/appointments/update-appointment-status';
@@ -36,6 +36,8 @@ const notifyPatient = z
 const rescheduleForm = textFieldsOf(rescheduleFormFields, 64).extend({
   appointmentId: entityId,
   notifyPatient,
+  // Sent by "Move anyway" after the warning that the new slot is outside the patient's day.
+  moveAnyway: singleLine(200).optional(),
 });
 // Cancelling must be confirmed (components/ui/confirm-dialog.tsx), with or without JavaScript.
 const cancelForm = z.object({
@@ -81,25 +83,37 @@ export async function createAppointmentAction(
   );
 }
 
-// POST /appointments/[id] – move an appointment to a new time (same id).
+export type RescheduleState = FormState & { patientClock?: { question: string; token: string } };
+
+// POST /appointments/[id] – move an appointment to a new time (same id). A new slot outside
+// 7:00–21:00 on the patient's clock is asked about first (not refused), as when booking.
 export async function rescheduleAppointmentAction(
   appointmentId: string,
-  previous: FormState,
+  previous: RescheduleState,
   formData: FormData,
-): Promise<FormState> {
-  return formAction(
+): Promise<RescheduleState> {
+  return formAction<
+    typeof rescheduleForm,
+    { patientClock: { question: string; token: string } },
+    'appointments.write'
+  >(
     {
       event: 'appointments.reschedule_failed',
       schema: rescheduleForm,
-      fields: [...rescheduleFormFields, 'notifyPatient'],
+      fields: [...rescheduleFormFields, 'notifyPatient', 'moveAnyway'],
       args: { appointmentId },
       fieldMap: appointmentFieldForForm,
       permission: 'appointments.write',
     },
     previous,
     formData,
-    async ({ appointmentId: id, notifyPatient: notify, ...form }, { user }) => {
+    async ({ appointmentId: id, notifyPatient: notify, moveAnyway, ...form }, { user, values }) => {
       const input = parseInput(rescheduleFormSchema(await getClinicTimeZone(user.clinicId)), form);
+      const clock = await checkRescheduleClock(user, id, input);
+      if (clock && clock.token !== moveAnyway) {
+        const { moveAnyway: _unused, ...echo } = values;
+        return { status: 'error', message: clock.question, values: echo, patientClock: clock };
+      }
       await rescheduleAppointment(user, id, input, { notifyPatient: notify });
       redirect(`/appointments/${encodeURIComponent(id)}?saved=rescheduled`);
     },

@@ -2,10 +2,14 @@
 
 import { useActionState } from 'react';
 
+import { Alert } from '@/components/ui/alert';
+import { buttonClasses } from '@/components/ui/button';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { CheckboxField, TextField } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { initialFormState, type FormState } from '@/lib/schemas/form-state';
+import { initialFormState } from '@/lib/schemas/form-state';
+
+import type { RescheduleState } from '../actions';
 
 const labels = { date: 'Date', startTime: 'Start time', durationMinutes: 'Duration (minutes)' };
 
@@ -14,18 +18,31 @@ export function RescheduleForm({
   defaults,
   today,
 }: {
-  action: (previous: FormState, formData: FormData) => Promise<FormState>;
+  action: (previous: RescheduleState, formData: FormData) => Promise<RescheduleState>;
   defaults: { date: string; startTime: string; durationMinutes: string };
   today: string;
 }) {
-  const [state, formAction] = useActionState(action, initialFormState);
+  const [state, formAction] = useActionState<RescheduleState, FormData>(action, initialFormState);
+  const clock = state.status === 'error' ? state.patientClock : undefined;
   const echoed = state.status === 'error' ? state.values : undefined;
   const errors = state.status === 'error' ? (state.fieldErrors ?? {}) : {};
   const value = (name: keyof typeof defaults) => echoed?.[name] ?? defaults[name];
 
   return (
     <form key={state.attempt} action={formAction} noValidate className="flex flex-col gap-4">
-      {state.status === 'error' ? (
+      {clock ? (
+        <Alert tone="warning" title="Outside the patient's day">
+          <p>{clock.question}</p>
+          <div className="mt-3 flex flex-wrap gap-3">
+            <button type="submit" name="moveAnyway" value={clock.token} className={buttonClasses('primary')}>
+              Move anyway
+            </button>
+            <a href="#field-startTime" className={buttonClasses('secondary')}>
+              Choose another time
+            </a>
+          </div>
+        </Alert>
+      ) : state.status === 'error' ? (
         <ErrorSummary message={state.message} fieldErrors={errors} labels={labels} attempt={state.attempt} />
       ) : null}
       <div className="grid gap-4 sm:grid-cols-3">
