@@ -76,3 +76,24 @@ export async function resolveSession(sessionId: string, now: Date): Promise<Sess
     },
   };
 }
+
+/**
+ * Whether a session is still fully signed in at `now`, without counting as
+ * activity (lastSeenAt is left alone): for checks made on the person's behalf,
+ * such as an open event stream re-checking itself, which must not keep an
+ * unattended session from idling out.
+ */
+export async function isSessionActive(sessionId: string, now: Date): Promise<boolean> {
+  const session = await db().authSession.findUnique({
+    where: { id: sessionId },
+    select: {
+      lastSeenAt: true,
+      expiresAt: true,
+      revokedAt: true,
+      mfaPending: true,
+      user: { select: { active: true } },
+    },
+  });
+  if (!session || session.mfaPending || !session.user.active) return false;
+  return judgeSession(session, now) === 'active';
+}

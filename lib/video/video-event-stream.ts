@@ -11,15 +11,21 @@ import { isAppError } from '@/lib/errors/app-error';
 import { errorFields, log } from '@/lib/log/logger';
 import { RECONNECT_EVENT, registerStream } from '@/lib/ops/shutdown';
 
+import { startGuard, type GuardHandle, type StreamGuard } from './stream-guard';
 import { subscribeVideoEvents } from './video-events-listener';
 
 const HEARTBEAT_MS = 20_000;
+/** Re-read even without a notice: a link expires at its window's end with nobody changing anything. */
+const REFRESH_MS = 15_000;
 
 export type VideoEventStreamOptions = {
   sessionId: string;
   signal: AbortSignal;
   readState: () => Promise<unknown>;
   heartbeatMs?: number;
+  /** For a signed-in person's stream: ends it, silently, once their session ends. */
+  guard?: StreamGuard;
+  refreshMs?: number;
 };
 
 export function videoEventStream({
@@ -27,6 +33,8 @@ export function videoEventStream({
   signal,
   readState,
   heartbeatMs = HEARTBEAT_MS,
+  guard,
+  refreshMs = REFRESH_MS,
 }: VideoEventStreamOptions): Response {
   const encoder = new TextEncoder();
   let unsubscribe: (() => void) | null = null;
@@ -37,6 +45,8 @@ export function videoEventStream({
   let lastSent = '';
   let eventId = 0;
   let controllerRef: ReadableStreamDefaultController<Uint8Array> | null = null;
+  let guarded: GuardHandle | null = null;
+  let refresh: NodeJS.Timeout | null = null;
   let unregisterStream: (() => void) | null = null;
 
   const cleanup = () => {
@@ -45,6 +55,8 @@ export function videoEventStream({
     unregisterStream?.();
     unsubscribe?.();
     if (heartbeat) clearInterval(heartbeat);
+    guarded?.stop();
+    if (refresh) clearInterval(refresh);
     signal.removeEventListener('abort', onAbort);
   };
   const write = (text: string) => {
@@ -69,6 +81,8 @@ export function videoEventStream({
       while (dirty && !closed) {
         dirty = false;
         const state = JSON.stringify(await readState());
+        // Checked after the read, so nothing read for an ended session is sent.
+        if (guarded && !(await guarded.allowed())) return;
         if (state !== lastSent) {
           lastSent = state;
           write(`id: ${++eventId}\nevent: state\ndata: ${state}\n\n`);
@@ -103,6 +117,11 @@ export function videoEventStream({
       unsubscribe = await subscribeVideoEvents(sessionId, () => void push());
       heartbeat = setInterval(() => write(': keep-alive\n\n'), heartbeatMs);
       heartbeat.unref?.();
+      if (!closed) {
+        guarded = startGuard(guard, finish);
+        refresh = setInterval(() => void push(), refreshMs);
+        refresh.unref?.();
+      }
       await push();
     },
     cancel() {

@@ -8,11 +8,17 @@ import { errorFields, log } from '@/lib/log/logger';
 import { RECONNECT_EVENT, registerStream } from '@/lib/ops/shutdown';
 
 import type { WaitingList } from './get-waiting-list';
+import { startGuard, type GuardHandle, type StreamGuard } from './stream-guard';
 import { subscribeVideoEvents } from './video-events-listener';
 
 const REFRESH_MS = 30_000;
 
-export function waitingListStream(signal: AbortSignal, readList: () => Promise<WaitingList>): Response {
+export function waitingListStream(
+  signal: AbortSignal,
+  readList: () => Promise<WaitingList>,
+  /** guard: ends the stream, silently, once the viewer's session ends. */
+  options: { guard?: StreamGuard; refreshMs?: number } = {},
+): Response {
   const encoder = new TextEncoder();
   const subscriptions = new Map<string, () => void>();
   let controllerRef: ReadableStreamDefaultController<Uint8Array> | null = null;
@@ -21,6 +27,7 @@ export function waitingListStream(signal: AbortSignal, readList: () => Promise<W
   let dirty = false;
   let lastSent = '';
   let timer: NodeJS.Timeout | null = null;
+  let guarded: GuardHandle | null = null;
   let unregisterStream: (() => void) | null = null;
 
   const write = (text: string) => {
@@ -31,6 +38,7 @@ export function waitingListStream(signal: AbortSignal, readList: () => Promise<W
     closed = true;
     unregisterStream?.();
     if (timer) clearInterval(timer);
+    guarded?.stop();
     for (const unsubscribe of subscriptions.values()) unsubscribe();
     subscriptions.clear();
     signal.removeEventListener('abort', finish);
@@ -56,6 +64,8 @@ export function waitingListStream(signal: AbortSignal, readList: () => Promise<W
             else subscriptions.set(item.sessionId, unsubscribe);
           }
         }
+        // Checked after the read, so nothing read for an ended session is sent.
+        if (guarded && !(await guarded.allowed())) return;
         const body = JSON.stringify(list);
         if (body !== lastSent) {
           lastSent = body;
@@ -83,7 +93,8 @@ export function waitingListStream(signal: AbortSignal, readList: () => Promise<W
         write(RECONNECT_EVENT);
         finish();
       });
-      timer = setInterval(() => void push(), REFRESH_MS);
+      guarded = startGuard(options.guard, finish);
+      timer = setInterval(() => void push(), options.refreshMs ?? REFRESH_MS);
       timer.unref?.();
       await push();
     },

@@ -50,6 +50,15 @@ async function makeUser(clinicId: string, role: UserRole): Promise<SessionUser> 
     },
     include: { clinician: { select: { id: true } } },
   });
+  // A real signed-in session: staff event streams re-check it while they are open.
+  const session = await db().authSession.create({
+    data: {
+      id: `test-session-${unique()}`,
+      userId: user.id,
+      mfaPending: false,
+      expiresAt: new Date(Date.now() + 12 * 60 * MIN),
+    },
+  });
   return {
     id: user.id,
     clinicId,
@@ -57,7 +66,7 @@ async function makeUser(clinicId: string, role: UserRole): Promise<SessionUser> 
     name: user.name,
     email: user.email,
     clinicianId: user.clinician?.id ?? null,
-    sessionId: `test-session-${unique()}`,
+    sessionId: session.id,
   };
 }
 

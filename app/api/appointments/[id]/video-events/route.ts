@@ -2,11 +2,13 @@ import { requireApiUser } from '@/lib/auth/guards';
 import { idParamsSchema, route } from '@/lib/http/route';
 import { getVideoPanel } from '@/lib/video/get-video-panel';
 import { requireStaffVideoAccess } from '@/lib/video/staff-video-access';
+import { sessionStreamGuard } from '@/lib/video/stream-guard';
 import { videoEventStream } from '@/lib/video/video-event-stream';
 
 // GET /api/appointments/{id}/video-events – server-sent events for the staff
 // panel (signed in): "state" with the panel's view of the session (waiting
 // patient, messages, room, who is connected), on connect and on every change.
+// Ends within moments of the session ending (signed out, revoked, deactivated, idle).
 export const GET = route('video.staff_events', { params: idParamsSchema }, async (request, { params }) => {
   const user = await requireApiUser();
   const { sessionId } = await requireStaffVideoAccess(user, params.id, 'view');
@@ -14,5 +16,6 @@ export const GET = route('video.staff_events', { params: idParamsSchema }, async
     sessionId,
     signal: request.signal,
     readState: () => getVideoPanel(user, params.id),
+    guard: sessionStreamGuard(user),
   });
 });
