@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { GET as health } from '@/app/api/health/route';
 import { GET as metrics } from '@/app/api/metrics/route';
 import { GET as ready } from '@/app/api/ready/route';
+import { POST as messageStatus } from '@/app/api/twilio/messages/status/route';
 import { db, disconnectDb } from '@/lib/db/client';
 import { setEnvForThisProcess } from '@/lib/env';
 import { createBoss } from '@/lib/jobs/boss';
@@ -139,6 +140,16 @@ describe('GET /api/metrics', () => {
     }
     await health(get('/api/health'), segment);
     await health(get('/api/health'), segment);
+    // A status callback without Twilio's signature: refused and counted.
+    const unsigned = await messageStatus(
+      new NextRequest('http://127.0.0.1/api/twilio/messages/status', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'MessageSid=SM00000000000000000000000000000000&MessageStatus=delivered',
+      }),
+      segment,
+    );
+    expect(unsigned.status).toBe(403);
 
     const res = await metrics(get('/api/metrics', { authorization: `Bearer ${TOKEN}` }), segment);
     expect(res.status).toBe(200);
@@ -150,7 +161,10 @@ describe('GET /api/metrics', () => {
 
     expect(types.get('telehealth_http_requests_total')).toBe('counter');
     expect(value('telehealth_http_requests_total', { route: 'ops.health', status: '200' })).toBe(2);
-    expect(types.get('telehealth_webhook_signature_failures_total')).toBe('counter');
+    expect(value('telehealth_webhook_signature_failures_total', { route: 'twilio.message_status' })).toBe(1);
+    expect(value('telehealth_http_requests_total', { route: 'twilio.message_status', status: '403' })).toBe(
+      1,
+    );
     expect(value('telehealth_reminders_sent')).toBe(2);
     expect(value('telehealth_reminders_failed')).toBe(1);
     expect(value('telehealth_reminders_fell_back')).toBe(1);
