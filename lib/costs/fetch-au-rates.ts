@@ -4,6 +4,7 @@ import 'server-only';
 // hour (prices change rarely; the costs page should not wait on Twilio each
 // time). null fields when the API cannot be reached: costs are then left
 // unpriced rather than guessed (0.0079 USD is the US SMS price, not ours).
+import { announceSettingsChanged, watchSettings } from '@/lib/db/settings-changed';
 import { log } from '@/lib/log/logger';
 import type { TwilioClient } from '@/lib/twilio/client';
 import { twilioClient } from '@/lib/twilio/client';
@@ -18,11 +19,18 @@ export interface AuRates {
 
 const ttlMs = 60 * 60_000;
 let cached: { value: AuRates; expiresAt: number } | undefined;
+/** The prices this process last read, to tell the others when they change. */
+let lastSeen: string | undefined;
+
+const forgetChanged = (change: { setting: string } | 'everything') => {
+  if (change === 'everything' || change.setting === 'rates') cached = undefined;
+};
 
 export async function fetchAuRates(
   client: () => TwilioClient = twilioClient,
   now = Date.now(),
 ): Promise<AuRates> {
+  watchSettings(forgetChanged);
   if (cached && cached.expiresAt > now) return cached.value;
   try {
     const prices = await fetchAuPrices(client());
@@ -35,6 +43,11 @@ export async function fetchAuRates(
       fetchedAt: new Date(now),
     };
     cached = { value, expiresAt: now + ttlMs };
+    const seen = JSON.stringify([value.smsSegment, value.phoneNumberMonthly]);
+    if (lastSeen !== undefined && lastSeen !== seen) {
+      void announceSettingsChanged({ setting: 'rates', clinicId: null });
+    }
+    lastSeen = seen;
     return value;
   } catch (err) {
     const error = toTwilioError(err);

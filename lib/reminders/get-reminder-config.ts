@@ -1,10 +1,12 @@
 // The clinic's reminder settings and templates, with defaults for anything an
 // admin has not saved. Cached briefly per process: a worker sending thousands
-// of reminders reads them once, not thousands of times, and an admin's change
-// reaches the workers within CACHE_MS.
+// of reminders reads them once, not thousands of times. A change anywhere
+// drops the cached copy in every process at once (lib/db/settings-changed.ts);
+// while that notice cannot arrive, nothing is served from the cache.
 import 'server-only';
 
 import { db } from '@/lib/db/client';
+import { watchSettings, type SettingsChange } from '@/lib/db/settings-changed';
 import { DEFAULT_CLINIC_TIME_ZONE, isValidTimeZone } from '@/lib/time/clinic-time';
 
 import { DEFAULT_QUIET_HOURS, type QuietHours } from './apply-quiet-hours';
@@ -94,15 +96,25 @@ async function load(clinicId: string): Promise<ReminderConfig> {
   };
 }
 
+function forgetChanged(change: SettingsChange | 'everything'): void {
+  if (change === 'everything' || !change.clinicId) cache.clear();
+  else cache.delete(change.clinicId);
+}
+
 export function getReminderConfig(
   clinicId: string,
   options: { fresh?: boolean } = {},
 ): Promise<ReminderConfig> {
+  const listening = watchSettings(forgetChanged);
   const hit = cache.get(clinicId);
-  if (!options.fresh && hit && Date.now() - hit.at < CACHE_MS) return hit.config;
+  if (!options.fresh && listening && hit && Date.now() - hit.at < CACHE_MS) return hit.config;
   const config = load(clinicId);
-  cache.set(clinicId, { at: Date.now(), config });
-  config.catch(() => cache.delete(clinicId));
+  // Kept from the moment the read starts, so a change announced meanwhile drops it.
+  const entry = { at: Date.now(), config };
+  cache.set(clinicId, entry);
+  config.catch(() => {
+    if (cache.get(clinicId) === entry) cache.delete(clinicId);
+  });
   return config;
 }
 
