@@ -438,7 +438,12 @@ function jsonRouteCases(r: () => number, pick: <T>(list: readonly T[]) => T): Fu
     { method: 'DELETE', path: '/api/video/join/waiting-room' },
     { method: 'GET', path: `/api/video/join/events?token=${encodeURIComponent(pick(TOKENS))}` },
     { method: 'GET', path: '/api/video/staff/waiting-list/events' },
+    { method: 'POST', path: '/api/video/join/quick-reply' },
     { method: pick(['PUT', 'PATCH', 'DELETE', 'GET'] as const), path: '/api/twilio/messages/status' },
+    // Operations: public health and readiness, and metrics behind a token.
+    { method: pick(['GET', 'POST'] as const), path: '/api/health' },
+    { method: pick(['GET', 'POST'] as const), path: '/api/ready' },
+    { method: 'GET', path: `/api/metrics?${pick(['', 'format=%00', 'x=' + 'y'.repeat(3000)])}` },
   ];
   const { method, path } = pick(routes);
   const headers: Record<string, string> = {};

@@ -114,6 +114,8 @@ export async function startFuzzStack(): Promise<FuzzStack> {
     PORT: String(port),
     AUTH_SECRET: randomBytes(32).toString('base64url'),
     APP_URL: appUrl,
+    // Set, so /api/metrics answers (401 without the token) rather than hiding behind a 404.
+    METRICS_TOKEN: randomBytes(24).toString('base64url'),
     TWILIO_EMULATOR: '1',
     TWILIO_EMULATOR_URL: emulator.url,
     TWILIO_STATUS_CALLBACK_URL: `${appUrl}/api/appointments/twilio-status-callback/`,
