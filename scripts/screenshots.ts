@@ -1,7 +1,7 @@
 // Screenshots of the patient's join flow at phone size (390×844), plus the
 // clinician's dashboard and room, taken from the real pages into
 // docs/screenshots/. Starts the same stack as the end-to-end tests (fresh
-// database, Twilio emulator, `next start` on the test build) and drives
+// database, Twilio emulator, the `npm start` server on the test build) and drives
 // Debian's Chromium with its fake camera and microphone. The call itself needs
 // the test build (Twilio cannot be reached from here):
 //

@@ -1,6 +1,6 @@
 // Starts what the end-to-end tests run against: a fresh database (on
 // DATABASE_URL's server, or the embedded one) with migrations and demo data,
-// the Twilio emulator with throwaway credentials, and `next start` on the
+// the Twilio emulator with throwaway credentials, and the server `npm start` runs on the
 // production build. Returns the teardown.
 //
 // The end-to-end tests (and scripts/screenshots.ts) run the test build
@@ -95,10 +95,10 @@ export async function startStack({ build }: { build: 'test' | 'production' }) {
     // Change notices wait 3 minutes in production; a journey that reschedules then cancels waits 5 s.
     CHANGE_NOTICE_DELAY_SECONDS: '5',
   };
-  // next.config.js reads it again at `next start` to serve from .next-e2e/.
+  // next.config.js reads it again when the server starts, to serve from .next-e2e/.
   if (build === 'test') serverEnv.VIDEO_TEST_BUILD = '1';
   else delete serverEnv.VIDEO_TEST_BUILD;
-  // The same entry point as `npm start`: validates the environment, then `next start`.
+  // The same entry point as `npm start`: validates the environment, then serves in-process.
   const server = spawn(
     path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'),
     ['--conditions=react-server', 'scripts/start.ts', '--hostname', '127.0.0.1'],
