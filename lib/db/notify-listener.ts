@@ -82,9 +82,9 @@ async function connect(): Promise<void> {
   client.on('error', lost);
   client.on('end', () => lost());
   await client.connect();
+  for (const channel of s.handlers.keys()) await client.query(`LISTEN ${quoteChannel(channel)}`);
   // Listening must never keep a script or a stopping worker alive.
   (client as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.();
-  for (const channel of s.handlers.keys()) await client.query(`LISTEN ${quoteChannel(channel)}`);
   s.client = client;
   s.retryMs = 250;
 }

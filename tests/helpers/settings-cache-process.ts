@@ -7,6 +7,8 @@ import { createInterface } from 'node:readline';
 import { settingsWatchReady, watchSettings } from '@/lib/db/settings-changed';
 import { getReminderConfig } from '@/lib/reminders/get-reminder-config';
 
+// Reading stdin keeps this process alive (the listener's connection does not).
+const requests = createInterface({ input: process.stdin });
 const heard: string[] = [];
 watchSettings((change) => {
   heard.push(change === 'everything' ? 'everything' : `${change.setting}:${change.clinicId}`);
@@ -16,7 +18,7 @@ await settingsWatchReady();
 const send = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n`);
 send({ ready: true });
 
-for await (const line of createInterface({ input: process.stdin })) {
+for await (const line of requests) {
   const { clinicId } = JSON.parse(line) as { clinicId: string };
   const config = await getReminderConfig(clinicId);
   send({

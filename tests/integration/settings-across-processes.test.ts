@@ -22,6 +22,7 @@ type Answer = { reminder: string; cancelNotice: string; phone: string | null; he
 const GENEROUS_MS = 20_000;
 
 let child: ChildProcessWithoutNullStreams;
+let childErrors = '';
 let lines: AsyncIterator<string>;
 let clinicId: string;
 const delays: number[] = [];
@@ -49,7 +50,7 @@ beforeAll(async () => {
       },
     },
   );
-  child.stderr.resume();
+  child.stderr.on('data', (chunk: Buffer) => (childErrors = (childErrors + chunk.toString()).slice(-4000)));
   lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
   expect(JSON.parse(await nextLine())).toEqual({ ready: true });
 });
@@ -69,7 +70,7 @@ afterAll(async () => {
 
 async function nextLine(): Promise<string> {
   const line = await lines.next();
-  if (line.done) throw new Error('the other process stopped');
+  if (line.done) throw new Error(`the other process stopped: ${childErrors}`);
   return line.value;
 }
 

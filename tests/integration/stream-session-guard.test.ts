@@ -245,59 +245,78 @@ describe("a patient's event stream", () => {
     await consentAndWait(token);
     return { id, token };
   }
-  /** The join events route's stream, with the tick given (the route's own is 15 s). */
+  /**
+   * The join events route's stream, with the tick given (the route's own is 15 s). `died()` marks
+   * the moment the link's death has committed: any read that starts afterwards and still
+   * succeeds is counted, since its state would reach a patient whose link no longer works.
+   */
   async function patientStream(live: Live, refreshMs: number) {
     const principal = await resolveLinkPrincipal(live.token);
-    return streamText(
+    let dead = false;
+    let readsAfterDeath = 0;
+    const stream = streamText(
       videoEventStream({
         sessionId: principal.sessionId,
         signal: new AbortController().signal,
-        readState: async () => getJoinState(await resolveLinkPrincipal(live.token)),
+        readState: async () => {
+          const afterDeath = dead;
+          const state = await getJoinState(await resolveLinkPrincipal(live.token));
+          if (afterDeath) readsAfterDeath++;
+          return state;
+        },
         refreshMs,
       }),
     );
-  }
-  async function expectEndsWith(stream: ReturnType<typeof streamText>, before: number, code: string) {
-    const after = (await stream.end()).slice(before);
-    expect(after).toMatch(new RegExp(`event: error\\ndata: .*"code":"${code}"`));
-    expect(after).not.toContain('event: state');
-    expect(after).not.toContain('IN_AUSTRALIA');
+    const before = await stream.until('event: state');
+    return {
+      died: () => void (dead = true),
+      async expectEndsWith(code: string) {
+        const all = await stream.end();
+        expect(readsAfterDeath).toBe(0);
+        // The last thing sent says what happened, and nothing about the appointment.
+        const last = all.slice(all.lastIndexOf('\n\n', all.length - 3) + 2);
+        expect(last).toMatch(new RegExp(`^event: error\ndata: .*"code":"${code}"`));
+        expect(last).not.toContain('IN_AUSTRALIA');
+        // With no tick (notice only), nothing at all came between the first state and the end.
+        if (refreshMs === NEVER_MS) expect(all.slice(before)).not.toContain('event: state');
+      },
+    };
   }
 
   it('ends with LINK_REVOKED when staff withdraw the link while the patient waits', async () => {
     const live = await waitingPatient();
     const stream = await patientStream(live, NEVER_MS);
-    const before = await stream.until('event: state');
     await revokeJoinLink(world.staff, live.id);
-    await expectEndsWith(stream, before, 'LINK_REVOKED');
+    stream.died();
+    await stream.expectEndsWith('LINK_REVOKED');
   });
 
   it('ends with LINK_REPLACED when staff send a new link while the patient waits', async () => {
     const live = await waitingPatient();
     const stream = await patientStream(live, NEVER_MS);
-    const before = await stream.until('event: state');
     await regenerateJoinLink(world.staff, live.id);
-    await expectEndsWith(stream, before, 'LINK_REPLACED');
+    stream.died();
+    await stream.expectEndsWith('LINK_REPLACED');
   });
 
   it('ends with APPOINTMENT_CANCELLED when the appointment is cancelled while the patient waits', async () => {
     const live = await waitingPatient();
     const stream = await patientStream(live, 10);
-    const before = await stream.until('event: state');
     await db().appointment.update({ where: { id: live.id }, data: { status: 'CANCELLED' } });
-    await expectEndsWith(stream, before, 'APPOINTMENT_CANCELLED');
+    stream.died();
+    await stream.expectEndsWith('APPOINTMENT_CANCELLED');
   });
 
   it('ends with LINK_EXPIRED when the window closes while the patient waits, with nobody changing anything', async () => {
     const live = await waitingPatient();
     const stream = await patientStream(live, 10);
-    const before = await stream.until('event: state');
     // The window's end, reached by moving the appointment back rather than waiting two hours.
     const endsAt = new Date(Date.now() - 121 * MIN);
     await db().appointment.update({
       where: { id: live.id },
       data: { startsAt: new Date(endsAt.getTime() - 50 * MIN), endsAt },
     });
-    await expectEndsWith(stream, before, 'LINK_EXPIRED');
+    stream.died();
+    await stream.expectEndsWith('LINK_EXPIRED');
   });
 });
