@@ -17,6 +17,7 @@ import {
 import { noticeAfterChange, remindersAfterCancel } from '@/lib/reminders/appointment-hooks';
 import { recordChangeNotice } from '@/lib/reminders/change-notice';
 import { parseInput } from '@/lib/schemas/parse-input';
+import { notifyVideoChange } from '@/lib/video/notify-video-change';
 
 import { appointmentWhereForUser } from './appointment-select';
 import { APPOINTMENT_NOT_FOUND } from './get-appointment';
@@ -57,6 +58,9 @@ export async function cancelAppointment(
         'CONFLICT',
         'This appointment changed while you were cancelling it. Reload and check.',
       );
+    // A patient waiting on their link hears at once (on commit) that it no longer works.
+    const video = await tx.videoSession.findUnique({ where: { appointmentId: id }, select: { id: true } });
+    if (video) await notifyVideoChange(tx, video.id, 'session');
     // The patient is told (written with the cancellation, sent a few minutes later).
     const notice = await recordChangeNotice(tx, {
       appointmentId: id,

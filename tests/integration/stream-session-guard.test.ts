@@ -7,6 +7,7 @@
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
+import { cancelAppointment } from '@/lib/appointments/cancel-appointment';
 import { revokeAuthSession, revokeUserSessions } from '@/lib/auth/revoke-auth-session';
 import { IDLE_TIMEOUT_MS } from '@/lib/auth/session-policy';
 import type { SessionUser } from '@/lib/auth/session-user';
@@ -299,7 +300,15 @@ describe("a patient's event stream", () => {
     await stream.expectEndsWith('LINK_REPLACED');
   });
 
-  it('ends with APPOINTMENT_CANCELLED when the appointment is cancelled while the patient waits', async () => {
+  it('ends at once with APPOINTMENT_CANCELLED when staff cancel the appointment while the patient waits', async () => {
+    const live = await waitingPatient();
+    const stream = await patientStream(live, NEVER_MS);
+    await cancelAppointment(world.staff, live.id, {}, { notifyPatient: false });
+    stream.died();
+    await stream.expectEndsWith('APPOINTMENT_CANCELLED');
+  });
+
+  it('ends with APPOINTMENT_CANCELLED on its tick when the appointment is cancelled without a notice', async () => {
     const live = await waitingPatient();
     const stream = await patientStream(live, 10);
     await db().appointment.update({ where: { id: live.id }, data: { status: 'CANCELLED' } });
