@@ -181,8 +181,13 @@ describe('a staff event stream', () => {
     );
     const before = await stream.until('event: state');
     const result = await setUserActive(world.admin, { userId: staff.id, active: false });
+    const committed = performance.now();
     expect(result.changed).toBe(true);
     expect((await stream.end()).slice(before)).not.toContain('event: state');
+    // For the notes: how long the notice took to close the stream here.
+    process.stdout.write(
+      `session_ended: stream closed ${(performance.now() - committed).toFixed(1)} ms after deactivation\n`,
+    );
   });
 
   it('ends at once on sign-out by the notice alone, for the panel stream too', async () => {
@@ -204,7 +209,11 @@ describe('a staff event stream', () => {
     );
     const before = await stream.until('event: state');
     await revokeAuthSession(clinician.sessionId, new Date());
+    const committed = performance.now();
     expect((await stream.end()).slice(before)).not.toContain('event: state');
+    process.stdout.write(
+      `session_ended: stream closed ${(performance.now() - committed).toFixed(1)} ms after sign-out\n`,
+    );
   });
 
   it('ends on its tick once the session has been idle for the limit, and its own checks never count as activity', async () => {
