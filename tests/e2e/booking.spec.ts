@@ -60,7 +60,7 @@ test('reception picks a free slot in the day grid and finds the patient by typin
   const patientId = await insertPatient({
     givenName: 'Zephyrine',
     familyName: family,
-    mobile: '+61491570131',
+    mobile: '+61491570141',
     dateOfBirth: '1985-04-07',
   });
   const day = clinicDate(15);
@@ -139,7 +139,7 @@ test("a slot before 7 am on a Perth patient's clock is asked about, and booked o
   const patientId = await insertPatient({
     givenName: 'Olivia',
     familyName: family,
-    mobile: '+61491570132',
+    mobile: '+61491570142',
     timezone: 'Australia/Perth',
   });
   const day = clinicDate(16);
@@ -176,13 +176,13 @@ test('a 100-character name leaves the mobile column on screen in the patients li
 }) => {
   const prefix = `Longname${tag()}`;
   const family = prefix + 'x'.repeat(100 - prefix.length);
-  await insertPatient({ givenName: 'Wilhelmina', familyName: family, mobile: '+61491570133' });
+  await insertPatient({ givenName: 'Wilhelmina', familyName: family, mobile: '+61491570143' });
   await page.setViewportSize({ width: 1280, height: 800 });
   await signIn(page, demo.reception);
   await page.goto(`/patients?q=${prefix}`);
 
   const table = page.getByRole('table');
-  const mobile = table.getByRole('cell', { name: '0491 570 133' });
+  const mobile = table.getByRole('cell', { name: '0491 570 143' });
   await expect(mobile).toBeVisible();
   const box = (await mobile.boundingBox())!;
   expect(box.x + box.width).toBeLessThanOrEqual(1280);
@@ -197,7 +197,7 @@ test("the patient page shows the patient's history: attendance, messages and the
   page,
 }) => {
   const family = `Historytest${tag()}`;
-  const patientId = await insertPatient({ givenName: 'Harper', familyName: family, mobile: '+61491570134' });
+  const patientId = await insertPatient({ givenName: 'Harper', familyName: family, mobile: '+61491570144' });
   await withDb(async (c) => {
     const { rows } = await c.query<{ id: string }>(`SELECT id FROM "Clinician" WHERE "givenName" = 'Maya'`);
     const appointmentId = `${patientId}_a`;
@@ -224,12 +224,12 @@ test("the patient page shows the patient's history: attendance, messages and the
     );
     await c.query(
       `INSERT INTO "ReminderMessage" (id, "reminderId", channel, status, "toAddress", "fromAddress", "claimToken", "updatedAt")
-       VALUES ($1, $2, 'SMS', 'DELIVERED', '+61491570134', '+61400000000', 't', now())`,
+       VALUES ($1, $2, 'SMS', 'DELIVERED', '+61491570144', '+61400000000', 't', now())`,
       [`${patientId}_m`, `${patientId}_r`],
     );
     await c.query(
       `INSERT INTO "InboundReply" (id, "messageSid", channel, "fromAddress", "patientId", "appointmentId", intent, body, "receivedAt")
-       VALUES ($1, $1, 'SMS', '+61491570134', $2, $3, 'CONFIRM', 'Yes see you then', now() - interval '3 days 20 hours')`,
+       VALUES ($1, $1, 'SMS', '+61491570144', $2, $3, 'CONFIRM', 'Yes see you then', now() - interval '3 days 20 hours')`,
       [`SM${patientId}`, patientId, appointmentId],
     );
   });
