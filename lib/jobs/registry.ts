@@ -2,6 +2,7 @@
 import 'server-only';
 
 import type { JobDefinition } from './define-job';
+import { applyRetentionJob } from './handlers/apply-retention';
 import { checkBillingEstimateJob } from './handlers/check-billing-estimate';
 import { purgeAuthSessionsJob } from './handlers/purge-auth-sessions';
 import { sendReminderJob } from './handlers/send-reminder';
@@ -14,4 +15,5 @@ export const jobs: JobDefinition[] = [
   sweepRemindersJob,
   sweepEarlyStatusesJob,
   checkBillingEstimateJob,
+  applyRetentionJob,
 ];
