@@ -132,11 +132,22 @@ export async function startFuzzStack(): Promise<FuzzStack> {
   server.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
   server.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
   server.on('exit', (code, signal) => (exit = { code, signal }));
+  // The job worker, as in production: it creates the job queue, so /api/ready can say ready,
+  // and its logs are read for leaks too.
+  const worker: ChildProcess = spawn(bin('tsx'), ['--conditions=react-server', 'scripts/worker.ts'], {
+    cwd: PROJECT_ROOT,
+    env: serverEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  worker.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
+  worker.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
   try {
     await waitForHttp(`${appUrl}/sign-in`, 90_000, () => exit);
+    await waitForReady(`${appUrl}/api/ready`, 90_000);
   } catch (err) {
     process.stderr.write(output.join(''));
     server.kill('SIGTERM');
+    worker.kill('SIGTERM');
     emulator.process.kill('SIGTERM');
     throw err;
   }
@@ -149,6 +160,7 @@ export async function startFuzzStack(): Promise<FuzzStack> {
     exited: () => exit,
     async stop() {
       server.kill('SIGTERM');
+      worker.kill('SIGTERM');
       emulator.process.kill('SIGTERM');
       await new Promise<void>((resolve) => {
         if (exit) resolve();
@@ -159,4 +171,18 @@ export async function startFuzzStack(): Promise<FuzzStack> {
       await embedded?.stop();
     },
   };
+}
+
+/** Waits until the server says it is ready (database, migrations, job queue, configuration). */
+async function waitForReady(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const status = await fetch(url)
+      .then((r) => r.status)
+      .catch(() => 0);
+    if (status === 200) return;
+    if (Date.now() > deadline)
+      throw new Error(`${url} did not answer 200 within ${timeoutMs / 1000} s (last ${status})`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }

@@ -36,6 +36,8 @@ test('a few hundred malformed requests at every public route get no 5xx and drop
   test.setTimeout(240_000);
   const authToken = process.env.E2E_TWILIO_AUTH_TOKEN;
   expect(authToken, 'global-setup exports the server’s Twilio auth token').toBeTruthy();
+  // Ready first (the worker creates the job queue): until then /api/ready rightly answers 503.
+  await expect.poll(async () => (await fetch(`${baseURL}/api/ready`)).status, { timeout: 60_000 }).toBe(200);
   const cases = fuzzCases({
     appUrl: baseURL!,
     authToken: authToken!,
