@@ -32,10 +32,15 @@ export async function summariseReminderDays(
   // Timestamps are UTC "timestamp without time zone": read as UTC, then shown on the clinic's clock.
   const rows = await db().$queryRaw<Row[]>`
     WITH scoped AS (
-      SELECT m.* FROM "ReminderMessage" m
+      SELECT m."channel", m."isFallback", m."acceptedAt", m."deliveredAt", m."failedAt", m."claimedAt"
+      FROM "ReminderMessage" m
       JOIN "Reminder" r ON r."id" = m."reminderId"
       JOIN "Patient" p ON p."id" = r."patientId"
       WHERE p."clinicId" = ${user.clinicId}
+        -- Only messages with something in the window: the CTE is read four times, so it is
+        -- materialised; unfiltered it held every message ever sent (indexes on each time).
+        AND (m."acceptedAt" >= ${since} OR m."deliveredAt" >= ${since} OR m."failedAt" >= ${since}
+             OR m."claimedAt" >= ${since})
     ), facts AS (
       SELECT "acceptedAt" AS at, CASE WHEN "channel" = 'WHATSAPP' THEN 'sentWhatsapp' ELSE 'sentSms' END AS kind
         FROM scoped WHERE "acceptedAt" >= ${since}
