@@ -117,6 +117,9 @@ export async function startStack({ build }: { build: 'test' | 'production' }) {
   process.env.E2E_EMULATOR_URL = emulator.url;
   process.env.E2E_TWILIO_AUTH_TOKEN = credentials.TWILIO_AUTH_TOKEN;
   process.env.E2E_TWILIO_ACCOUNT_SID = credentials.TWILIO_ACCOUNT_SID;
+  // REST calls authenticate with the API key: a server or worker that sends messages needs it.
+  process.env.E2E_TWILIO_API_KEY = credentials.TWILIO_API_KEY;
+  process.env.E2E_TWILIO_API_SECRET = credentials.TWILIO_API_SECRET;
 
   return async () => {
     server.kill('SIGTERM');

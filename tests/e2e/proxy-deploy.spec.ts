@@ -2,10 +2,11 @@
 // scripts/ensure-nginx.ts) running the shipped site file with only the name, ports and
 // certificate paths changed, serving https with a throwaway certificate in front of two
 // `npm start` instances (TRUST_PROXY=1, APP_URL the proxy's https address) and one
-// `npm run worker`, on the suite's database and Twilio emulator.
+// `npm run worker`, on the suite's database and Twilio emulator (whose worker runs too: two
+// workers, as a clinic with a second machine would have). Every wait is for a condition.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { createServer } from 'node:net';
@@ -118,6 +119,7 @@ test.describe.serial('behind nginx with TLS, two instances and a worker (docs/de
   let publicUrl = '';
   let staff: BrowserContext;
   let staffPage: Page;
+  let worker: { child: ChildProcess; output: () => string };
 
   function launch(args: string[], env: NodeJS.ProcessEnv) {
     const child = spawn('npm', args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -251,8 +253,8 @@ test.describe.serial('behind nginx with TLS, two instances and a worker (docs/de
       AUTH_SECRET: hex(32),
       TWILIO_ACCOUNT_SID: process.env.E2E_TWILIO_ACCOUNT_SID,
       TWILIO_AUTH_TOKEN: process.env.E2E_TWILIO_AUTH_TOKEN,
-      TWILIO_API_KEY: `SK${hex(16)}`,
-      TWILIO_API_SECRET: hex(16),
+      TWILIO_API_KEY: process.env.E2E_TWILIO_API_KEY,
+      TWILIO_API_SECRET: process.env.E2E_TWILIO_API_SECRET,
       TWILIO_PHONE_NUMBER: '+61491570156',
       TWILIO_STATUS_CALLBACK_URL: `${publicUrl}/api/appointments/twilio-status-callback/`,
       TWILIO_EMULATOR: '1',
@@ -269,7 +271,7 @@ test.describe.serial('behind nginx with TLS, two instances and a worker (docs/de
       });
       instances.push({ port, ...started });
     }
-    launch(['run', 'worker', '--silent'], env);
+    worker = launch(['run', 'worker', '--silent'], { ...env, LOG_LEVEL: 'info' });
     for (const { port } of instances) {
       await expect
         .poll(async () => (await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null))?.status, {
@@ -388,7 +390,22 @@ test.describe.serial('behind nginx with TLS, two instances and a worker (docs/de
           (await c.query<{ status: string }>(`SELECT status FROM "Reminder" WHERE id = $1`, [reminderId]))
             .rows[0]!.status,
       );
-    await expect.poll(status, { timeout: 200_000, intervals: [2000] }).toMatch(/^(SENT|DELIVERED)$/);
+    await expect
+      .poll(status, { timeout: 200_000, intervals: [2000] })
+      .toMatch(/^(SENT|DELIVERED|FAILED|SKIPPED|CANCELLED)$/);
+    const outcome = await withDb(async (c) => ({
+      reminder: (
+        await c.query(`SELECT status, reason, "errorCode" FROM "Reminder" WHERE id = $1`, [reminderId])
+      ).rows[0],
+      events: (
+        await c.query(`SELECT type, detail, "errorCode" FROM "ReminderEvent" WHERE "reminderId" = $1`, [
+          reminderId,
+        ])
+      ).rows,
+    }));
+    expect(outcome.reminder, JSON.stringify(outcome) + worker.output().slice(-3000)).toMatchObject({
+      status: expect.stringMatching(/^(SENT|DELIVERED)$/),
+    });
     const outbox = (await (await fetch(`${process.env.E2E_EMULATOR_URL}/__emulator/messages`)).json()) as {
       to: string;
     }[];
