@@ -173,6 +173,11 @@ test.describe.serial('behind nginx with TLS, two instances and a worker (docs/de
 
   test.beforeAll(async ({ browser }) => {
     test.setTimeout(240_000);
+    if (!existsSync(NGINX)) {
+      throw new Error(
+        `No nginx at ${NGINX}: run \`npx tsx scripts/ensure-nginx.ts\` (npm run test:e2e does).`,
+      );
+    }
     const ports = {
       https: await freePort(),
       http: await freePort(),
