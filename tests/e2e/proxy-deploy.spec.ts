@@ -111,7 +111,8 @@ function viaProxy(
 }
 
 test.describe.serial('behind nginx with TLS, two instances and a worker (docs/deploy)', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'proxy-deploy-'));
+  // Made in beforeAll: Playwright also loads this file just to list the tests.
+  let dir = '';
   const children: ChildProcess[] = [];
   const instances: { port: number; child: ChildProcess; output: () => string }[] = [];
   let nginx: ChildProcess;
@@ -173,6 +174,7 @@ test.describe.serial('behind nginx with TLS, two instances and a worker (docs/de
 
   test.beforeAll(async ({ browser }) => {
     test.setTimeout(240_000);
+    dir = mkdtempSync(path.join(tmpdir(), 'proxy-deploy-'));
     if (!existsSync(NGINX)) {
       throw new Error(
         `No nginx at ${NGINX}: run \`npx tsx scripts/ensure-nginx.ts\` (npm run test:e2e does).`,
@@ -313,7 +315,7 @@ test.describe.serial('behind nginx with TLS, two instances and a worker (docs/de
           }),
       ),
     );
-    rmSync(dir, { recursive: true, force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   test('a Twilio callback signed for the public https address is accepted through the proxy; one signed for the internal address is refused', async () => {
