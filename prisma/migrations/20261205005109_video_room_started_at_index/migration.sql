@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "VideoRoom_startedAt_idx" ON "VideoRoom"("startedAt");
