@@ -456,6 +456,7 @@ test.describe.serial('behind nginx with TLS, two instances and a worker (docs/de
     const exited = new Promise<number | null>((resolve) =>
       stopping.child.on('exit', (code) => resolve(code)),
     );
+    const signalledAt = Date.now();
     stopping.child.kill('SIGTERM');
 
     // The stream is told to reconnect, and ends.
@@ -468,6 +469,8 @@ test.describe.serial('behind nginx with TLS, two instances and a worker (docs/de
     try {
       await expect.poll(() => lastWaiting(second.text()), { timeout: 30_000 }).toBe('WAITING');
       expect(second.status()).toBe(200);
+      // A figure for the notes, not a bound: from SIGTERM to "waiting" again on the other instance.
+      console.info(`patient stream moved to the other instance in ${Date.now() - signalledAt} ms`);
       await expect.poll(() => streamsOpen(survivor.port)).toBeGreaterThanOrEqual(1);
       await letIn(appointment.id);
       await expect.poll(() => lastWaiting(second.text()), { timeout: 30_000 }).toBe('ADMITTED');
