@@ -3,8 +3,6 @@
 import Link from 'next/link';
 import { useActionState, useState } from 'react';
 
-import { Alert } from '@/components/ui/alert';
-import { buttonClasses } from '@/components/ui/button';
 import { Combobox, type ComboboxOption } from '@/components/ui/combobox';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { SelectField, TextField } from '@/components/ui/field';
@@ -12,6 +10,7 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { initialFormState, type FormState } from '@/lib/schemas/form-state';
 
 import { searchPatientsAction } from '../../patients/actions';
+import { PatientClockAlert } from './patient-clock-alert';
 
 export type Option = { id: string; label: string };
 type BookingState = FormState & { patientClock?: { question: string; token: string } };
@@ -69,17 +68,7 @@ export function BookingForm({
   return (
     <form key={state.attempt} action={formAction} noValidate className="flex flex-col gap-5">
       {clock ? (
-        <Alert tone="warning" title="Outside the patient's day">
-          <p>{clock.question}</p>
-          <div className="mt-3 flex flex-wrap gap-3">
-            <button type="submit" name="bookAnyway" value={clock.token} className={buttonClasses('primary')}>
-              Book anyway
-            </button>
-            <a href="#field-startTime" className={buttonClasses('secondary')}>
-              Choose another time
-            </a>
-          </div>
-        </Alert>
+        <PatientClockAlert clock={clock} field="bookAnyway" confirmLabel="Book anyway" />
       ) : state.status === 'error' ? (
         <ErrorSummary
           message={state.message}

@@ -2,14 +2,13 @@
 
 import { useActionState } from 'react';
 
-import { Alert } from '@/components/ui/alert';
-import { buttonClasses } from '@/components/ui/button';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { CheckboxField, TextField } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialFormState } from '@/lib/schemas/form-state';
 
 import type { RescheduleState } from '../actions';
+import { PatientClockAlert } from './patient-clock-alert';
 
 const labels = { date: 'Date', startTime: 'Start time', durationMinutes: 'Duration (minutes)' };
 
@@ -31,17 +30,7 @@ export function RescheduleForm({
   return (
     <form key={state.attempt} action={formAction} noValidate className="flex flex-col gap-4">
       {clock ? (
-        <Alert tone="warning" title="Outside the patient's day">
-          <p>{clock.question}</p>
-          <div className="mt-3 flex flex-wrap gap-3">
-            <button type="submit" name="moveAnyway" value={clock.token} className={buttonClasses('primary')}>
-              Move anyway
-            </button>
-            <a href="#field-startTime" className={buttonClasses('secondary')}>
-              Choose another time
-            </a>
-          </div>
-        </Alert>
+        <PatientClockAlert clock={clock} field="moveAnyway" confirmLabel="Move anyway" />
       ) : state.status === 'error' ? (
         <ErrorSummary message={state.message} fieldErrors={errors} labels={labels} attempt={state.attempt} />
       ) : null}
