@@ -13,6 +13,12 @@ import { isValidDateString, startOfDayIn, addDays } from '@/lib/time/clinic-time
 
 export const REMINDERS_PAGE_SIZE = 50;
 
+// The bound of the partial index Reminder_list_dueAt_id_idx (migration
+// 20261205005718): the every-status list states it so the planner may walk that
+// index newest first instead of sorting every reminder of the clinic. No reminder
+// is due before 2000, so it hides nothing.
+const LIST_INDEX_FLOOR = new Date('2000-01-01T00:00:00Z');
+
 export const reminderListSelect = {
   id: true,
   status: true,
@@ -65,7 +71,7 @@ export async function listReminders(
       filters.status === 'UPCOMING'
         ? { status: { in: ['SCHEDULED', 'SENDING'] } }
         : filters.status === 'ALL'
-          ? {}
+          ? { dueAt: { gt: LIST_INDEX_FLOOR } }
           : { status: filters.status },
       channelFilter(filters.channel),
       isValidDateString(filters.from) ? { dueAt: { gte: startOfDayIn(filters.from, timeZone) } } : {},
