@@ -97,8 +97,17 @@ async function eventually(check: () => void | Promise<void>, timeoutMs = 3000): 
   }
 }
 
+/**
+ * The callbacks that reached `path`. Room callbacks are delivered concurrently, as Twilio's
+ * are, so they can arrive out of order: they are put in SequenceNumber order, which is what
+ * Twilio promises (and what the portal reads). Others keep their arrival order.
+ */
 function callbacksTo(path: string): Received[] {
-  return received.filter((r) => r.path.startsWith(path));
+  const seq = (r: Received) =>
+    r.params.SequenceNumber === undefined ? NaN : Number(r.params.SequenceNumber);
+  return received
+    .filter((r) => r.path.startsWith(path))
+    .sort((a, b) => (Number.isNaN(seq(a)) || Number.isNaN(seq(b)) ? 0 : seq(a) - seq(b)));
 }
 
 function expectSignedByTwilio(callback: Received): void {
