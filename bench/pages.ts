@@ -86,7 +86,7 @@ pg.Client.prototype.query = recorded(pg.Client.prototype.query);
 pg.Pool.prototype.query = recorded(pg.Pool.prototype.query);
 
 // ---------------------------------------------------------------- database
-const { resolveDatabase } = await import('@/lib/db/local-database');
+const { resolveDatabase } = await import('@/tools/local-database');
 const target = await resolveDatabase();
 const benchDb = args.database ?? `tp_bench_pages_${Date.now().toString(36)}`;
 const admin = new pg.Client({ connectionString: withDatabase(target.url, 'postgres') });
@@ -96,7 +96,7 @@ const benchUrl = withDatabase(target.url, benchDb);
 let exitCode = 0;
 let emulator: { url: string; stop: () => Promise<void> } | null = null;
 try {
-  const { applyMigrations } = await import('@/lib/db/migrate/apply-migrations');
+  const { applyMigrations } = await import('@/tools/migrate/apply-migrations');
   await applyMigrations(benchUrl);
   const seeded = args.database ? await findSeeded(benchUrl) : await seed(benchUrl);
 

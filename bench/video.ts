@@ -74,14 +74,14 @@ registerHooks({
 });
 
 // ---------------------------------------------------------------- database
-const { resolveDatabase } = await import('@/lib/db/local-database');
+const { resolveDatabase } = await import('@/tools/local-database');
 const target = await resolveDatabase();
 const benchDb = `tp_bench_${Date.now().toString(36)}`;
 const admin = new pg.Client({ connectionString: withDatabase(target.url, 'postgres') });
 await admin.connect();
 await admin.query(`CREATE DATABASE "${benchDb}"`);
 const benchUrl = withDatabase(target.url, benchDb);
-const { applyMigrations } = await import('@/lib/db/migrate/apply-migrations');
+const { applyMigrations } = await import('@/tools/migrate/apply-migrations');
 await applyMigrations(benchUrl);
 
 const { startTwilioEmulator } = await import('@/scripts/twilio-emulator');

@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 
 import { disconnectDb } from '@/lib/db/client';
-import { resolveDatabase } from '@/lib/db/local-database';
+import { resolveDatabase } from '@/tools/local-database';
 import { env, EnvError, setEnvForThisProcess } from '@/lib/env';
 import { buildReadinessContext } from '@/lib/readiness/build-context';
 import { exitCodeFor, formatResultsJson, formatResultsText } from '@/lib/readiness/format-results';

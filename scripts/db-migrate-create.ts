@@ -6,10 +6,10 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { redactUrl, resolveDatabase } from '@/lib/db/local-database';
-import { diffSchemaAgainstMigrations } from '@/lib/db/migrate/diff-schema';
-import { LOCKFILE_CONTENT, LOCKFILE_NAME } from '@/lib/db/migrate/migrations-folder';
-import { PRISMA_DIR } from '@/lib/db/migrate/apply-migrations';
+import { redactUrl, resolveDatabase } from '@/tools/local-database';
+import { diffSchemaAgainstMigrations } from '@/tools/migrate/diff-schema';
+import { LOCKFILE_CONTENT, LOCKFILE_NAME } from '@/tools/migrate/migrations-folder';
+import { PRISMA_DIR } from '@/tools/migrate/apply-migrations';
 
 const name = (process.argv[2] ?? '')
   .toLowerCase()

@@ -1,8 +1,8 @@
 // npm run db:migrate — applies prisma/migrations to DATABASE_URL (or to the
 // embedded database when it is unset). Safe to run on every deploy: applied
 // migrations are skipped. Prints what it applied and the tables that exist.
-import { applyMigrations } from '@/lib/db/migrate/apply-migrations';
-import { redactUrl, resolveDatabase } from '@/lib/db/local-database';
+import { applyMigrations } from '@/tools/migrate/apply-migrations';
+import { redactUrl, resolveDatabase } from '@/tools/local-database';
 
 const target = await resolveDatabase((m) => console.log(m));
 let code = 0;

@@ -4,8 +4,8 @@
 // `npm run db:seed -- --scale[=0.1]` instead fills it with five years of a
 // 20-clinician clinic (scripts/seed/scale-data.ts); --force adds it beside an existing clinic.
 import { db, disconnectDb } from '@/lib/db/client';
-import { redactUrl, resolveDatabase } from '@/lib/db/local-database';
-import { applyMigrations } from '@/lib/db/migrate/apply-migrations';
+import { redactUrl, resolveDatabase } from '@/tools/local-database';
+import { applyMigrations } from '@/tools/migrate/apply-migrations';
 import { env, setEnvForThisProcess } from '@/lib/env';
 import { createDemoJoinLink } from '@/lib/video/create-demo-join-link';
 

@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
 
-import { PROJECT_ROOT } from '@/lib/db/local-database';
+import { PROJECT_ROOT } from '@/tools/local-database';
 import type { ServerEnv } from '@/lib/env';
 
 export type TwilioCredentials = {

@@ -13,8 +13,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
 import { db, disconnectDb } from '@/lib/db/client';
-import { PROJECT_ROOT, redactUrl, resolveDatabase } from '@/lib/db/local-database';
-import { applyMigrations } from '@/lib/db/migrate/apply-migrations';
+import { PROJECT_ROOT, redactUrl, resolveDatabase } from '@/tools/local-database';
+import { applyMigrations } from '@/tools/migrate/apply-migrations';
 import { childEnv, env, isSet, setEnvForThisProcess } from '@/lib/env';
 import { createDemoJoinLink } from '@/lib/video/create-demo-join-link';
 

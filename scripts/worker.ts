@@ -8,7 +8,7 @@
 // `npm run dev` and the tools that start workers set NODE_ENV themselves.
 // package.json execs node on this file, so SIGTERM sent to `npm run worker`'s PID reaches it.
 import { disconnectDb } from '@/lib/db/client';
-import { resolveDatabase } from '@/lib/db/local-database';
+import { resolveDatabase } from '@/tools/local-database';
 import { envOrExit, setEnvForThisProcess } from '@/lib/env';
 import { createBoss, startWorking } from '@/lib/jobs/boss';
 import { jobs } from '@/lib/jobs/registry';

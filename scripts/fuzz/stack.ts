@@ -9,8 +9,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../lib/db/embedded-postgres';
-import { PROJECT_ROOT } from '../../lib/db/local-database';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../tools/embedded-postgres/start-embedded-postgres';
+import { PROJECT_ROOT } from '../../tools/local-database';
 import { createDatabase, dropDatabase, withDatabase } from '../../tests/helpers/database-admin';
 import { startEmulatorProcess, type TwilioCredentials } from '../dev-services';
 

@@ -12,8 +12,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../lib/db/embedded-postgres';
-import { PROJECT_ROOT } from '../../lib/db/local-database';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../tools/embedded-postgres/start-embedded-postgres';
+import { PROJECT_ROOT } from '../../tools/local-database';
 import { startEmulatorProcess, type TwilioCredentials } from '../../scripts/dev-services';
 import { createDatabase, dropDatabase, withDatabase } from '../helpers/database-admin';
 

@@ -7,8 +7,8 @@ import path from 'node:path';
 
 import { afterAll, describe, expect, it, inject } from 'vitest';
 
-import { PRISMA_DIR } from '@/lib/db/migrate/apply-migrations';
-import { diffSchemaAgainstMigrations } from '@/lib/db/migrate/diff-schema';
+import { PRISMA_DIR } from '@/tools/migrate/apply-migrations';
+import { diffSchemaAgainstMigrations } from '@/tools/migrate/diff-schema';
 
 const serverUrl = inject('templateDatabaseUrl');
 

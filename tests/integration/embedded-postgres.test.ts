@@ -9,12 +9,8 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 
-import {
-  installedNativeDir,
-  postgresUser,
-  reachableBy,
-  startEmbeddedPostgres,
-} from '@/lib/db/embedded-postgres';
+import { installedNativeDir, postgresUser, reachableBy } from '@/tools/embedded-postgres/placement';
+import { startEmbeddedPostgres } from '@/tools/embedded-postgres/start-embedded-postgres';
 
 const isRoot = process.getuid?.() === 0;
 

@@ -4,9 +4,9 @@
 // gets its own copy (tests/setup/file-database.ts) and drops it afterwards.
 import type { TestProject } from 'vitest/node';
 
-import { applyMigrations } from '@/lib/db/migrate/apply-migrations';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '@/lib/db/embedded-postgres';
-import { PROJECT_ROOT } from '@/lib/db/local-database';
+import { applyMigrations } from '@/tools/migrate/apply-migrations';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '@/tools/embedded-postgres/start-embedded-postgres';
+import { PROJECT_ROOT } from '@/tools/local-database';
 
 import { createDatabase, dropDatabase, withDatabase } from '../helpers/database-admin';
 

@@ -11,7 +11,7 @@ import { noFilters, openSchemaEngine } from './schema-engine';
 
 export type ApplyResult = { applied: string[]; total: number };
 
-export const PRISMA_DIR = path.resolve(import.meta.dirname, '../../../prisma');
+export const PRISMA_DIR = path.resolve(import.meta.dirname, '../../prisma');
 
 export async function applyMigrations(
   databaseUrl: string,

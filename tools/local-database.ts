@@ -6,9 +6,9 @@ import path from 'node:path';
 
 import { env } from '@/lib/env';
 
-import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres/start-embedded-postgres';
 
-export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
+export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');
 
 export type DatabaseTarget = { url: string; embedded: EmbeddedPostgres | null };
 
