@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 
-import { FieldErrors } from './field';
+import { FieldErrors, FieldHint, FieldLabel } from './field';
 
 export type ComboboxOption = {
   id: string;
@@ -165,14 +165,8 @@ export function Combobox({
 
   return (
     <div className="relative flex min-w-0 flex-col gap-1">
-      <label htmlFor={inputId} className="text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      {hint ? (
-        <p id={hintId} className="text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
+      <FieldLabel htmlFor={inputId}>{label}</FieldLabel>
+      <FieldHint id={hintId} hint={hint} />
       <input type="hidden" name={name} value={chosen?.id ?? ''} />
       <input
         id={inputId}

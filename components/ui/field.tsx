@@ -1,9 +1,101 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import type {
+  InputHTMLAttributes,
+  ReactNode,
+  SelectHTMLAttributes,
+  TextareaHTMLAttributes,
+} from 'react';
 
 // Labelled form controls whose errors are tied to the control (aria-describedby)
 // so screen readers read them with the field.
 
 type Common = { label: string; name: string; errors?: string[]; hint?: ReactNode };
+
+/** The attributes that tie a control to its label, hint and error. */
+export type ControlProps = {
+  id: string;
+  name: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+};
+
+/** The ids of a field's hint and error, and the aria-describedby that names those shown. */
+export function fieldIds(inputId: string, hint: ReactNode, errors: string[] | undefined) {
+  const hintId = `${inputId}-hint`;
+  const errorId = `${inputId}-error`;
+  const describedBy = [hint ? hintId : null, errors?.length ? errorId : null].filter(Boolean).join(' ');
+  return { hintId, errorId, describedBy: describedBy || undefined };
+}
+
+export function FieldLabel({ htmlFor, children }: { htmlFor: string; children: ReactNode }) {
+  return (
+    <label htmlFor={htmlFor} className="text-sm font-medium text-slate-800">
+      {children}
+    </label>
+  );
+}
+
+export function FieldHint({ id, hint }: { id: string; hint: ReactNode }) {
+  if (!hint) return null;
+  return (
+    <p id={id} className="text-sm text-slate-600">
+      {hint}
+    </p>
+  );
+}
+
+/**
+ * A field's scaffolding: label, hint, the control and its error. `control`
+ * renders the control with the props that tie it to the rest. `inline` puts
+ * the control before its label (a checkbox).
+ */
+export function Field({
+  label,
+  name,
+  errors,
+  hint,
+  id,
+  inline = false,
+  className = 'flex flex-col gap-1',
+  control,
+}: Common & {
+  id?: string;
+  inline?: boolean;
+  className?: string;
+  control: (props: ControlProps) => ReactNode;
+}) {
+  const inputId = id ?? `field-${name}`;
+  const { hintId, errorId, describedBy } = fieldIds(inputId, hint, errors);
+  const controlNode = control({
+    id: inputId,
+    name,
+    'aria-invalid': errors?.length ? true : undefined,
+    'aria-describedby': describedBy,
+  });
+  const labelNode = <FieldLabel htmlFor={inputId}>{label}</FieldLabel>;
+  return (
+    <div className={className}>
+      {inline ? (
+        <div className="flex items-start gap-3">
+          {controlNode}
+          <div className="flex flex-col gap-0.5">
+            {labelNode}
+            <FieldHint id={hintId} hint={hint} />
+          </div>
+        </div>
+      ) : (
+        <>
+          {labelNode}
+          <FieldHint id={hintId} hint={hint} />
+          {controlNode}
+        </>
+      )}
+      <FieldErrors id={errorId} errors={errors} />
+    </div>
+  );
+}
+
+const controlClass =
+  'rounded-md border border-slate-400 bg-white px-3 py-2 text-base aria-invalid:border-red-700';
 
 export function TextField({
   label,
@@ -13,30 +105,11 @@ export function TextField({
   id,
   ...props
 }: Common & InputHTMLAttributes<HTMLInputElement>) {
-  const inputId = id ?? `field-${name}`;
-  const describedBy = [hint ? `${inputId}-hint` : null, errors?.length ? `${inputId}-error` : null]
-    .filter(Boolean)
-    .join(' ');
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={inputId} className="text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${inputId}-hint`} className="text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      <input
-        id={inputId}
-        name={name}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        className="min-h-11 rounded-md border border-slate-400 bg-white px-3 py-2 text-base aria-invalid:border-red-700"
-        {...props}
-      />
-      <FieldErrors id={`${inputId}-error`} errors={errors} />
-    </div>
+    <Field
+      {...{ label, name, errors, hint, id }}
+      control={(p) => <input {...p} className={`min-h-11 ${controlClass}`} {...props} />}
+    />
   );
 }
 
@@ -46,35 +119,13 @@ export function SelectField({
   errors,
   hint,
   id,
-  children,
   ...props
 }: Common & SelectHTMLAttributes<HTMLSelectElement>) {
-  const inputId = id ?? `field-${name}`;
-  const describedBy = [hint ? `${inputId}-hint` : null, errors?.length ? `${inputId}-error` : null]
-    .filter(Boolean)
-    .join(' ');
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={inputId} className="text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${inputId}-hint`} className="text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      <select
-        id={inputId}
-        name={name}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        className="min-h-11 rounded-md border border-slate-400 bg-white px-3 py-2 text-base aria-invalid:border-red-700"
-        {...props}
-      >
-        {children}
-      </select>
-      <FieldErrors id={`${inputId}-error`} errors={errors} />
-    </div>
+    <Field
+      {...{ label, name, errors, hint, id }}
+      control={(p) => <select {...p} className={`min-h-11 ${controlClass}`} {...props} />}
+    />
   );
 }
 
@@ -86,30 +137,11 @@ export function TextAreaField({
   id,
   ...props
 }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const inputId = id ?? `field-${name}`;
-  const describedBy = [hint ? `${inputId}-hint` : null, errors?.length ? `${inputId}-error` : null]
-    .filter(Boolean)
-    .join(' ');
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={inputId} className="text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${inputId}-hint`} className="text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      <textarea
-        id={inputId}
-        name={name}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        className="min-h-24 rounded-md border border-slate-400 bg-white px-3 py-2 text-base aria-invalid:border-red-700"
-        {...props}
-      />
-      <FieldErrors id={`${inputId}-error`} errors={errors} />
-    </div>
+    <Field
+      {...{ label, name, errors, hint, id }}
+      control={(p) => <textarea {...p} className={`min-h-24 ${controlClass}`} {...props} />}
+    />
   );
 }
 
@@ -122,35 +154,19 @@ export function CheckboxField({
   id,
   ...props
 }: Common & Omit<InputHTMLAttributes<HTMLInputElement>, 'type'>) {
-  const inputId = id ?? `field-${name}`;
-  const describedBy = [hint ? `${inputId}-hint` : null, errors?.length ? `${inputId}-error` : null]
-    .filter(Boolean)
-    .join(' ');
   return (
-    <div className="flex flex-col gap-1">
-      <div className="flex items-start gap-3">
+    <Field
+      {...{ label, name, errors, hint, id }}
+      inline
+      control={(p) => (
         <input
-          id={inputId}
-          name={name}
+          {...p}
           type="checkbox"
-          aria-invalid={errors?.length ? true : undefined}
-          aria-describedby={describedBy || undefined}
           className="mt-0.5 size-6 shrink-0 rounded border-slate-500 accent-brand-700"
           {...props}
         />
-        <div className="flex flex-col gap-0.5">
-          <label htmlFor={inputId} className="text-sm font-medium text-slate-800">
-            {label}
-          </label>
-          {hint ? (
-            <p id={`${inputId}-hint`} className="text-sm text-slate-600">
-              {hint}
-            </p>
-          ) : null}
-        </div>
-      </div>
-      <FieldErrors id={`${inputId}-error`} errors={errors} />
-    </div>
+      )}
+    />
   );
 }
 

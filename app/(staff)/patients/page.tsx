@@ -87,11 +87,14 @@ export default async function PatientsPage({ searchParams }: { searchParams: Sea
           caption={`Patients${q ? ' matching the search' : ''}, by family name, page ${page} of ${pages}`}
           rows={patients}
           rowKey={(p) => p.id}
+          layout="fixed"
+          className="min-w-[32rem]"
           columns={[
             {
               key: 'name',
               header: 'Name',
               rowHeader: true,
+              className: 'font-normal',
               truncate: true,
               title: (p) =>
                 `${p.familyName}, ${p.givenName}${p.preferredName ? ` (prefers ${p.preferredName})` : ''}`,
