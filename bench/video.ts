@@ -111,7 +111,7 @@ const { POST: videoToken } = await import('@/app/api/appointments/[id]/video-tok
 const { POST: statusCallback } = await import('@/app/api/appointments/twilio-status-callback/route');
 const { ensureVideoSession } = await import('@/lib/video/ensure-video-session');
 const { replaceJoinLink } = await import('@/lib/video/regenerate-join-link');
-const { closeVideoEventsListener } = await import('@/lib/video/video-events-listener');
+const { closeNotifyListener } = await import('@/lib/db/notify-listener');
 
 let exitCode = 0;
 try {
@@ -348,7 +348,7 @@ try {
   console.error(err);
   exitCode = 1;
 } finally {
-  await closeVideoEventsListener();
+  await closeNotifyListener();
   await disconnectDb();
   await emulator.stop();
   await admin.query(`DROP DATABASE IF EXISTS "${benchDb}" WITH (FORCE)`).catch(() => {});

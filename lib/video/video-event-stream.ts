@@ -8,10 +8,10 @@
 import 'server-only';
 
 import { isAppError } from '@/lib/errors/app-error';
+import { sseResponse } from '@/lib/http/sse-response';
 import { errorFields, log } from '@/lib/log/logger';
-import { RECONNECT_EVENT, registerStream } from '@/lib/ops/shutdown';
 
-import { startGuard, type GuardHandle, type StreamGuard } from './stream-guard';
+import { startGuard, type StreamGuard } from './stream-guard';
 import { subscribeVideoEvents } from './video-events-listener';
 
 const HEARTBEAT_MS = 20_000;
@@ -36,59 +36,16 @@ export function videoEventStream({
   guard,
   refreshMs = REFRESH_MS,
 }: VideoEventStreamOptions): Response {
-  const encoder = new TextEncoder();
-  let unsubscribe: (() => void) | null = null;
-  let heartbeat: NodeJS.Timeout | null = null;
-  let closed = false;
-  let running = false;
-  let dirty = false;
-  let lastSent = '';
-  let eventId = 0;
-  let controllerRef: ReadableStreamDefaultController<Uint8Array> | null = null;
-  let guarded: GuardHandle | null = null;
-  let refresh: NodeJS.Timeout | null = null;
-  let unregisterStream: (() => void) | null = null;
-
-  const cleanup = () => {
-    if (closed) return;
-    closed = true;
-    unregisterStream?.();
-    unsubscribe?.();
-    if (heartbeat) clearInterval(heartbeat);
-    guarded?.stop();
-    if (refresh) clearInterval(refresh);
-    signal.removeEventListener('abort', onAbort);
-  };
-  const write = (text: string) => {
-    if (!closed) controllerRef?.enqueue(encoder.encode(text));
-  };
-  const finish = () => {
-    if (closed) return;
-    cleanup();
-    try {
-      controllerRef?.close();
-    } catch {
-      // already closed by the reader
-    }
-  };
-  const onAbort = () => finish();
-
-  const push = async () => {
-    dirty = true;
-    if (running) return;
-    running = true;
-    try {
-      while (dirty && !closed) {
-        dirty = false;
-        const state = JSON.stringify(await readState());
-        // Checked after the read, so nothing read for an ended session is sent.
-        if (guarded && !(await guarded.allowed())) return;
-        if (state !== lastSent) {
-          lastSent = state;
-          write(`id: ${++eventId}\nevent: state\ndata: ${state}\n\n`);
-        }
-      }
-    } catch (err) {
+  return sseResponse({
+    signal,
+    read: readState,
+    refreshMs,
+    heartbeatMs,
+    eventIds: true,
+    // Listen first, then read: a change made in between is not missed.
+    subscribe: (poke) => subscribeVideoEvents(sessionId, poke),
+    guard: guard && ((end) => startGuard(guard, end)),
+    onError: (err, write) => {
       if (isAppError(err)) {
         // A link that died meanwhile: what happened and the clinic's phone (details), no state.
         const data = JSON.stringify({ ...err.details, code: err.code, message: err.message });
@@ -96,45 +53,6 @@ export function videoEventStream({
       } else {
         log.error('video.event_stream_failed', { sessionId, ...errorFields(err) });
       }
-      finish();
-    } finally {
-      running = false;
-    }
-  };
-
-  const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      controllerRef = controller;
-      if (signal.aborted) return finish();
-      signal.addEventListener('abort', onAbort);
-      write('retry: 3000\n\n');
-      // The instance stopping: tell the client to reconnect (to another instance), then close.
-      unregisterStream = registerStream(() => {
-        write(RECONNECT_EVENT);
-        finish();
-      });
-      // Listen first, then read: a change made in between is not missed.
-      unsubscribe = await subscribeVideoEvents(sessionId, () => void push());
-      heartbeat = setInterval(() => write(': keep-alive\n\n'), heartbeatMs);
-      heartbeat.unref?.();
-      if (!closed) {
-        guarded = startGuard(guard, finish);
-        refresh = setInterval(() => void push(), refreshMs);
-        refresh.unref?.();
-      }
-      await push();
-    },
-    cancel() {
-      cleanup();
-    },
-  });
-
-  return new Response(stream, {
-    headers: {
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-store, no-transform',
-      Connection: 'keep-alive',
-      'X-Accel-Buffering': 'no',
     },
   });
 }

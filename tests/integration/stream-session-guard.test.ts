@@ -22,7 +22,6 @@ import { resolveLinkPrincipal } from '@/lib/video/resolve-link-principal';
 import { revokeJoinLink } from '@/lib/video/revoke-join-link';
 import { sessionStreamGuard } from '@/lib/video/stream-guard';
 import { videoEventStream } from '@/lib/video/video-event-stream';
-import { closeVideoEventsListener } from '@/lib/video/video-events-listener';
 import { waitingListStream } from '@/lib/video/waiting-list-stream';
 import {
   createAppointment,
@@ -55,7 +54,6 @@ beforeAll(async () => {
   world = await createVideoWorld();
 });
 afterAll(async () => {
-  await closeVideoEventsListener();
   await closeNotifyListener();
   await services.stop();
 });

@@ -14,7 +14,7 @@ import { markNoShow } from '@/lib/video/mark-no-show';
 import { postWaitingRoomMessage } from '@/lib/video/post-waiting-room-message';
 import { getOrCreateJoinLink, regenerateJoinLink } from '@/lib/video/regenerate-join-link';
 import { revokeJoinLink } from '@/lib/video/revoke-join-link';
-import { closeVideoEventsListener } from '@/lib/video/video-events-listener';
+import { closeNotifyListener } from '@/lib/db/notify-listener';
 import {
   createAppointment,
   createVideoWorld,
@@ -51,7 +51,7 @@ beforeAll(async () => {
   await db().clinic.update({ where: { id: world.clinicId }, data: { contactPhone: CLINIC_PHONE } });
 });
 afterAll(async () => {
-  await closeVideoEventsListener();
+  await closeNotifyListener();
   await services.stop();
 });
 

@@ -10,7 +10,7 @@ import { createDemoJoinLink } from '@/lib/video/create-demo-join-link';
 import { createGuestLink } from '@/lib/video/create-guest-link';
 import { getJoinPage } from '@/lib/video/get-join-page';
 import { getWaitingList } from '@/lib/video/get-waiting-list';
-import { closeVideoEventsListener } from '@/lib/video/video-events-listener';
+import { closeNotifyListener } from '@/lib/db/notify-listener';
 import {
   createAppointment,
   createVideoWorld,
@@ -40,7 +40,7 @@ beforeAll(async () => {
   await db().patient.update({ where: { id: world.patientId }, data: { timezone: 'Australia/Perth' } });
 });
 afterAll(async () => {
-  await closeVideoEventsListener();
+  await closeNotifyListener();
   await services.stop();
 });
 

@@ -16,7 +16,7 @@ import { markNoShow } from '@/lib/video/mark-no-show';
 import { postWaitingRoomMessage } from '@/lib/video/post-waiting-room-message';
 import { getOrCreateJoinLink, regenerateJoinLink } from '@/lib/video/regenerate-join-link';
 import { revokeJoinLink } from '@/lib/video/revoke-join-link';
-import { closeVideoEventsListener } from '@/lib/video/video-events-listener';
+import { closeNotifyListener } from '@/lib/db/notify-listener';
 import {
   createAppointment,
   createVideoWorld,
@@ -45,7 +45,7 @@ beforeAll(async () => {
   world = await createVideoWorld();
 });
 afterAll(async () => {
-  await closeVideoEventsListener();
+  await closeNotifyListener();
   await services.stop();
 });
 beforeEach(() => {

@@ -17,7 +17,7 @@ import { getOrCreateJoinLink } from '@/lib/video/regenerate-join-link';
 import { resolveLinkPrincipal } from '@/lib/video/resolve-link-principal';
 import { revokeJoinLink } from '@/lib/video/revoke-join-link';
 import { QUICK_REPLY_INTERVAL_MS, sendQuickReply } from '@/lib/video/send-quick-reply';
-import { closeVideoEventsListener } from '@/lib/video/video-events-listener';
+import { closeNotifyListener } from '@/lib/db/notify-listener';
 import {
   createAppointment,
   createVideoWorld,
@@ -47,7 +47,7 @@ beforeAll(async () => {
   world = await createVideoWorld();
 });
 afterAll(async () => {
-  await closeVideoEventsListener();
+  await closeNotifyListener();
   await services.stop();
 });
 

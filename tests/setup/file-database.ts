@@ -15,11 +15,9 @@ afterAll(async () => {
   // Booking an appointment queues its reminders, which starts a pg-boss sender in this process.
   const { stopJobSender } = await import('@/lib/jobs/job-sender');
   await stopJobSender();
-  // The LISTEN connections, before their database goes (else they retry against a dropped one).
+  // The LISTEN connection, before its database goes (else it retries against a dropped one).
   const { closeNotifyListener } = await import('@/lib/db/notify-listener');
   await closeNotifyListener();
-  const { closeVideoEventsListener } = await import('@/lib/video/video-events-listener');
-  await closeVideoEventsListener();
   const { disconnectDb } = await import('@/lib/db/client');
   await disconnectDb();
   await dropDatabase(url);
