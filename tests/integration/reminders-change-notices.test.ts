@@ -15,7 +15,7 @@ import { db } from '@/lib/db/client';
 import { stopJobSender } from '@/lib/jobs/job-sender';
 import { forgetReminderConfig } from '@/lib/reminders/get-reminder-config';
 import { NOTICE_DEBOUNCE_MS } from '@/lib/reminders/plan-notice-time';
-import { sendReminder, type SendReminderDeps } from '@/lib/reminders/send-reminder';
+import { sendReminder, type SendReminderDeps } from '@/lib/reminders/sending/send-reminder';
 import { addDays, todayIn, zonedTimeToUtc } from '@/lib/time/clinic-time';
 import { getOrCreateJoinLink } from '@/lib/video/regenerate-join-link';
 import { twilioSignature } from '@/scripts/twilio-emulator';

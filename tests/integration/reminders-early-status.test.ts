@@ -10,7 +10,7 @@ import { jobSender, stopJobSender } from '@/lib/jobs/job-sender';
 import { recordMessageStatus } from '@/lib/messaging/record-message-status';
 import { SETTLE_MS } from '@/lib/reminders/claim-timing';
 import { sendReminderQueue } from '@/lib/reminders/reminder-queues';
-import { sendReminder, type SendReminderDeps } from '@/lib/reminders/send-reminder';
+import { sendReminder, type SendReminderDeps } from '@/lib/reminders/sending/send-reminder';
 import { EARLY_STATUS_GRACE_MS, sweepEarlyStatuses } from '@/lib/reminders/sweep-early-statuses';
 import { sweepReminders } from '@/lib/reminders/sweep-reminders';
 import type { AcceptedMessage, OutboundMessage } from '@/lib/twilio/send-message';

@@ -9,7 +9,7 @@ import { createBoss, type Boss } from '@/lib/jobs/boss';
 import { stopJobSender } from '@/lib/jobs/job-sender';
 import { enqueueReminder } from '@/lib/reminders/enqueue-reminder';
 import { sendReminderQueue } from '@/lib/reminders/reminder-queues';
-import { sendReminder } from '@/lib/reminders/send-reminder';
+import { sendReminder } from '@/lib/reminders/sending/send-reminder';
 
 import {
   createClinician,

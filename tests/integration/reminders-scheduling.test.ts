@@ -19,7 +19,7 @@ import { sendReminderQueue } from '@/lib/reminders/reminder-queues';
 import { resendReminder } from '@/lib/reminders/resend-reminder';
 import { saveReminderSettings } from '@/lib/reminders/save-reminder-settings';
 import { saveReminderTemplate } from '@/lib/reminders/save-reminder-template';
-import { sendReminder } from '@/lib/reminders/send-reminder';
+import { sendReminder } from '@/lib/reminders/sending/send-reminder';
 import { summariseReminderDays } from '@/lib/reminders/summarise-reminder-days';
 import { formatInTimeZone, zonedTimeToUtc } from '@/lib/time/clinic-time';
 

@@ -12,7 +12,7 @@ import { SETTLE_MS } from '@/lib/reminders/claim-timing';
 import { jobSender } from '@/lib/jobs/job-sender';
 import { sendReminderQueue } from '@/lib/reminders/reminder-queues';
 import { sweepReminders } from '@/lib/reminders/sweep-reminders';
-import { RetryReminderLater, sendReminder, type SendReminderDeps } from '@/lib/reminders/send-reminder';
+import { RetryReminderLater, sendReminder, type SendReminderDeps } from '@/lib/reminders/sending/send-reminder';
 import { sendMessage } from '@/lib/twilio/send-message';
 
 import {

@@ -9,7 +9,7 @@ import { POST as status } from '@/app/api/twilio/messages/status/route';
 import { db } from '@/lib/db/client';
 import { stopJobSender } from '@/lib/jobs/job-sender';
 import { listRepliesNeedingAttention } from '@/lib/reminders/list-replies';
-import { sendReminder } from '@/lib/reminders/send-reminder';
+import { sendReminder } from '@/lib/reminders/sending/send-reminder';
 import { twilioSignature } from '@/scripts/twilio-emulator';
 
 import {

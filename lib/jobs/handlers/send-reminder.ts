@@ -1,4 +1,4 @@
-// Sends one due reminder (lib/reminders/send-reminder.ts). A RetryReminderLater
+// Sends one due reminder (lib/reminders/sending/send-reminder.ts). A RetryReminderLater
 // (429, timeout, a send still settling) fails the job so pg-boss retries it
 // with backoff; the reminder's own rows make every retry safe.
 import 'server-only';
@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { env } from '@/lib/env';
 import { log } from '@/lib/log/logger';
 import { sendReminderQueue } from '@/lib/reminders/reminder-queues';
-import { sendReminder } from '@/lib/reminders/send-reminder';
+import { sendReminder } from '@/lib/reminders/sending/send-reminder';
 
 import { defineJob } from '../define-job';
 
