@@ -1,39 +1,22 @@
 // Per-user API tokens (issued and revoked by an admin, stored hashed) and the
 // room API they open: POST /api/appointments/video-room/{id}/, trailing slash included.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { hashApiToken } from '@/lib/api-tokens/api-token-secret';
 import { issueApiToken } from '@/lib/api-tokens/issue-api-token';
 import { listApiTokens } from '@/lib/api-tokens/list-api-tokens';
 import { revokeApiToken } from '@/lib/api-tokens/revoke-api-token';
 import { db } from '@/lib/db/client';
-import {
-  createAppointment,
-  createVideoWorld,
-  jsonRequest,
-  MIN,
-  startVideoServices,
-  type VideoTestServices,
-  type VideoWorld,
-} from '@/tests/helpers/video-fixtures';
+import { createAppointment, jsonRequest, MIN } from '@/tests/helpers/video-fixtures';
+import { setUpVideoSuite } from '@/tests/helpers/video-suite';
 
 const { POST: videoRoom } = await import('@/app/api/appointments/video-room/[id]/route');
-const { POST: statusCallback } = await import('@/app/api/appointments/twilio-status-callback/route');
 
-let services: VideoTestServices;
-let world: VideoWorld;
-
-beforeAll(async () => {
-  services = await startVideoServices(statusCallback);
-  world = await createVideoWorld();
-});
-afterAll(async () => {
-  await services.stop();
-});
+const suite = setUpVideoSuite();
 
 function callRoomApi(appointmentId: string, token?: string) {
   // The exact path other systems call, with its trailing slash.
-  const url = `${services.appUrl}/api/appointments/video-room/${appointmentId}/`;
+  const url = `${suite.services.appUrl}/api/appointments/video-room/${appointmentId}/`;
   return videoRoom(jsonRequest(url, { headers: token ? { authorization: `Bearer ${token}` } : {} }), {
     params: Promise.resolve({ id: appointmentId }),
   });
@@ -41,8 +24,8 @@ function callRoomApi(appointmentId: string, token?: string) {
 
 describe('API tokens', () => {
   it('are shown once when issued and stored only as a hash, with an audit entry', async () => {
-    const issued = await issueApiToken(world.admin, {
-      userId: world.staff.id,
+    const issued = await issueApiToken(suite.world.admin, {
+      userId: suite.world.staff.id,
       label: 'Practice sync',
       expiresInDays: '30',
     });
@@ -51,26 +34,28 @@ describe('API tokens', () => {
     expect(row.tokenHash).toBe(hashApiToken(issued.token));
     expect(JSON.stringify(row)).not.toContain(issued.token);
     expect(row.tokenPrefix).toBe(issued.token.slice(0, 11));
-    const listed = await listApiTokens(world.admin);
+    const listed = await listApiTokens(suite.world.admin);
     expect(listed.find((t) => t.id === issued.id)).toMatchObject({
       label: 'Practice sync',
       prefix: row.tokenPrefix,
     });
     expect(JSON.stringify(listed)).not.toContain(issued.token);
     const audit = await db().auditLog.findFirst({ where: { entityType: 'ApiToken', entityId: issued.id } });
-    expect(audit).toMatchObject({ action: 'CREATE', actorId: world.admin.id });
+    expect(audit).toMatchObject({ action: 'CREATE', actorId: suite.world.admin.id });
   });
 
   it('can be issued and revoked by admins only', async () => {
-    await expect(issueApiToken(world.staff, { userId: world.staff.id, label: 'Mine' })).rejects.toMatchObject(
-      { status: 403 },
-    );
-    const issued = await issueApiToken(world.admin, { userId: world.staff.id, label: 'Temp' });
-    await expect(revokeApiToken(world.clinician, issued.id)).rejects.toMatchObject({ status: 403 });
+    await expect(
+      issueApiToken(suite.world.staff, { userId: suite.world.staff.id, label: 'Mine' }),
+    ).rejects.toMatchObject({ status: 403 });
+    const issued = await issueApiToken(suite.world.admin, { userId: suite.world.staff.id, label: 'Temp' });
+    await expect(revokeApiToken(suite.world.clinician, issued.id)).rejects.toMatchObject({ status: 403 });
   });
 
   it('asks for a name a person can recognise (422 with the field)', async () => {
-    await expect(issueApiToken(world.admin, { userId: world.staff.id, label: '' })).rejects.toMatchObject({
+    await expect(
+      issueApiToken(suite.world.admin, { userId: suite.world.staff.id, label: '' }),
+    ).rejects.toMatchObject({
       status: 422,
       fieldErrors: { label: [expect.stringContaining('Give the token a name')] },
     });
@@ -79,9 +64,9 @@ describe('API tokens', () => {
 
 describe('POST /api/appointments/video-room/{id}/', () => {
   it('creates the room (201) and then returns it (200), with its SID, region and status', async () => {
-    const id = await createAppointment(world, { startsInMinutes: 10 });
-    const { token } = await issueApiToken(world.admin, {
-      userId: world.clinician.id,
+    const id = await createAppointment(suite.world, { startsInMinutes: 10 });
+    const { token } = await issueApiToken(suite.world.admin, {
+      userId: suite.world.clinician.id,
       label: 'Clinician API',
     });
     const created = await callRoomApi(id, token);
@@ -98,28 +83,34 @@ describe('POST /api/appointments/video-room/{id}/', () => {
     const again = await callRoomApi(id, token);
     expect(again.status).toBe(200);
     expect(((await again.json()) as { room: { sid: string } }).room.sid).toBe(body.room.sid);
-    expect(services.emulator.rooms().filter((r) => r.sid === body.room.sid)).toHaveLength(1);
+    expect(suite.services.emulator.rooms().filter((r) => r.sid === body.room.sid)).toHaveLength(1);
   });
 
   it("works with a reception user's token, which can set a room up but never join it", async () => {
-    const id = await createAppointment(world, { startsInMinutes: 10 });
-    const { token } = await issueApiToken(world.admin, { userId: world.staff.id, label: 'Reception API' });
+    const id = await createAppointment(suite.world, { startsInMinutes: 10 });
+    const { token } = await issueApiToken(suite.world.admin, {
+      userId: suite.world.staff.id,
+      label: 'Reception API',
+    });
     expect((await callRoomApi(id, token)).status).toBe(201);
   });
 
   it('refuses a missing, unknown, revoked or expired token with 401', async () => {
-    const id = await createAppointment(world, { startsInMinutes: 10 });
+    const id = await createAppointment(suite.world, { startsInMinutes: 10 });
     expect((await callRoomApi(id)).status).toBe(401);
     expect((await callRoomApi(id, `tpat_${'x'.repeat(43)}`)).status).toBe(401);
 
-    const revoked = await issueApiToken(world.admin, { userId: world.clinician.id, label: 'Revoked' });
-    expect(await revokeApiToken(world.admin, revoked.id)).toEqual({ changed: true });
+    const revoked = await issueApiToken(suite.world.admin, {
+      userId: suite.world.clinician.id,
+      label: 'Revoked',
+    });
+    expect(await revokeApiToken(suite.world.admin, revoked.id)).toEqual({ changed: true });
     const response = await callRoomApi(id, revoked.token);
     expect(response.status).toBe(401);
     expect(await response.json()).toMatchObject({ error: { message: expect.stringContaining('revoked') } });
 
-    const expiring = await issueApiToken(world.admin, {
-      userId: world.clinician.id,
+    const expiring = await issueApiToken(suite.world.admin, {
+      userId: suite.world.clinician.id,
       label: 'Expiring',
       expiresInDays: '1',
     });
@@ -132,16 +123,22 @@ describe('POST /api/appointments/video-room/{id}/', () => {
   });
 
   it("refuses another clinician's token (403)", async () => {
-    const id = await createAppointment(world, { startsInMinutes: 10 });
-    const { token } = await issueApiToken(world.admin, { userId: world.otherClinician.id, label: 'Other' });
+    const id = await createAppointment(suite.world, { startsInMinutes: 10 });
+    const { token } = await issueApiToken(suite.world.admin, {
+      userId: suite.world.otherClinician.id,
+      label: 'Other',
+    });
     expect((await callRoomApi(id, token)).status).toBe(403);
   });
 
   it('answers 410 for a cancelled appointment, 409 with the opening time before the window, 404 for an unknown one', async () => {
-    const { token } = await issueApiToken(world.admin, { userId: world.staff.id, label: 'States' });
-    const cancelled = await createAppointment(world, { startsInMinutes: 10, status: 'CANCELLED' });
+    const { token } = await issueApiToken(suite.world.admin, {
+      userId: suite.world.staff.id,
+      label: 'States',
+    });
+    const cancelled = await createAppointment(suite.world, { startsInMinutes: 10, status: 'CANCELLED' });
     expect((await callRoomApi(cancelled, token)).status).toBe(410);
-    const later = await createAppointment(world, { startsInMinutes: 120 });
+    const later = await createAppointment(suite.world, { startsInMinutes: 120 });
     const early = await callRoomApi(later, token);
     expect(early.status).toBe(409);
     expect(await early.json()).toMatchObject({ error: { opensAt: expect.any(String) } });

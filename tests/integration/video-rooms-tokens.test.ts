@@ -1,48 +1,34 @@
 // Rooms and access tokens against the local Twilio emulator and a real
 // database, through the route handlers as Next would call them.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
 import { CLAIM_STALE_MS } from '@/lib/video/create-room';
 import { ensureVideoSession } from '@/lib/video/ensure-video-session';
 import {
   createAppointment,
-  createVideoWorld,
   eventually,
   jsonRequest,
   MIN,
-  startVideoServices,
   twilioTestCredentials,
-  type VideoTestServices,
-  type VideoWorld,
 } from '@/tests/helpers/video-fixtures';
+import { signedIn } from '@/tests/helpers/signed-in-user';
+import { setUpVideoSuite } from '@/tests/helpers/video-suite';
 import { expectLogError } from '@/tests/helpers/log-capture';
 
 // The signed-in user is read from the session cookie by lib/auth; here each test says who it is.
-const signedIn = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock('@/lib/auth/current-user', () => ({ getSessionUser: async () => signedIn.user }));
+vi.mock('@/lib/auth/current-user', () => import('@/tests/helpers/signed-in-user'));
 
 const { POST: videoToken } = await import('@/app/api/appointments/[id]/video-token/route');
-const { POST: statusCallback } = await import('@/app/api/appointments/twilio-status-callback/route');
 
-let services: VideoTestServices;
-let world: VideoWorld;
-
-beforeAll(async () => {
-  services = await startVideoServices(statusCallback);
-  world = await createVideoWorld();
-});
-afterAll(async () => {
-  await services.stop();
-});
+const suite = setUpVideoSuite();
 beforeEach(() => {
   signedIn.user = null;
 });
 
 function requestToken(appointmentId: string, options: { token?: string; bearer?: string } = {}) {
   return videoToken(
-    jsonRequest(`${services.appUrl}/api/appointments/${appointmentId}/video-token`, {
+    jsonRequest(`${suite.services.appUrl}/api/appointments/${appointmentId}/video-token`, {
       body: options.token ? { token: options.token } : {},
       headers: options.bearer ? { authorization: `Bearer ${options.bearer}` } : {},
     }),
@@ -68,16 +54,16 @@ async function roomsOf(appointmentId: string) {
 
 describe('rooms', () => {
   it('20 concurrent token requests for one appointment create exactly one Twilio room', async () => {
-    const id = await createAppointment(world, { startsInMinutes: 5 });
-    signedIn.user = world.clinician;
-    const before = services.emulator.rooms().length;
+    const id = await createAppointment(suite.world, { startsInMinutes: 5 });
+    signedIn.user = suite.world.clinician;
+    const before = suite.services.emulator.rooms().length;
 
     const responses = await Promise.all(Array.from({ length: 20 }, () => requestToken(id)));
     const bodies = (await Promise.all(responses.map((r) => r.json()))) as Array<{ roomSid: string }>;
 
     expect(responses.map((r) => r.status)).toEqual(Array(20).fill(200));
     expect(new Set(bodies.map((b) => b.roomSid)).size).toBe(1);
-    const created = services.emulator.rooms().slice(before);
+    const created = suite.services.emulator.rooms().slice(before);
     expect(created).toHaveLength(1);
     const rows = await roomsOf(id);
     expect(rows).toHaveLength(1);
@@ -89,15 +75,15 @@ describe('rooms', () => {
   });
 
   it('creates a group room in au1 for 4 people, with the status callback, timeouts and an opaque name', async () => {
-    const id = await createAppointment(world, { startsInMinutes: 5 });
-    signedIn.user = world.clinician;
+    const id = await createAppointment(suite.world, { startsInMinutes: 5 });
+    signedIn.user = suite.world.clinician;
     const { roomSid } = (await (await requestToken(id)).json()) as { roomSid: string };
-    const room = services.emulator.rooms().find((r) => r.sid === roomSid)!;
+    const room = suite.services.emulator.rooms().find((r) => r.sid === roomSid)!;
     expect(room).toMatchObject({
       type: 'group',
       mediaRegion: 'au1',
       maxParticipants: 4,
-      statusCallback: services.callbackUrl,
+      statusCallback: suite.services.callbackUrl,
     });
     expect(room.uniqueName).toMatch(/^tp-[0-9a-f]{32}$/);
     expect(room.uniqueName).not.toContain(id);
@@ -115,10 +101,10 @@ describe('rooms', () => {
   });
 
   it('replaces a completed room with a new one while the appointment is in its window', async () => {
-    const id = await createAppointment(world, { startsInMinutes: -10 });
-    signedIn.user = world.clinician;
+    const id = await createAppointment(suite.world, { startsInMinutes: -10 });
+    signedIn.user = suite.world.clinician;
     const first = (await (await requestToken(id)).json()) as { roomSid: string };
-    services.emulator.endRoom(first.roomSid);
+    suite.services.emulator.endRoom(first.roomSid);
     await eventually(async () => expect((await roomsOf(id))[0]!.status).toBe('COMPLETED'));
 
     const second = (await (await requestToken(id)).json()) as { roomSid: string };
@@ -130,11 +116,11 @@ describe('rooms', () => {
   });
 
   it('notices a room Twilio ended without telling us, and makes a new one', async () => {
-    const id = await createAppointment(world, { startsInMinutes: -10 });
-    signedIn.user = world.clinician;
+    const id = await createAppointment(suite.world, { startsInMinutes: -10 });
+    signedIn.user = suite.world.clinician;
     const first = (await (await requestToken(id)).json()) as { roomSid: string };
-    services.emulator.endRoom(first.roomSid);
-    await services.emulator.idle();
+    suite.services.emulator.endRoom(first.roomSid);
+    await suite.services.emulator.idle();
     // As if the room-ended callback had been lost: our row still says in progress, unconfirmed for a while.
     await db().videoRoom.updateMany({
       where: { twilioRoomSid: first.roomSid },
@@ -146,7 +132,7 @@ describe('rooms', () => {
   });
 
   it('adopts the room a dead request created (Twilio 53113) instead of making a second one', async () => {
-    const id = await createAppointment(world, { startsInMinutes: 5 });
+    const id = await createAppointment(suite.world, { startsInMinutes: 5 });
     const sessionId = await ensureVideoSession(id);
     const uniqueName = `tp-${'a'.repeat(24)}${Date.now().toString(16).padStart(8, '0').slice(-8)}`;
     // A request claimed the room and created it at Twilio, then died before saving the SID.
@@ -166,19 +152,19 @@ describe('rooms', () => {
     )
       .twilioClient()
       .video.v1.rooms.create({ uniqueName, type: 'group' });
-    const before = services.emulator.rooms().length;
+    const before = suite.services.emulator.rooms().length;
 
-    signedIn.user = world.clinician;
+    signedIn.user = suite.world.clinician;
     const body = (await (await requestToken(id)).json()) as { roomSid: string };
     expect(body.roomSid).toBe(orphan.sid);
-    expect(services.emulator.rooms().length).toBe(before);
+    expect(suite.services.emulator.rooms().length).toBe(before);
     expect((await roomsOf(id))[0]).toMatchObject({ status: 'IN_PROGRESS', twilioRoomSid: orphan.sid });
   });
 
   it('answers 502 with a plain message when Twilio fails, and the next request succeeds', async () => {
-    const id = await createAppointment(world, { startsInMinutes: 5 });
-    signedIn.user = world.clinician;
-    services.emulator.injectFailure({
+    const id = await createAppointment(suite.world, { startsInMinutes: 5 });
+    signedIn.user = suite.world.clinician;
+    suite.services.emulator.injectFailure({
       product: 'video',
       method: 'POST',
       path: '/v1/Rooms',
@@ -201,8 +187,8 @@ describe('rooms', () => {
 
 describe('POST /api/appointments/{id}/video-token', () => {
   it("gives the appointment's clinician a token for that room only, with an opaque identity and a bounded TTL", async () => {
-    const id = await createAppointment(world, { startsInMinutes: 10 });
-    signedIn.user = world.clinician;
+    const id = await createAppointment(suite.world, { startsInMinutes: 10 });
+    signedIn.user = suite.world.clinician;
     const response = await requestToken(id);
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
@@ -225,8 +211,8 @@ describe('POST /api/appointments/{id}/video-token', () => {
   });
 
   it('keeps one identity per person per session, so a second tab replaces the first', async () => {
-    const id = await createAppointment(world, { startsInMinutes: 10 });
-    signedIn.user = world.clinician;
+    const id = await createAppointment(suite.world, { startsInMinutes: 10 });
+    signedIn.user = suite.world.clinician;
     const a = (await (await requestToken(id)).json()) as { identity: string };
     const b = (await (await requestToken(id)).json()) as { identity: string };
     expect(a.identity).toBe(b.identity);
@@ -237,8 +223,8 @@ describe('POST /api/appointments/{id}/video-token', () => {
     ['admin', 403],
     ['otherClinician', 403],
   ] as const)('refuses %s with %i and a message', async (who, status) => {
-    const id = await createAppointment(world, { startsInMinutes: 5 });
-    signedIn.user = world[who];
+    const id = await createAppointment(suite.world, { startsInMinutes: 5 });
+    signedIn.user = suite.world[who];
     const response = await requestToken(id);
     expect(response.status).toBe(status);
     expect(((await response.json()) as { error: { message: string } }).error.message.length).toBeGreaterThan(
@@ -248,13 +234,13 @@ describe('POST /api/appointments/{id}/video-token', () => {
   });
 
   it('asks a signed-out caller without a link to sign in (401)', async () => {
-    const id = await createAppointment(world, { startsInMinutes: 5 });
+    const id = await createAppointment(suite.world, { startsInMinutes: 5 });
     const response = await requestToken(id);
     expect(response.status).toBe(401);
   });
 
   it('answers 404 for an unknown appointment', async () => {
-    signedIn.user = world.clinician;
+    signedIn.user = suite.world.clinician;
     const response = await requestToken('does-not-exist');
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({
@@ -263,16 +249,16 @@ describe('POST /api/appointments/{id}/video-token', () => {
   });
 
   it('answers 410 for a cancelled appointment', async () => {
-    const id = await createAppointment(world, { startsInMinutes: 5, status: 'CANCELLED' });
-    signedIn.user = world.clinician;
+    const id = await createAppointment(suite.world, { startsInMinutes: 5, status: 'CANCELLED' });
+    signedIn.user = suite.world.clinician;
     const response = await requestToken(id);
     expect(response.status).toBe(410);
     expect(await response.json()).toMatchObject({ error: { code: 'GONE', reason: 'CANCELLED' } });
   });
 
   it('answers 409 with the opening time before the window opens, and creates no room', async () => {
-    const id = await createAppointment(world, { startsInMinutes: 60 });
-    signedIn.user = world.clinician;
+    const id = await createAppointment(suite.world, { startsInMinutes: 60 });
+    signedIn.user = suite.world.clinician;
     const response = await requestToken(id);
     expect(response.status).toBe(409);
     const body = (await response.json()) as { error: { opensAt: string; message: string } };
@@ -285,8 +271,8 @@ describe('POST /api/appointments/{id}/video-token', () => {
 
 describe('POST /api/appointments/twilio-status-callback/', () => {
   it('stores each event of a real session once, and derives attendance from them', async () => {
-    const id = await createAppointment(world, { startsInMinutes: -5 });
-    signedIn.user = world.clinician;
+    const id = await createAppointment(suite.world, { startsInMinutes: -5 });
+    signedIn.user = suite.world.clinician;
     const clinician = (await (await requestToken(id)).json()) as { roomSid: string; identity: string };
     const session = await db().videoSession.findUniqueOrThrow({ where: { appointmentId: id } });
     await db().waitingRoomEntry.create({
@@ -297,14 +283,14 @@ describe('POST /api/appointments/twilio-status-callback/', () => {
       data: { sessionId: session.id, role: 'PATIENT', principalKey: 'patient', identity: patientIdentity },
     });
 
-    services.emulator.joinRoom(clinician.roomSid, clinician.identity, ['audio', 'video']);
-    services.emulator.joinRoom(clinician.roomSid, patientIdentity, ['audio', 'video']);
-    services.emulator.leaveRoom(clinician.roomSid, patientIdentity);
-    services.emulator.joinRoom(clinician.roomSid, patientIdentity, ['audio']);
-    services.emulator.endRoom(clinician.roomSid);
-    await services.emulator.idle();
+    suite.services.emulator.joinRoom(clinician.roomSid, clinician.identity, ['audio', 'video']);
+    suite.services.emulator.joinRoom(clinician.roomSid, patientIdentity, ['audio', 'video']);
+    suite.services.emulator.leaveRoom(clinician.roomSid, patientIdentity);
+    suite.services.emulator.joinRoom(clinician.roomSid, patientIdentity, ['audio']);
+    suite.services.emulator.endRoom(clinician.roomSid);
+    await suite.services.emulator.idle();
 
-    const sent = services.emulator.callbacks().filter((c) => c.resourceSid === clinician.roomSid);
+    const sent = suite.services.emulator.callbacks().filter((c) => c.resourceSid === clinician.roomSid);
     expect(sent.every((c) => c.result === 'delivered')).toBe(true);
     const stored = await db().videoRoomEvent.count({ where: { roomSid: clinician.roomSid } });
     expect(stored).toBe(sent.length);

@@ -2,46 +2,33 @@
 // POSTs to the exact configured URL (trailing slash included), signed with
 // the twilio helper's algorithm.
 import twilio from 'twilio';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { NextRequest } from 'next/server';
 
-import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
 import {
   CALLBACK_PATH,
   createAppointment,
-  createVideoWorld,
   jsonRequest,
   MIN,
-  startVideoServices,
   twilioTestCredentials,
-  type VideoTestServices,
-  type VideoWorld,
 } from '@/tests/helpers/video-fixtures';
+import { signedIn } from '@/tests/helpers/signed-in-user';
+import { setUpVideoSuite } from '@/tests/helpers/video-suite';
 
-const signedIn = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock('@/lib/auth/current-user', () => ({ getSessionUser: async () => signedIn.user }));
+vi.mock('@/lib/auth/current-user', () => import('@/tests/helpers/signed-in-user'));
 
 const { POST: videoToken } = await import('@/app/api/appointments/[id]/video-token/route');
 const { POST: statusCallback } = await import('@/app/api/appointments/twilio-status-callback/route');
 
-let services: VideoTestServices;
-let world: VideoWorld;
-
-beforeAll(async () => {
-  services = await startVideoServices(statusCallback);
-  world = await createVideoWorld();
-});
-afterAll(async () => {
-  await services.stop();
-});
+const suite = setUpVideoSuite();
 
 /** A session with a room, as the clinician's first token request leaves it. */
 async function sessionWithRoom(): Promise<{ roomSid: string; sessionId: string; clinicianIdentity: string }> {
-  const id = await createAppointment(world, { startsInMinutes: -5 });
-  signedIn.user = world.clinician;
+  const id = await createAppointment(suite.world, { startsInMinutes: -5 });
+  signedIn.user = suite.world.clinician;
   const response = await videoToken(
-    jsonRequest(`${services.appUrl}/api/appointments/${id}/video-token`, { body: {} }),
+    jsonRequest(`${suite.services.appUrl}/api/appointments/${id}/video-token`, { body: {} }),
     {
       params: Promise.resolve({ id }),
     },
@@ -49,7 +36,7 @@ async function sessionWithRoom(): Promise<{ roomSid: string; sessionId: string; 
   const body = (await response.json()) as { roomSid: string; identity: string };
   const session = await db().videoSession.findUniqueOrThrow({ where: { appointmentId: id } });
   // The emulator reports room-created for the new room itself; let that land first.
-  await services.emulator.idle();
+  await suite.services.emulator.idle();
   return { roomSid: body.roomSid, sessionId: session.id, clinicianIdentity: body.identity };
 }
 
@@ -57,7 +44,7 @@ function callback(
   params: Record<string, string>,
   options: { signature?: string | null; url?: string } = {},
 ): Promise<Response> {
-  const url = options.url ?? services.callbackUrl;
+  const url = options.url ?? suite.services.callbackUrl;
   const signature =
     options.signature === undefined
       ? twilio.getExpectedTwilioSignature(twilioTestCredentials.authToken, url, params)
@@ -98,7 +85,7 @@ const countEvents = (roomSid: string) => db().videoRoomEvent.count({ where: { ro
 
 describe('POST /api/appointments/twilio-status-callback/', () => {
   it('is served at the exact path with its trailing slash, and accepts a request signed for that URL', async () => {
-    expect(new URL(services.callbackUrl).pathname).toBe(CALLBACK_PATH);
+    expect(new URL(suite.services.callbackUrl).pathname).toBe(CALLBACK_PATH);
     const { roomSid } = await sessionWithRoom();
     const before = await countEvents(roomSid);
     const response = await callback(event(roomSid, 'room-created', 0, 0));
@@ -128,7 +115,7 @@ describe('POST /api/appointments/twilio-status-callback/', () => {
     });
     const signature = twilio.getExpectedTwilioSignature(
       twilioTestCredentials.authToken,
-      services.callbackUrl,
+      suite.services.callbackUrl,
       params,
     );
     const response = await callback({ ...params, ParticipantDuration: '3600' }, { signature });
@@ -145,7 +132,7 @@ describe('POST /api/appointments/twilio-status-callback/', () => {
       'https://evil.example/x',
       params,
     );
-    const otherToken = twilio.getExpectedTwilioSignature('f'.repeat(32), services.callbackUrl, params);
+    const otherToken = twilio.getExpectedTwilioSignature('f'.repeat(32), suite.services.callbackUrl, params);
     expect((await callback(params, { signature: otherUrl })).status).toBe(403);
     expect((await callback(params, { signature: otherToken })).status).toBe(403);
     expect(await countEvents(roomSid)).toBe(before);
