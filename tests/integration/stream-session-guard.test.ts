@@ -5,7 +5,7 @@
 // handlers or the stream functions, with an injected clock and tick where the
 // end depends on time; tests wait for the stream to end, never for a duration.
 import { NextRequest } from 'next/server';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { cancelAppointment } from '@/lib/appointments/cancel-appointment';
 import { revokeAuthSession, revokeUserSessions } from '@/lib/auth/revoke-auth-session';
@@ -23,18 +23,11 @@ import { revokeJoinLink } from '@/lib/video/revoke-join-link';
 import { sessionStreamGuard } from '@/lib/video/stream-guard';
 import { videoEventStream } from '@/lib/video/video-event-stream';
 import { waitingListStream } from '@/lib/video/waiting-list-stream';
-import {
-  createAppointment,
-  createVideoWorld,
-  jsonRequest,
-  MIN,
-  startVideoServices,
-  type VideoTestServices,
-  type VideoWorld,
-} from '@/tests/helpers/video-fixtures';
+import { createAppointment, jsonRequest, MIN } from '@/tests/helpers/video-fixtures';
+import { signedIn } from '@/tests/helpers/signed-in-user';
+import { setUpVideoSuite } from '@/tests/helpers/video-suite';
 
-const signedIn = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock('@/lib/auth/current-user', () => ({ getSessionUser: async () => signedIn.user }));
+vi.mock('@/lib/auth/current-user', () => import('@/tests/helpers/signed-in-user'));
 
 const { GET: staffEvents } = await import('@/app/api/appointments/[id]/video-events/route');
 const { GET: waitingListEvents } = await import('@/app/api/video/staff/waiting-list/events/route');
@@ -46,30 +39,20 @@ const NEVER_MS = 24 * 60 * MIN;
 const none = { params: Promise.resolve({}) };
 const tokenOf = (url: string) => url.split('/join/')[1]!;
 
-let services: VideoTestServices;
-let world: VideoWorld;
-
-beforeAll(async () => {
-  services = await startVideoServices(async () => new Response(null, { status: 204 }));
-  world = await createVideoWorld();
-});
-afterAll(async () => {
-  await closeNotifyListener();
-  await services.stop();
-});
+const suite = setUpVideoSuite({ ignoreCallbacks: true, closeFirst: [closeNotifyListener] });
 beforeEach(() => {
   signedIn.user = null;
 });
 
 /** A staff member of the world's clinic with a fresh session of their own (so ending it affects no other test). */
 async function signInStaff(role: 'STAFF' | 'CLINICIAN' = 'STAFF', now = new Date()): Promise<SessionUser> {
-  const base = role === 'CLINICIAN' ? world.clinician : world.staff;
+  const base = role === 'CLINICIAN' ? suite.world.clinician : suite.world.staff;
   const user =
     role === 'CLINICIAN'
       ? base
       : await db().user.create({
           data: {
-            clinicId: world.clinicId,
+            clinicId: suite.world.clinicId,
             email: `stream.${Math.random().toString(36).slice(2)}@example.test`,
             name: 'Stream Staff',
             role: 'STAFF',
@@ -118,7 +101,7 @@ function streamText(response: Response) {
 
 async function consentAndWait(token: string) {
   const asLink = (path: string, body: unknown) =>
-    jsonRequest(`${services.appUrl}${path}`, { body, headers: { authorization: `Bearer ${token}` } });
+    jsonRequest(`${suite.services.appUrl}${path}`, { body, headers: { authorization: `Bearer ${token}` } });
   expect(
     (
       await consent(
@@ -132,12 +115,12 @@ async function consentAndWait(token: string) {
 
 describe('a staff event stream', () => {
   it('through the panel route: ends when the person signs out, and sends nothing about the patient after', async () => {
-    const id = await createAppointment(world, { startsInMinutes: 5 });
-    const token = tokenOf((await getOrCreateJoinLink(world.staff, id)).url);
+    const id = await createAppointment(suite.world, { startsInMinutes: 5 });
+    const token = tokenOf((await getOrCreateJoinLink(suite.world.staff, id)).url);
     const clinician = await signInStaff('CLINICIAN');
     signedIn.user = clinician;
     const response = await staffEvents(
-      new NextRequest(`${services.appUrl}/api/appointments/${id}/video-events`),
+      new NextRequest(`${suite.services.appUrl}/api/appointments/${id}/video-events`),
       { params: Promise.resolve({ id }) },
     );
     expect(response.status).toBe(200);
@@ -158,7 +141,7 @@ describe('a staff event stream', () => {
     const staff = await signInStaff();
     signedIn.user = staff;
     const response = await waitingListEvents(
-      new NextRequest(`${services.appUrl}/api/video/staff/waiting-list/events`),
+      new NextRequest(`${suite.services.appUrl}/api/video/staff/waiting-list/events`),
       none,
     );
     expect(response.status).toBe(200);
@@ -178,7 +161,7 @@ describe('a staff event stream', () => {
       }),
     );
     const before = await stream.until('event: state');
-    const result = await setUserActive(world.admin, { userId: staff.id, active: false });
+    const result = await setUserActive(suite.world.admin, { userId: staff.id, active: false });
     const committed = performance.now();
     expect(result.changed).toBe(true);
     expect((await stream.end()).slice(before)).not.toContain('event: state');
@@ -189,9 +172,9 @@ describe('a staff event stream', () => {
   });
 
   it('ends at once on sign-out by the notice alone, for the panel stream too', async () => {
-    const id = await createAppointment(world, { startsInMinutes: 5 });
+    const id = await createAppointment(suite.world, { startsInMinutes: 5 });
     const clinician = await signInStaff('CLINICIAN');
-    await getOrCreateJoinLink(world.staff, id);
+    await getOrCreateJoinLink(suite.world.staff, id);
     const { id: sessionId } = await db().videoSession.findFirstOrThrow({
       where: { appointmentId: id },
       select: { id: true },
@@ -248,8 +231,8 @@ describe('a staff event stream', () => {
 describe("a patient's event stream", () => {
   type Live = { id: string; token: string };
   async function waitingPatient(): Promise<Live> {
-    const id = await createAppointment(world, { startsInMinutes: 5 });
-    const token = tokenOf((await getOrCreateJoinLink(world.staff, id)).url);
+    const id = await createAppointment(suite.world, { startsInMinutes: 5 });
+    const token = tokenOf((await getOrCreateJoinLink(suite.world.staff, id)).url);
     await consentAndWait(token);
     return { id, token };
   }
@@ -294,7 +277,7 @@ describe("a patient's event stream", () => {
   it('ends with LINK_REVOKED when staff withdraw the link while the patient waits', async () => {
     const live = await waitingPatient();
     const stream = await patientStream(live, NEVER_MS);
-    await revokeJoinLink(world.staff, live.id);
+    await revokeJoinLink(suite.world.staff, live.id);
     stream.died();
     await stream.expectEndsWith('LINK_REVOKED');
   });
@@ -302,7 +285,7 @@ describe("a patient's event stream", () => {
   it('ends with LINK_REPLACED when staff send a new link while the patient waits', async () => {
     const live = await waitingPatient();
     const stream = await patientStream(live, NEVER_MS);
-    await regenerateJoinLink(world.staff, live.id);
+    await regenerateJoinLink(suite.world.staff, live.id);
     stream.died();
     await stream.expectEndsWith('LINK_REPLACED');
   });
@@ -310,7 +293,7 @@ describe("a patient's event stream", () => {
   it('ends at once with APPOINTMENT_CANCELLED when staff cancel the appointment while the patient waits', async () => {
     const live = await waitingPatient();
     const stream = await patientStream(live, NEVER_MS);
-    await cancelAppointment(world.staff, live.id, {}, { notifyPatient: false });
+    await cancelAppointment(suite.world.staff, live.id, {}, { notifyPatient: false });
     stream.died();
     await stream.expectEndsWith('APPOINTMENT_CANCELLED');
   });

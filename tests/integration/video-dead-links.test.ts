@@ -3,9 +3,8 @@
 // guest's link withdrawn), every join route and the join page answer with what
 // happened and the clinic's phone number, and no appointment time, consent,
 // waiting state or waiting-room message, even though the session has all of them.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 
-import type { SessionUser } from '@/lib/auth/session-user';
 import { updateClinicPhone } from '@/lib/clinic/update-clinic-phone';
 import { db } from '@/lib/db/client';
 import { createGuestLink } from '@/lib/video/create-guest-link';
@@ -15,18 +14,10 @@ import { postWaitingRoomMessage } from '@/lib/video/post-waiting-room-message';
 import { getOrCreateJoinLink, regenerateJoinLink } from '@/lib/video/regenerate-join-link';
 import { revokeJoinLink } from '@/lib/video/revoke-join-link';
 import { closeNotifyListener } from '@/lib/db/notify-listener';
-import {
-  createAppointment,
-  createVideoWorld,
-  jsonRequest,
-  MIN,
-  startVideoServices,
-  type VideoTestServices,
-  type VideoWorld,
-} from '@/tests/helpers/video-fixtures';
+import { createAppointment, jsonRequest, MIN } from '@/tests/helpers/video-fixtures';
+import { setUpVideoSuite } from '@/tests/helpers/video-suite';
 
-const signedIn = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock('@/lib/auth/current-user', () => ({ getSessionUser: async () => signedIn.user }));
+vi.mock('@/lib/auth/current-user', () => import('@/tests/helpers/signed-in-user'));
 
 const { GET: joinState } = await import('@/app/api/video/join/route');
 const { GET: joinPage } = await import('@/app/api/video/join/page/route');
@@ -39,24 +30,17 @@ const { POST: videoToken } = await import('@/app/api/appointments/[id]/video-tok
 const CLINIC_PHONE = '02 5550 1234';
 const MESSAGE = 'Running five minutes late, sorry';
 
-let services: VideoTestServices;
-let world: VideoWorld;
 const none = { params: Promise.resolve({}) };
 const tokenOf = (url: string) => url.split('/join/')[1]!;
 
+// No room is made here, so nothing calls back.
+const suite = setUpVideoSuite({ ignoreCallbacks: true, closeFirst: [closeNotifyListener] });
 beforeAll(async () => {
-  // No room is made here, so nothing calls back.
-  services = await startVideoServices(async () => new Response(null, { status: 204 }));
-  world = await createVideoWorld();
-  await db().clinic.update({ where: { id: world.clinicId }, data: { contactPhone: CLINIC_PHONE } });
-});
-afterAll(async () => {
-  await closeNotifyListener();
-  await services.stop();
+  await db().clinic.update({ where: { id: suite.world.clinicId }, data: { contactPhone: CLINIC_PHONE } });
 });
 
 function asLink(token: string, path: string, method: string, body?: unknown) {
-  return jsonRequest(`${services.appUrl}${path}`, {
+  return jsonRequest(`${suite.services.appUrl}${path}`, {
     method,
     body,
     headers: { authorization: `Bearer ${token}` },
@@ -94,8 +78,8 @@ type Live = { id: string; token: string; startsAt: Date };
 
 /** A session with everything a leak could show: consent and location, a place in the waiting room, a message. */
 async function liveSession(): Promise<Live> {
-  const id = await createAppointment(world, { startsInMinutes: 5 });
-  const token = tokenOf((await getOrCreateJoinLink(world.staff, id)).url);
+  const id = await createAppointment(suite.world, { startsInMinutes: 5 });
+  const token = tokenOf((await getOrCreateJoinLink(suite.world.staff, id)).url);
   expect(
     (
       await consent(
@@ -110,7 +94,7 @@ async function liveSession(): Promise<Live> {
   expect(
     (await waitingRoom.POST(asLink(token, '/api/video/join/waiting-room', 'POST', {}), none)).status,
   ).toBe(200);
-  await postWaitingRoomMessage(world.clinician, id, { body: MESSAGE });
+  await postWaitingRoomMessage(suite.world.clinician, id, { body: MESSAGE });
   // While it works, the link does show all of it (so its absence below means something).
   const state = JSON.stringify(await (await joinState(asLink(token, '/api/video/join', 'GET'), none)).json());
   expect(state).toContain(MESSAGE);
@@ -147,7 +131,9 @@ async function expectDead(link: string, live: Live, code: string) {
   }
   // The video-token route, which looks a patient's link up with the appointment.
   const token = await videoToken(
-    jsonRequest(`${services.appUrl}/api/appointments/${live.id}/video-token`, { body: { token: link } }),
+    jsonRequest(`${suite.services.appUrl}/api/appointments/${live.id}/video-token`, {
+      body: { token: link },
+    }),
     { params: Promise.resolve({ id: live.id }) },
   );
   const tokenText = await token.text();
@@ -163,21 +149,21 @@ async function expectDead(link: string, live: Live, code: string) {
 describe('a dead join link', () => {
   it('withdrawn by staff: every route answers 410 LINK_REVOKED with the clinic’s phone and nothing else', async () => {
     const live = await liveSession();
-    await revokeJoinLink(world.staff, live.id);
+    await revokeJoinLink(suite.world.staff, live.id);
     await expectDead(live.token, live, 'LINK_REVOKED');
   });
 
   it('replaced by a newer link: 410 LINK_REPLACED, while the new link works', async () => {
     const live = await liveSession();
-    const fresh = await regenerateJoinLink(world.staff, live.id);
+    const fresh = await regenerateJoinLink(suite.world.staff, live.id);
     await expectDead(live.token, live, 'LINK_REPLACED');
     expect((await joinState(asLink(tokenOf(fresh.url), '/api/video/join', 'GET'), none)).status).toBe(200);
   });
 
   it('withdrawn and then followed by a new link counts as replaced', async () => {
     const live = await liveSession();
-    await revokeJoinLink(world.staff, live.id);
-    await getOrCreateJoinLink(world.staff, live.id);
+    await revokeJoinLink(suite.world.staff, live.id);
+    await getOrCreateJoinLink(suite.world.staff, live.id);
     await expectDead(live.token, live, 'LINK_REPLACED');
   });
 
@@ -199,10 +185,10 @@ describe('a dead join link', () => {
   });
 
   it('for an appointment closed as missed: 410 APPOINTMENT_CLOSED', async () => {
-    const id = await createAppointment(world, { startsInMinutes: -20 });
-    const token = tokenOf((await getOrCreateJoinLink(world.staff, id)).url);
-    await postWaitingRoomMessage(world.clinician, id, { body: MESSAGE });
-    await markNoShow(world.clinician, id);
+    const id = await createAppointment(suite.world, { startsInMinutes: -20 });
+    const token = tokenOf((await getOrCreateJoinLink(suite.world.staff, id)).url);
+    await postWaitingRoomMessage(suite.world.clinician, id, { body: MESSAGE });
+    await markNoShow(suite.world.clinician, id);
     const { startsAt } = await db().appointment.findUniqueOrThrow({
       where: { id },
       select: { startsAt: true },
@@ -222,7 +208,7 @@ describe('a dead join link', () => {
       if (done) throw new Error('the stream ended before its first state');
       text += value;
     }
-    await revokeJoinLink(world.staff, live.id);
+    await revokeJoinLink(suite.world.staff, live.id);
     const before = text.length;
     for (;;) {
       const { value, done } = await reader.read();
@@ -240,7 +226,7 @@ describe('a dead join link', () => {
 describe('a dead guest link', () => {
   it('withdrawn: 410 LINK_REVOKED on the join routes and the token route, with the clinic’s phone', async () => {
     const live = await liveSession();
-    const guest = tokenOf((await createGuestLink(world.clinician, live.id)).url);
+    const guest = tokenOf((await createGuestLink(suite.world.clinician, live.id)).url);
     await db().guestLink.updateMany({
       where: { session: { appointmentId: live.id } },
       data: { revokedAt: new Date() },
@@ -251,7 +237,9 @@ describe('a dead guest link', () => {
     expect(JSON.parse(text)).toMatchObject({ error: { code: 'LINK_REVOKED', clinicPhone: CLINIC_PHONE } });
     expectNothingRevealed(text, live);
     const token = await videoToken(
-      jsonRequest(`${services.appUrl}/api/appointments/${live.id}/video-token`, { body: { token: guest } }),
+      jsonRequest(`${suite.services.appUrl}/api/appointments/${live.id}/video-token`, {
+        body: { token: guest },
+      }),
       { params: Promise.resolve({ id: live.id }) },
     );
     expect(token.status).toBe(410);
@@ -262,20 +250,22 @@ describe('a dead guest link', () => {
 describe('the clinic phone on a dead link', () => {
   it('is the number an admin saved, and none once they clear it', async () => {
     const live = await liveSession();
-    await revokeJoinLink(world.staff, live.id);
+    await revokeJoinLink(suite.world.staff, live.id);
     try {
-      await updateClinicPhone(world.admin, { contactPhone: '1300 555 000' });
+      await updateClinicPhone(suite.world.admin, { contactPhone: '1300 555 000' });
       expect(await getJoinPage(live.token)).toMatchObject({ kind: 'dead', clinicPhone: '1300 555 000' });
-      await updateClinicPhone(world.admin, { contactPhone: '' });
+      await updateClinicPhone(suite.world.admin, { contactPhone: '' });
       const response = await joinState(asLink(live.token, '/api/video/join', 'GET'), none);
       expect(await response.json()).toMatchObject({ error: { code: 'LINK_REVOKED', clinicPhone: null } });
     } finally {
-      await updateClinicPhone(world.admin, { contactPhone: CLINIC_PHONE });
+      await updateClinicPhone(suite.world.admin, { contactPhone: CLINIC_PHONE });
     }
   });
 
   it('can be changed only by someone who manages settings', async () => {
-    await expect(updateClinicPhone(world.staff, { contactPhone: '02 9000 0000' })).rejects.toMatchObject({
+    await expect(
+      updateClinicPhone(suite.world.staff, { contactPhone: '02 9000 0000' }),
+    ).rejects.toMatchObject({
       status: 403,
     });
   });

@@ -1,9 +1,8 @@
 // The server side of the join page and the dashboard's waiting list: what the
 // join page's first screen is told, the connection-test token, and the
 // waiting list in each user's scope, against a real database.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 
-import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
 import { admitPatient } from '@/lib/video/admit-patient';
 import { createDemoJoinLink } from '@/lib/video/create-demo-join-link';
@@ -11,46 +10,33 @@ import { createGuestLink } from '@/lib/video/create-guest-link';
 import { getJoinPage } from '@/lib/video/get-join-page';
 import { getWaitingList } from '@/lib/video/get-waiting-list';
 import { closeNotifyListener } from '@/lib/db/notify-listener';
-import {
-  createAppointment,
-  createVideoWorld,
-  jsonRequest,
-  startVideoServices,
-  twilioTestCredentials,
-  type VideoTestServices,
-  type VideoWorld,
-} from '@/tests/helpers/video-fixtures';
+import { createAppointment, jsonRequest, twilioTestCredentials } from '@/tests/helpers/video-fixtures';
+import { setUpVideoSuite } from '@/tests/helpers/video-suite';
 
-const signedIn = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock('@/lib/auth/current-user', () => ({ getSessionUser: async () => signedIn.user }));
+vi.mock('@/lib/auth/current-user', () => import('@/tests/helpers/signed-in-user'));
 
-const { POST: statusCallback } = await import('@/app/api/appointments/twilio-status-callback/route');
 const { POST: preflightToken } = await import('@/app/api/video/join/preflight-token/route');
 const { POST: consent } = await import('@/app/api/video/join/consent/route');
 const waitingRoom = await import('@/app/api/video/join/waiting-room/route');
 
-let services: VideoTestServices;
-let world: VideoWorld;
 const none = { params: Promise.resolve({}) };
 const tokenOf = (url: string) => url.split('/join/')[1]!;
 
+const suite = setUpVideoSuite({ closeFirst: [closeNotifyListener] });
 beforeAll(async () => {
-  services = await startVideoServices(statusCallback);
-  world = await createVideoWorld();
-  await db().patient.update({ where: { id: world.patientId }, data: { timezone: 'Australia/Perth' } });
-});
-afterAll(async () => {
-  await closeNotifyListener();
-  await services.stop();
+  await db().patient.update({ where: { id: suite.world.patientId }, data: { timezone: 'Australia/Perth' } });
 });
 
 function asLink(token: string, path: string, body: unknown = {}) {
-  return jsonRequest(`${services.appUrl}${path}`, { body, headers: { authorization: `Bearer ${token}` } });
+  return jsonRequest(`${suite.services.appUrl}${path}`, {
+    body,
+    headers: { authorization: `Bearer ${token}` },
+  });
 }
 
 describe('the join page', () => {
   it('shows the clinic, the clinician’s first name and the patient’s timezone, and nothing about the patient', async () => {
-    const appointmentId = await createAppointment(world, { startsInMinutes: 10 });
+    const appointmentId = await createAppointment(suite.world, { startsInMinutes: 10 });
     const token = tokenOf(await createDemoJoinLink(appointmentId));
     const page = await getJoinPage(token);
     expect(page.kind).toBe('ok');
@@ -69,7 +55,7 @@ describe('the join page', () => {
   });
 
   it('gives a connection-test token that opens no real room, and none once the appointment is cancelled', async () => {
-    const appointmentId = await createAppointment(world, { startsInMinutes: 10 });
+    const appointmentId = await createAppointment(suite.world, { startsInMinutes: 10 });
     const token = tokenOf(await createDemoJoinLink(appointmentId));
     const response = await preflightToken(asLink(token, '/api/video/join/preflight-token'), none);
     expect(response.status).toBe(200);
@@ -91,7 +77,7 @@ describe('the join page', () => {
     expect(
       (
         await preflightToken(
-          jsonRequest(`${services.appUrl}/api/video/join/preflight-token`, { body: {} }),
+          jsonRequest(`${suite.services.appUrl}/api/video/join/preflight-token`, { body: {} }),
           none,
         )
       ).status,
@@ -101,8 +87,8 @@ describe('the join page', () => {
 
 describe('the waiting list', () => {
   it('lists today’s telehealth sessions in the user’s scope, with who is waiting', async () => {
-    const appointmentId = await createAppointment(world, { startsInMinutes: 5 });
-    const inPerson = await createAppointment(world, { startsInMinutes: 6, kind: 'IN_PERSON' });
+    const appointmentId = await createAppointment(suite.world, { startsInMinutes: 5 });
+    const inPerson = await createAppointment(suite.world, { startsInMinutes: 6, kind: 'IN_PERSON' });
     const token = tokenOf(await createDemoJoinLink(appointmentId));
     await consent(
       asLink(token, '/api/video/join/consent', { consentToTelehealth: true, location: 'IN_AUSTRALIA' }),
@@ -110,7 +96,7 @@ describe('the waiting list', () => {
     );
     await waitingRoom.POST(asLink(token, '/api/video/join/waiting-room'), none);
 
-    const mine = await getWaitingList(world.clinician);
+    const mine = await getWaitingList(suite.world.clinician);
     const item = mine.items.find((i) => i.appointmentId === appointmentId)!;
     expect(item).toMatchObject({
       consent: true,
@@ -122,16 +108,16 @@ describe('the waiting list', () => {
 
     // Another clinician does not see it; reception sees it but cannot host.
     expect(
-      (await getWaitingList(world.otherClinician)).items.some((i) => i.appointmentId === appointmentId),
+      (await getWaitingList(suite.world.otherClinician)).items.some((i) => i.appointmentId === appointmentId),
     ).toBe(false);
-    const reception = (await getWaitingList(world.staff)).items.find(
+    const reception = (await getWaitingList(suite.world.staff)).items.find(
       (i) => i.appointmentId === appointmentId,
     )!;
     expect(reception.can).toEqual({ host: false, message: true, markNoShow: true });
 
-    await admitPatient(world.clinician, appointmentId);
-    await createGuestLink(world.clinician, appointmentId);
-    const after = (await getWaitingList(world.clinician)).items.find(
+    await admitPatient(suite.world.clinician, appointmentId);
+    await createGuestLink(suite.world.clinician, appointmentId);
+    const after = (await getWaitingList(suite.world.clinician)).items.find(
       (i) => i.appointmentId === appointmentId,
     )!;
     expect(after.waiting?.status).toBe('ADMITTED');

@@ -2,9 +2,8 @@
 // stream) and the clinician's actions on it, against the emulator and a real
 // database. The patient is only ever identified by the token in their link.
 import pg from 'pg';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-import type { SessionUser } from '@/lib/auth/session-user';
 import { databaseUrl, db } from '@/lib/db/client';
 import { getJoinUrl } from '@/lib/reminders/get-join-url';
 import { admitPatient, declinePatient } from '@/lib/video/admit-patient';
@@ -17,37 +16,20 @@ import { postWaitingRoomMessage } from '@/lib/video/post-waiting-room-message';
 import { getOrCreateJoinLink, regenerateJoinLink } from '@/lib/video/regenerate-join-link';
 import { revokeJoinLink } from '@/lib/video/revoke-join-link';
 import { closeNotifyListener } from '@/lib/db/notify-listener';
-import {
-  createAppointment,
-  createVideoWorld,
-  jsonRequest,
-  startVideoServices,
-  type VideoTestServices,
-  type VideoWorld,
-} from '@/tests/helpers/video-fixtures';
+import { createAppointment, jsonRequest } from '@/tests/helpers/video-fixtures';
+import { signedIn } from '@/tests/helpers/signed-in-user';
+import { setUpVideoSuite } from '@/tests/helpers/video-suite';
 
-const signedIn = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock('@/lib/auth/current-user', () => ({ getSessionUser: async () => signedIn.user }));
+vi.mock('@/lib/auth/current-user', () => import('@/tests/helpers/signed-in-user'));
 
 const { POST: videoToken } = await import('@/app/api/appointments/[id]/video-token/route');
-const { POST: statusCallback } = await import('@/app/api/appointments/twilio-status-callback/route');
 const { GET: joinState } = await import('@/app/api/video/join/route');
 const { POST: consent } = await import('@/app/api/video/join/consent/route');
 const waitingRoom = await import('@/app/api/video/join/waiting-room/route');
 const { GET: joinEvents } = await import('@/app/api/video/join/events/route');
 const { GET: staffEvents } = await import('@/app/api/appointments/[id]/video-events/route');
 
-let services: VideoTestServices;
-let world: VideoWorld;
-
-beforeAll(async () => {
-  services = await startVideoServices(statusCallback);
-  world = await createVideoWorld();
-});
-afterAll(async () => {
-  await closeNotifyListener();
-  await services.stop();
-});
+const suite = setUpVideoSuite({ closeFirst: [closeNotifyListener] });
 beforeEach(() => {
   signedIn.user = null;
 });
@@ -57,7 +39,7 @@ const none = { params: Promise.resolve({}) };
 
 function asPatient(token: string, path: string, options: { method?: string; body?: unknown } = {}) {
   const method = options.method ?? 'POST';
-  return jsonRequest(`${services.appUrl}${path}`, {
+  return jsonRequest(`${suite.services.appUrl}${path}`, {
     method,
     body: options.body ?? (method === 'GET' ? undefined : {}),
     headers: { authorization: `Bearer ${token}` },
@@ -66,7 +48,7 @@ function asPatient(token: string, path: string, options: { method?: string; body
 
 async function requestToken(appointmentId: string, linkToken?: string) {
   return videoToken(
-    jsonRequest(`${services.appUrl}/api/appointments/${appointmentId}/video-token`, {
+    jsonRequest(`${suite.services.appUrl}/api/appointments/${appointmentId}/video-token`, {
       body: linkToken ? { token: linkToken } : {},
     }),
     { params: Promise.resolve({ id: appointmentId }) },
@@ -120,11 +102,11 @@ function sseReader(response: Response) {
 
 describe('join links', () => {
   it('gives each telehealth appointment an unguessable link for that appointment only, which staff can copy again', async () => {
-    const id = await createAppointment(world, { startsInMinutes: 10 });
-    const link = await getOrCreateJoinLink(world.staff, id);
-    expect(link.url).toMatch(new RegExp(`^${services.appUrl}/join/jl_[a-z0-9]+\\.[A-Za-z0-9_-]{43}$`));
+    const id = await createAppointment(suite.world, { startsInMinutes: 10 });
+    const link = await getOrCreateJoinLink(suite.world.staff, id);
+    expect(link.url).toMatch(new RegExp(`^${suite.services.appUrl}/join/jl_[a-z0-9]+\\.[A-Za-z0-9_-]{43}$`));
     expect(link.url).not.toContain(id);
-    expect((await getOrCreateJoinLink(world.staff, id)).url).toBe(link.url);
+    expect((await getOrCreateJoinLink(suite.world.staff, id)).url).toBe(link.url);
     const state = await joinState(
       asPatient(tokenOf(link.url), '/api/video/join', { method: 'GET', body: undefined }),
       none,
@@ -134,19 +116,19 @@ describe('join links', () => {
   });
 
   it('makes exactly one first link when many ask at once (reminders going out together), and revokes none', async () => {
-    const id = await createAppointment(world, { startsInMinutes: 10 });
+    const id = await createAppointment(suite.world, { startsInMinutes: 10 });
     const urls = await Promise.all(Array.from({ length: 20 }, () => getJoinUrl(id)));
     expect(new Set(urls).size).toBe(1);
     const rows = await db().joinLink.findMany({ where: { session: { appointmentId: id } } });
     expect(rows).toHaveLength(1);
     expect(rows[0]!.revokedAt).toBeNull();
     // Staff copying it get the same link; only "Make a new link" replaces it.
-    expect((await getOrCreateJoinLink(world.staff, id)).url).toBe(urls[0]);
+    expect((await getOrCreateJoinLink(suite.world.staff, id)).url).toBe(urls[0]);
   });
 
   it('refuses a link whose signature was altered, without saying which part was wrong (404)', async () => {
-    const id = await createAppointment(world, { startsInMinutes: 10 });
-    const token = tokenOf((await getOrCreateJoinLink(world.staff, id)).url);
+    const id = await createAppointment(suite.world, { startsInMinutes: 10 });
+    const token = tokenOf((await getOrCreateJoinLink(suite.world.staff, id)).url);
     const i = token.length - 10; // inside the signature
     const forged = token.slice(0, i) + (token[i] === 'A' ? 'B' : 'A') + token.slice(i + 1);
     const response = await joinState(asPatient(forged, '/api/video/join', { method: 'GET' }), none);
@@ -157,9 +139,9 @@ describe('join links', () => {
   });
 
   it('stops the old link working when staff regenerate it (410), and the new one works', async () => {
-    const id = await createAppointment(world, { startsInMinutes: 5 });
-    const old = tokenOf((await getOrCreateJoinLink(world.staff, id)).url);
-    const fresh = await regenerateJoinLink(world.staff, id);
+    const id = await createAppointment(suite.world, { startsInMinutes: 5 });
+    const old = tokenOf((await getOrCreateJoinLink(suite.world.staff, id)).url);
+    const fresh = await regenerateJoinLink(suite.world.staff, id);
     expect(tokenOf(fresh.url)).not.toBe(old);
     const refused = await consent(
       asPatient(old, '/api/video/join/consent', {
@@ -173,28 +155,28 @@ describe('join links', () => {
   });
 
   it('can be revoked by staff, after which it is refused', async () => {
-    const id = await createAppointment(world, { startsInMinutes: 5 });
-    const token = tokenOf((await getOrCreateJoinLink(world.staff, id)).url);
-    expect(await revokeJoinLink(world.staff, id)).toEqual({ revoked: 1 });
+    const id = await createAppointment(suite.world, { startsInMinutes: 5 });
+    const token = tokenOf((await getOrCreateJoinLink(suite.world.staff, id)).url);
+    expect(await revokeJoinLink(suite.world.staff, id)).toEqual({ revoked: 1 });
     const response = await waitingRoom.POST(asPatient(token, '/api/video/join/waiting-room'), none);
     expect(response.status).toBe(410);
   });
 
   it('cannot be used for another appointment (403)', async () => {
-    const a = await createAppointment(world, { startsInMinutes: 5 });
-    const b = await createAppointment(world, { startsInMinutes: 5 });
-    const token = tokenOf((await getOrCreateJoinLink(world.staff, a)).url);
+    const a = await createAppointment(suite.world, { startsInMinutes: 5 });
+    const b = await createAppointment(suite.world, { startsInMinutes: 5 });
+    const token = tokenOf((await getOrCreateJoinLink(suite.world.staff, a)).url);
     const response = await requestToken(b, token);
     expect(response.status).toBe(403);
   });
 
   it('is not managed by a clinician for another clinician’s appointment (404)', async () => {
-    const id = await createAppointment(world, { startsInMinutes: 5 });
-    await expect(regenerateJoinLink(world.otherClinician, id)).rejects.toMatchObject({ status: 404 });
+    const id = await createAppointment(suite.world, { startsInMinutes: 5 });
+    await expect(regenerateJoinLink(suite.world.otherClinician, id)).rejects.toMatchObject({ status: 404 });
   });
 
   it('createDemoJoinLink returns a working link for the seed to print', async () => {
-    const id = await createAppointment(world, { startsInMinutes: 120 });
+    const id = await createAppointment(suite.world, { startsInMinutes: 120 });
     const url = await createDemoJoinLink(id);
     const response = await joinState(asPatient(tokenOf(url), '/api/video/join', { method: 'GET' }), none);
     expect(await response.json()).toMatchObject({ appointmentId: id, role: 'patient' });
@@ -203,8 +185,8 @@ describe('join links', () => {
 
 describe('consent and the waiting room', () => {
   it('requires consent and location before waiting, and stores them with the session', async () => {
-    const id = await createAppointment(world, { startsInMinutes: 5 });
-    const token = tokenOf((await getOrCreateJoinLink(world.staff, id)).url);
+    const id = await createAppointment(suite.world, { startsInMinutes: 5 });
+    const token = tokenOf((await getOrCreateJoinLink(suite.world.staff, id)).url);
     const early = await waitingRoom.POST(asPatient(token, '/api/video/join/waiting-room'), none);
     expect(early.status).toBe(409);
     expect(await early.json()).toMatchObject({ error: { reason: 'CONSENT_NEEDED' } });
@@ -231,15 +213,15 @@ describe('consent and the waiting room', () => {
   });
 
   it('gives the patient a token only once the clinician admits them', async () => {
-    const id = await createAppointment(world, { startsInMinutes: 5 });
-    const token = tokenOf((await getOrCreateJoinLink(world.staff, id)).url);
+    const id = await createAppointment(suite.world, { startsInMinutes: 5 });
+    const token = tokenOf((await getOrCreateJoinLink(suite.world.staff, id)).url);
     expect((await consentAndWait(token)).status).toBe('WAITING');
 
     const waiting = await requestToken(id, token);
     expect(waiting.status).toBe(409);
     expect(await waiting.json()).toMatchObject({ error: { reason: 'NOT_ADMITTED' } });
 
-    await admitPatient(world.clinician, id);
+    await admitPatient(suite.world.clinician, id);
     const admitted = await requestToken(id, token);
     expect(admitted.status).toBe(200);
     const body = (await admitted.json()) as {
@@ -253,24 +235,24 @@ describe('consent and the waiting room', () => {
   });
 
   it('refuses a declined patient (403) and does not put them back in the waiting room', async () => {
-    const id = await createAppointment(world, { startsInMinutes: 5 });
-    const token = tokenOf((await getOrCreateJoinLink(world.staff, id)).url);
+    const id = await createAppointment(suite.world, { startsInMinutes: 5 });
+    const token = tokenOf((await getOrCreateJoinLink(suite.world.staff, id)).url);
     await consentAndWait(token);
-    await declinePatient(world.clinician, id);
+    await declinePatient(suite.world.clinician, id);
     expect((await requestToken(id, token)).status).toBe(403);
     expect((await waitingRoom.POST(asPatient(token, '/api/video/join/waiting-room'), none)).status).toBe(403);
   });
 
   it('lets only the appointment’s clinician admit (staff get 403)', async () => {
-    const id = await createAppointment(world, { startsInMinutes: 5 });
-    const token = tokenOf((await getOrCreateJoinLink(world.staff, id)).url);
+    const id = await createAppointment(suite.world, { startsInMinutes: 5 });
+    const token = tokenOf((await getOrCreateJoinLink(suite.world.staff, id)).url);
     await consentAndWait(token);
-    await expect(admitPatient(world.staff, id)).rejects.toMatchObject({ status: 403 });
+    await expect(admitPatient(suite.world.staff, id)).rejects.toMatchObject({ status: 403 });
   });
 
   it('marks the patient left when they leave, and lets them wait again', async () => {
-    const id = await createAppointment(world, { startsInMinutes: 5 });
-    const token = tokenOf((await getOrCreateJoinLink(world.staff, id)).url);
+    const id = await createAppointment(suite.world, { startsInMinutes: 5 });
+    const token = tokenOf((await getOrCreateJoinLink(suite.world.staff, id)).url);
     await consentAndWait(token);
     const left = await waitingRoom.DELETE(
       asPatient(token, '/api/video/join/waiting-room', { method: 'DELETE' }),
@@ -283,12 +265,12 @@ describe('consent and the waiting room', () => {
 
 describe('waiting-room events', () => {
   it('tells the waiting patient, over server-sent events, of a message and of being admitted', async () => {
-    const id = await createAppointment(world, { startsInMinutes: 5 });
-    const token = tokenOf((await getOrCreateJoinLink(world.staff, id)).url);
+    const id = await createAppointment(suite.world, { startsInMinutes: 5 });
+    const token = tokenOf((await getOrCreateJoinLink(suite.world.staff, id)).url);
     await consentAndWait(token);
     const abort = new AbortController();
     const response = await joinEvents(
-      new (await import('next/server')).NextRequest(`${services.appUrl}/api/video/join/events`, {
+      new (await import('next/server')).NextRequest(`${suite.services.appUrl}/api/video/join/events`, {
         headers: { authorization: `Bearer ${token}` },
         signal: abort.signal,
       }),
@@ -301,23 +283,23 @@ describe('waiting-room events', () => {
       data: { waiting: { status: 'WAITING' }, messages: [] },
     });
 
-    await postWaitingRoomMessage(world.staff, id, { body: 'Running five minutes late, sorry.' });
+    await postWaitingRoomMessage(suite.world.staff, id, { body: 'Running five minutes late, sorry.' });
     expect(await events.next()).toMatchObject({
       data: { messages: [{ body: 'Running five minutes late, sorry.' }] },
     });
 
-    await admitPatient(world.clinician, id);
+    await admitPatient(suite.world.clinician, id);
     expect(await events.next()).toMatchObject({ data: { waiting: { status: 'ADMITTED' } } });
     abort.abort();
     await events.cancel();
   });
 
   it('hears a change committed by another server instance (NOTIFY from another connection)', async () => {
-    const id = await createAppointment(world, { startsInMinutes: 5 });
-    const token = tokenOf((await getOrCreateJoinLink(world.staff, id)).url);
+    const id = await createAppointment(suite.world, { startsInMinutes: 5 });
+    const token = tokenOf((await getOrCreateJoinLink(suite.world.staff, id)).url);
     await consentAndWait(token);
     const response = await joinEvents(
-      new (await import('next/server')).NextRequest(`${services.appUrl}/api/video/join/events`, {
+      new (await import('next/server')).NextRequest(`${suite.services.appUrl}/api/video/join/events`, {
         headers: { authorization: `Bearer ${token}` },
       }),
       none,
@@ -345,11 +327,13 @@ describe('waiting-room events', () => {
   });
 
   it('shows the clinician the waiting patient on the staff stream', async () => {
-    const id = await createAppointment(world, { startsInMinutes: 5 });
-    const token = tokenOf((await getOrCreateJoinLink(world.staff, id)).url);
-    signedIn.user = world.clinician;
+    const id = await createAppointment(suite.world, { startsInMinutes: 5 });
+    const token = tokenOf((await getOrCreateJoinLink(suite.world.staff, id)).url);
+    signedIn.user = suite.world.clinician;
     const response = await staffEvents(
-      new (await import('next/server')).NextRequest(`${services.appUrl}/api/appointments/${id}/video-events`),
+      new (await import('next/server')).NextRequest(
+        `${suite.services.appUrl}/api/appointments/${id}/video-events`,
+      ),
       { params: Promise.resolve({ id }) },
     );
     const events = sseReader(response);
@@ -367,10 +351,12 @@ describe('waiting-room events', () => {
   });
 
   it('refuses the staff stream to a clinician of another appointment (404)', async () => {
-    const id = await createAppointment(world, { startsInMinutes: 5 });
-    signedIn.user = world.otherClinician;
+    const id = await createAppointment(suite.world, { startsInMinutes: 5 });
+    signedIn.user = suite.world.otherClinician;
     const response = await staffEvents(
-      new (await import('next/server')).NextRequest(`${services.appUrl}/api/appointments/${id}/video-events`),
+      new (await import('next/server')).NextRequest(
+        `${suite.services.appUrl}/api/appointments/${id}/video-events`,
+      ),
       { params: Promise.resolve({ id }) },
     );
     expect(response.status).toBe(404);
@@ -379,8 +365,8 @@ describe('waiting-room events', () => {
 
 describe('guest links', () => {
   it('work once: the first use gets a token and a rejoin key, the link then answers 410, the key still works', async () => {
-    const id = await createAppointment(world, { startsInMinutes: 5 });
-    const guest = tokenOf((await createGuestLink(world.clinician, id)).url);
+    const id = await createAppointment(suite.world, { startsInMinutes: 5 });
+    const guest = tokenOf((await createGuestLink(suite.world.clinician, id)).url);
     expect(guest).toMatch(/^gl_/);
 
     const first = await requestToken(id, guest);
@@ -398,54 +384,54 @@ describe('guest links', () => {
   });
 
   it('can only be made by the appointment’s clinician', async () => {
-    const id = await createAppointment(world, { startsInMinutes: 5 });
-    await expect(createGuestLink(world.staff, id)).rejects.toMatchObject({ status: 403 });
+    const id = await createAppointment(suite.world, { startsInMinutes: 5 });
+    await expect(createGuestLink(suite.world.staff, id)).rejects.toMatchObject({ status: 403 });
   });
 });
 
 describe('ending a session', () => {
   it('"end session for everyone" completes the room at Twilio and sends the admitted patient out', async () => {
-    const id = await createAppointment(world, { startsInMinutes: -5 });
-    const token = tokenOf((await getOrCreateJoinLink(world.staff, id)).url);
+    const id = await createAppointment(suite.world, { startsInMinutes: -5 });
+    const token = tokenOf((await getOrCreateJoinLink(suite.world.staff, id)).url);
     await consentAndWait(token);
-    await admitPatient(world.clinician, id);
+    await admitPatient(suite.world.clinician, id);
     const { roomSid } = (await (await requestToken(id, token)).json()) as { roomSid: string };
 
-    expect(await endSessionForEveryone(world.clinician, id)).toEqual({ roomsEnded: 1 });
-    expect(services.emulator.rooms().find((r) => r.sid === roomSid)!.status).toBe('completed');
+    expect(await endSessionForEveryone(suite.world.clinician, id)).toEqual({ roomsEnded: 1 });
+    expect(suite.services.emulator.rooms().find((r) => r.sid === roomSid)!.status).toBe('completed');
     const refused = await requestToken(id, token);
     expect(refused.status).toBe(409);
     expect(await refused.json()).toMatchObject({ error: { reason: 'SESSION_ENDED' } });
 
     // The clinician can start again: a new room, and the patient must be admitted again.
-    signedIn.user = world.clinician;
+    signedIn.user = suite.world.clinician;
     const restarted = (await (await requestToken(id)).json()) as { roomSid: string };
     expect(restarted.roomSid).not.toBe(roomSid);
     expect((await requestToken(id, token)).status).toBe(409);
   });
 
   it('"no-show" marks the appointment NO_SHOW and closes its video session', async () => {
-    const id = await createAppointment(world, { startsInMinutes: -10 });
-    const token = tokenOf((await getOrCreateJoinLink(world.staff, id)).url);
-    expect(await markNoShow(world.clinician, id)).toEqual({ changed: true });
+    const id = await createAppointment(suite.world, { startsInMinutes: -10 });
+    const token = tokenOf((await getOrCreateJoinLink(suite.world.staff, id)).url);
+    expect(await markNoShow(suite.world.clinician, id)).toEqual({ changed: true });
     expect((await db().appointment.findUniqueOrThrow({ where: { id } })).status).toBe('NO_SHOW');
     const response = await requestToken(id, token);
     expect(response.status).toBe(410);
   });
 
   it('refuses "no-show" before the appointment has started', async () => {
-    const id = await createAppointment(world, { startsInMinutes: 10 });
-    await expect(markNoShow(world.clinician, id)).rejects.toMatchObject({ status: 409 });
+    const id = await createAppointment(suite.world, { startsInMinutes: 10 });
+    await expect(markNoShow(suite.world.clinician, id)).rejects.toMatchObject({ status: 409 });
   });
 });
 
 describe('staff panel state', () => {
   it('shows the link, consent, waiting state and messages to reception, and hosting rights only to the clinician', async () => {
-    const id = await createAppointment(world, { startsInMinutes: 5 });
-    const token = tokenOf((await getOrCreateJoinLink(world.staff, id)).url);
+    const id = await createAppointment(suite.world, { startsInMinutes: 5 });
+    const token = tokenOf((await getOrCreateJoinLink(suite.world.staff, id)).url);
     await consentAndWait(token);
-    await postWaitingRoomMessage(world.clinician, id, { body: 'Be right there.' });
-    const forStaff = await getVideoPanel(world.staff, id);
+    await postWaitingRoomMessage(suite.world.clinician, id, { body: 'Be right there.' });
+    const forStaff = await getVideoPanel(suite.world.staff, id);
     expect(forStaff).toMatchObject({
       can: { host: false, manageLinks: true, sendLink: true, message: true },
       consent: { location: 'IN_AUSTRALIA' },
@@ -453,7 +439,10 @@ describe('staff panel state', () => {
       messages: [{ body: 'Be right there.' }],
     });
     expect(forStaff.joinLink!.url).toContain(token);
-    expect((await getVideoPanel(world.clinician, id)).can).toMatchObject({ host: true, sendLink: false });
-    await expect(getVideoPanel(world.otherClinician, id)).rejects.toMatchObject({ status: 404 });
+    expect((await getVideoPanel(suite.world.clinician, id)).can).toMatchObject({
+      host: true,
+      sendLink: false,
+    });
+    await expect(getVideoPanel(suite.world.otherClinician, id)).rejects.toMatchObject({ status: 404 });
   });
 });

@@ -4,9 +4,8 @@
 import pg from 'pg';
 import twilio from 'twilio';
 import { NextRequest } from 'next/server';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
-import type { SessionUser } from '@/lib/auth/session-user';
 import { databaseUrl, db } from '@/lib/db/client';
 import { admitPatient } from '@/lib/video/admit-patient';
 import { getJoinPage } from '@/lib/video/get-join-page';
@@ -20,18 +19,15 @@ import { QUICK_REPLY_INTERVAL_MS, sendQuickReply } from '@/lib/video/send-quick-
 import { closeNotifyListener } from '@/lib/db/notify-listener';
 import {
   createAppointment,
-  createVideoWorld,
   eventually,
   jsonRequest,
   MIN,
-  startVideoServices,
   twilioTestCredentials,
-  type VideoTestServices,
-  type VideoWorld,
 } from '@/tests/helpers/video-fixtures';
+import { signedIn } from '@/tests/helpers/signed-in-user';
+import { setUpVideoSuite } from '@/tests/helpers/video-suite';
 
-const signedIn = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock('@/lib/auth/current-user', () => ({ getSessionUser: async () => signedIn.user }));
+vi.mock('@/lib/auth/current-user', () => import('@/tests/helpers/signed-in-user'));
 
 const { POST: videoToken } = await import('@/app/api/appointments/[id]/video-token/route');
 const { POST: statusCallback } = await import('@/app/api/appointments/twilio-status-callback/route');
@@ -39,29 +35,22 @@ const { POST: consent } = await import('@/app/api/video/join/consent/route');
 const waitingRoom = await import('@/app/api/video/join/waiting-room/route');
 const { POST: quickReply } = await import('@/app/api/video/join/quick-reply/route');
 
-let services: VideoTestServices;
-let world: VideoWorld;
-
-beforeAll(async () => {
-  services = await startVideoServices(statusCallback);
-  world = await createVideoWorld();
-});
-afterAll(async () => {
-  await closeNotifyListener();
-  await services.stop();
-});
+const suite = setUpVideoSuite({ closeFirst: [closeNotifyListener] });
 
 const tokenOf = (url: string) => url.split('/join/')[1]!;
 const none = { params: Promise.resolve({}) };
 
 function asPatient(token: string, path: string, body: unknown = {}) {
-  return jsonRequest(`${services.appUrl}${path}`, { body, headers: { authorization: `Bearer ${token}` } });
+  return jsonRequest(`${suite.services.appUrl}${path}`, {
+    body,
+    headers: { authorization: `Bearer ${token}` },
+  });
 }
 
 /** A telehealth appointment whose patient has consented and is in the waiting room. */
 async function waitingPatient(startsInMinutes = 5): Promise<{ id: string; token: string }> {
-  const id = await createAppointment(world, { startsInMinutes });
-  const link = await getOrCreateJoinLink(world.staff, id);
+  const id = await createAppointment(suite.world, { startsInMinutes });
+  const link = await getOrCreateJoinLink(suite.world.staff, id);
   const token = tokenOf(link.url);
   const c = await consent(
     asPatient(token, '/api/video/join/consent', { consentToTelehealth: true, location: 'IN_AUSTRALIA' }),
@@ -74,13 +63,13 @@ async function waitingPatient(startsInMinutes = 5): Promise<{ id: string; token:
 
 /** The clinician's token request creates the room; its room-created callback lands first. */
 async function roomFor(id: string): Promise<string> {
-  signedIn.user = world.clinician;
+  signedIn.user = suite.world.clinician;
   const response = await videoToken(
-    jsonRequest(`${services.appUrl}/api/appointments/${id}/video-token`, { body: {} }),
+    jsonRequest(`${suite.services.appUrl}/api/appointments/${id}/video-token`, { body: {} }),
     { params: Promise.resolve({ id }) },
   );
   expect(response.status).toBe(200);
-  await services.emulator.idle();
+  await suite.services.emulator.idle();
   return ((await response.json()) as { roomSid: string }).roomSid;
 }
 
@@ -97,7 +86,7 @@ function roomCallback(roomSid: string, name: string, minute: number, seq: number
     SequenceNumber: String(seq),
     ...extra,
   };
-  const url = services.callbackUrl;
+  const url = suite.services.callbackUrl;
   return statusCallback(
     new NextRequest(url, {
       method: 'POST',
@@ -136,9 +125,9 @@ describe('quick replies from the waiting room', () => {
       const session = await db().videoSession.findUniqueOrThrow({ where: { appointmentId: id } });
       expect(await db().waitingRoomReply.count({ where: { sessionId: session.id } })).toBe(1);
       await eventually(() => expect(notices).toContainEqual(JSON.stringify({ s: session.id, c: 'reply' })));
-      const panel = await getVideoPanel(world.clinician, id);
+      const panel = await getVideoPanel(suite.world.clinician, id);
       expect(panel.replies).toEqual([expect.objectContaining({ reply: 'RUNNING_LATE', at: body.at })]);
-      const list = await getWaitingList(world.clinician);
+      const list = await getWaitingList(suite.world.clinician);
       const item = list.items.find((i) => i.appointmentId === id)!;
       expect(item.replies.map((r) => r.reply)).toEqual(['RUNNING_LATE']);
     } finally {
@@ -185,7 +174,7 @@ describe('quick replies from the waiting room', () => {
 
   it('refuses a withdrawn link with 410 and the clinic to call, and stores nothing', async () => {
     const { id, token } = await waitingPatient();
-    await revokeJoinLink(world.staff, id);
+    await revokeJoinLink(suite.world.staff, id);
     const response = await quickReply(
       asPatient(token, '/api/video/join/quick-reply', { reply: 'RUNNING_LATE' }),
       none,
@@ -197,8 +186,8 @@ describe('quick replies from the waiting room', () => {
   });
 
   it('refuses a patient who has not entered the waiting room (409)', async () => {
-    const id = await createAppointment(world, { startsInMinutes: 5 });
-    const link = await getOrCreateJoinLink(world.staff, id);
+    const id = await createAppointment(suite.world, { startsInMinutes: 5 });
+    const link = await getOrCreateJoinLink(suite.world.staff, id);
     const response = await quickReply(
       asPatient(tokenOf(link.url), '/api/video/join/quick-reply', { reply: 'RUNNING_LATE' }),
       none,
@@ -210,11 +199,11 @@ describe('quick replies from the waiting room', () => {
 describe('statuses from events', () => {
   it('moves the appointment to Completed when the room ends after both sides connected', async () => {
     const { id } = await waitingPatient(-5);
-    await admitPatient(world.clinician, id);
+    await admitPatient(suite.world.clinician, id);
     const roomSid = await roomFor(id);
     expect((await roomCallback(roomSid, 'participant-connected', 0, 10, clin)).status).toBe(204);
     expect((await roomCallback(roomSid, 'participant-connected', 1, 11, pat)).status).toBe(204);
-    const during = await getWaitingList(world.clinician);
+    const during = await getWaitingList(suite.world.clinician);
     expect(during.items.find((i) => i.appointmentId === id)!.inCall).toEqual({
       patient: true,
       clinician: true,
@@ -232,7 +221,7 @@ describe('statuses from events', () => {
 
   it('completes the appointment when the participants’ callbacks arrive after room-ended', async () => {
     const { id } = await waitingPatient(-5);
-    await admitPatient(world.clinician, id);
+    await admitPatient(suite.world.clinician, id);
     const roomSid = await roomFor(id);
     await roomCallback(roomSid, 'participant-connected', 0, 10, clin);
     await roomCallback(roomSid, 'room-ended', 46, 14, { RoomDuration: '2760' });
@@ -244,11 +233,11 @@ describe('statuses from events', () => {
 
   it('leaves the appointment Booked when the room ends with the clinician alone, and offers a no-show', async () => {
     const { id } = await waitingPatient(-20);
-    await admitPatient(world.clinician, id);
+    await admitPatient(suite.world.clinician, id);
     const roomSid = await roomFor(id);
     await roomCallback(roomSid, 'participant-connected', 0, 10, clin);
     // Let in, room in progress, but never connected: not "in the call".
-    const list = await getWaitingList(world.clinician);
+    const list = await getWaitingList(suite.world.clinician);
     const item = list.items.find((i) => i.appointmentId === id)!;
     expect(item.waiting?.status).toBe('ADMITTED');
     expect(item.roomInProgress).toBe(true);
@@ -256,7 +245,7 @@ describe('statuses from events', () => {
     await roomCallback(roomSid, 'participant-disconnected', 10, 11, clin);
     await roomCallback(roomSid, 'room-ended', 15, 12);
     expect(await statusOf(id)).toBe('BOOKED');
-    const panel = await getVideoPanel(world.clinician, id);
+    const panel = await getVideoPanel(suite.world.clinician, id);
     expect(panel.connected).toEqual([]);
     expect(panel.noShowSuggested).toBe(true);
     expect(item.noShowSuggested).toBe(true);
@@ -265,16 +254,16 @@ describe('statuses from events', () => {
   });
 
   it('does not offer a no-show for an appointment that has only just started', async () => {
-    const id = await createAppointment(world, { startsInMinutes: -2 });
-    await getOrCreateJoinLink(world.staff, id);
-    expect((await getVideoPanel(world.clinician, id)).noShowSuggested).toBe(false);
+    const id = await createAppointment(suite.world, { startsInMinutes: -2 });
+    await getOrCreateJoinLink(suite.world.staff, id);
+    expect((await getVideoPanel(suite.world.clinician, id)).noShowSuggested).toBe(false);
   });
 
   it('shows the link first opened, consent given and let in, never "not used" once the patient came', async () => {
-    const id = await createAppointment(world, { startsInMinutes: 5 });
-    const link = await getOrCreateJoinLink(world.staff, id);
+    const id = await createAppointment(suite.world, { startsInMinutes: 5 });
+    const link = await getOrCreateJoinLink(suite.world.staff, id);
     const token = tokenOf(link.url);
-    expect((await getVideoPanel(world.staff, id)).joinLink!.uses).toEqual([]);
+    expect((await getVideoPanel(suite.world.staff, id)).joinLink!.uses).toEqual([]);
     const opened = new Date();
     expect((await getJoinPage(token, opened)).kind).toBe('ok');
     // A second opening keeps the first time.
@@ -284,8 +273,8 @@ describe('statuses from events', () => {
       none,
     );
     await waitingRoom.POST(asPatient(token, '/api/video/join/waiting-room'), none);
-    await admitPatient(world.clinician, id);
-    const uses = (await getVideoPanel(world.staff, id)).joinLink!.uses;
+    await admitPatient(suite.world.clinician, id);
+    const uses = (await getVideoPanel(suite.world.staff, id)).joinLink!.uses;
     expect(uses.map((u) => u.step)).toEqual(['opened', 'consented', 'waiting', 'admitted']);
     expect(uses[0]!.at).toBe(opened.toISOString());
   });
