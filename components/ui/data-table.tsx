@@ -89,10 +89,7 @@ export function DataTable<T>({
   const fixed = layout === 'fixed';
   const padY = look === 'plain' || dense ? 'py-2' : 'py-3';
   return (
-    <div
-      className={s.wrapper}
-      {...(region ? { role: 'region', 'aria-label': region, tabIndex: 0 } : {})}
-    >
+    <div className={s.wrapper} {...(region ? { role: 'region', 'aria-label': region, tabIndex: 0 } : {})}>
       <table className={`${s.table} ${fixed ? 'table-fixed' : ''} ${className}`} data-testid={testId}>
         <caption className={captionClassName}>{caption}</caption>
         {fixed ? (

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 
+import { PageHeader } from '@/components/ui/page-header';
 import { requirePermission } from '@/lib/auth/guards';
 import { db } from '@/lib/db/client';
 
@@ -18,15 +18,9 @@ export default async function ClinicDetailsPage() {
   });
   return (
     <div className="flex flex-col gap-8">
-      <div>
-        <p className="text-sm">
-          <Link href="/admin" className="text-brand-700 underline underline-offset-4">
-            Admin
-          </Link>
-        </p>
-        <h1 className="text-2xl font-semibold">Clinic details</h1>
+      <PageHeader up={{ href: '/admin', label: 'Admin' }} title="Clinic details">
         <p className="text-slate-700">{clinic.name}</p>
-      </div>
+      </PageHeader>
       <section aria-labelledby="phone-heading" className="flex flex-col gap-3">
         <h2 id="phone-heading" className="text-lg font-semibold">
           Phone number for patients

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 
-import { formatQuantity, formatRate, formatUsd, monthLabel } from '@/components/costs/format-usd';
-import { ServiceChart, type ChartPoint } from '@/components/costs/service-chart';
+import { PageHeader } from '@/components/ui/page-header';
+import { formatRate, formatUsd, monthLabel } from '@/components/costs/format-usd';
 import { Alert } from '@/components/ui/alert';
 import { requirePermission } from '@/lib/auth/guards';
 import { roleCan } from '@/lib/auth/permissions';
@@ -10,17 +9,17 @@ import { rateSources } from '@/lib/costs/default-rates';
 import { getCostReport } from '@/lib/costs/get-cost-report';
 import { guideAssumptions } from '@/lib/costs/guide-estimate';
 import { listBillingAlerts } from '@/lib/costs/list-billing-alerts';
-import { costServices, serviceLabels, type CostService } from '@/lib/costs/services';
 import { getReadinessSettings } from '@/lib/readiness/get-readiness-settings';
 import { emulatorInUse } from '@/lib/twilio/emulator-outbox';
 
 import { AcknowledgeAlertForm } from './_components/acknowledge-alert-form';
+import { GuideEstimateTable } from './_components/guide-estimate-table';
+import { MonthComparisonTable } from './_components/month-comparison-table';
 import { RatesForm } from './_components/rates-form';
+import { ServiceCharts } from './_components/service-charts';
 import { ThresholdsForm } from './_components/thresholds-form';
 
 export const metadata: Metadata = { title: 'Costs and billing alerts' };
-
-const cell = 'py-2 pr-4';
 
 export default async function CostsPage() {
   const admin = await requirePermission('costs.read');
@@ -31,42 +30,18 @@ export default async function CostsPage() {
   const current = report.perMonth[report.currentMonth]!;
   const emulator = emulatorInUse();
 
-  const points = (service: CostService | 'total'): ChartPoint[] =>
-    report.months.map((month) => {
-      const m = report.perMonth[month]!;
-      const isCurrent = month === report.currentMonth;
-      if (service === 'total') {
-        return {
-          month,
-          quantity: 0,
-          amount: m.costs.total,
-          forecast: isCurrent ? report.forecast.total : undefined,
-        };
-      }
-      const line = m.costs.lines.find((l) => l.service === service)!;
-      const rate = line.rate;
-      return {
-        month,
-        quantity: line.quantity,
-        amount: line.amount,
-        forecast: isCurrent && rate !== null ? report.forecast.usage[service] * rate : undefined,
-      };
-    });
-
   return (
     <div className="flex flex-col gap-10">
-      <div className="flex flex-col gap-2">
-        <p className="text-sm">
-          <Link href="/admin" className="text-brand-700 underline underline-offset-4">
-            Admin
-          </Link>
-        </p>
-        <h1 className="text-2xl font-semibold">Costs and billing alerts</h1>
+      <PageHeader
+        up={{ href: '/admin', label: 'Admin' }}
+        title="Costs and billing alerts"
+        className="flex flex-col gap-2"
+      >
         <p className="max-w-3xl text-slate-700">
           What the portal used this month and the five before, priced at Twilio’s rates, with a forecast to
           the end of the month and Twilio’s own figures beside them. Months run in UTC, as Twilio bills them.
         </p>
-      </div>
+      </PageHeader>
 
       <section aria-labelledby="alerts-heading" className="flex flex-col gap-4">
         <h2 id="alerts-heading" className="text-xl font-semibold">
@@ -118,76 +93,7 @@ export default async function CostsPage() {
             Twilio’s Usage Records could not be read; the portal’s figures are shown alone.
           </Alert>
         ) : null}
-        <div className="overflow-x-auto">
-          <table className="w-full min-w-[48rem] text-left text-sm">
-            <caption className="sr-only">
-              This month by service: the portal’s figures, Twilio’s, and the difference
-            </caption>
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className={cell}>
-                  Service
-                </th>
-                <th scope="col" className={cell}>
-                  Used (portal)
-                </th>
-                <th scope="col" className={cell}>
-                  Rate
-                </th>
-                <th scope="col" className={cell}>
-                  Cost (portal)
-                </th>
-                <th scope="col" className={cell}>
-                  Forecast
-                </th>
-                <th scope="col" className={cell}>
-                  Twilio’s figure
-                </th>
-                <th scope="col" className="py-2">
-                  Difference
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.comparison.map((row) => {
-                const service = row.service;
-                const line =
-                  service === 'total' ? null : current.costs.lines.find((l) => l.service === service)!;
-                const forecast =
-                  service === 'total'
-                    ? report.forecast.total
-                    : line?.rate != null
-                      ? report.forecast.usage[service] * line.rate
-                      : null;
-                return (
-                  <tr
-                    key={service}
-                    className={`border-b border-slate-200 ${service === 'total' ? 'font-semibold' : ''}`}
-                  >
-                    <th scope="row" className={`${cell} font-medium`}>
-                      {service === 'total' ? 'Total' : serviceLabels[service].name}
-                    </th>
-                    <td className={cell}>
-                      {service === 'total'
-                        ? ''
-                        : `${formatQuantity(row.portalQuantity)} ${serviceLabels[service].unit}`}
-                    </td>
-                    <td className={cell}>{line ? formatRate(line.rate) : ''}</td>
-                    <td className={cell}>{formatUsd(row.portalAmount)}</td>
-                    <td className={cell}>{formatUsd(forecast)}</td>
-                    <td className={cell}>
-                      {formatUsd(row.twilioAmount)}
-                      {row.twilioQuantity !== null && service !== 'total'
-                        ? ` (${formatQuantity(row.twilioQuantity)})`
-                        : ''}
-                    </td>
-                    <td className="py-2">{formatUsd(row.difference)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <MonthComparisonTable report={report} />
         <ul className="list-disc pl-5 text-sm text-slate-700">
           <li>
             {report.sources.messageSource === 'reminders'
@@ -220,18 +126,7 @@ export default async function CostsPage() {
           By service, month by month
         </h2>
         <p className="text-sm text-slate-700">Dashed outline: the forecast to the end of this month.</p>
-        <div className="grid gap-4 md:grid-cols-2">
-          <ServiceChart id="chart-total" title="All services" unit="USD" points={points('total')} />
-          {costServices.map((s) => (
-            <ServiceChart
-              key={s}
-              id={`chart-${s}`}
-              title={serviceLabels[s].name}
-              unit={serviceLabels[s].unit}
-              points={points(s)}
-            />
-          ))}
-        </div>
+        <ServiceCharts report={report} />
       </section>
 
       <section aria-labelledby="guide-heading" className="flex flex-col gap-4">
@@ -245,36 +140,7 @@ export default async function CostsPage() {
           {guideAssumptions.participantsPerSession} people, Twilio’s and Meta’s WhatsApp fees,{' '}
           {guideAssumptions.segmentsPerSms}-segment SMS) and today’s rates:
         </p>
-        <table className="w-full max-w-2xl text-left text-sm">
-          <caption className="sr-only">The guide’s monthly estimate beside the recomputed one</caption>
-          <thead>
-            <tr className="border-b border-slate-300">
-              <th scope="col" className={cell}>
-                Scenario
-              </th>
-              <th scope="col" className={cell}>
-                The guide’s way
-              </th>
-              <th scope="col" className="py-2">
-                Twilio’s pricing model
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {(['low', 'high'] as const).map((k) => {
-              const g = report.guide[k];
-              return (
-                <tr key={k} className="border-b border-slate-200">
-                  <th scope="row" className={`${cell} font-medium`}>
-                    {g.scenario.sessions} sessions, {g.scenario.whatsapp} WhatsApp, {g.scenario.sms} SMS
-                  </th>
-                  <td className={cell}>{formatUsd(g.guide.total)}</td>
-                  <td className="py-2">{formatUsd(g.real.total)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <GuideEstimateTable guide={report.guide} />
       </section>
 
       <section aria-labelledby="rates-heading" className="flex flex-col gap-4">

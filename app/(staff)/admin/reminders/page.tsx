@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 
+import { Breadcrumb } from '@/components/ui/page-header';
 import { requirePermission } from '@/lib/auth/guards';
 import { env } from '@/lib/env';
 import { getReminderConfig } from '@/lib/reminders/get-reminder-config';
@@ -60,11 +61,7 @@ export default async function ReminderSettingsPage() {
 
   return (
     <div className="flex flex-col gap-8">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/admin" className="text-brand-700 underline underline-offset-2">
-          Admin
-        </Link>
-      </nav>
+      <Breadcrumb href="/admin">Admin</Breadcrumb>
       <h1 className="text-2xl font-bold">Reminder settings</h1>
 
       <section aria-labelledby="policy-heading" className="flex flex-col gap-3">

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 
+import { PageHeader } from '@/components/ui/page-header';
 import { requirePermission } from '@/lib/auth/guards';
 import { db } from '@/lib/db/client';
 
@@ -17,14 +18,7 @@ export default async function AdminSecurityPage() {
 
   return (
     <div className="flex flex-col gap-10">
-      <div>
-        <p className="text-sm">
-          <Link href="/admin" className="text-brand-700 underline underline-offset-4">
-            Admin
-          </Link>
-        </p>
-        <h1 className="text-2xl font-semibold">Sign-in security</h1>
-      </div>
+      <PageHeader up={{ href: '/admin', label: 'Admin' }} title="Sign-in security" />
 
       <section aria-labelledby="policy-heading" className="flex max-w-2xl flex-col gap-3">
         <h2 id="policy-heading" className="text-lg font-semibold">

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 
+import { DataTable } from '@/components/ui/data-table';
+import { PageHeader } from '@/components/ui/page-header';
 import { requirePermission } from '@/lib/auth/guards';
 import { roleLabels } from '@/lib/schemas/user';
 import { getClinicTimeZone } from '@/lib/time/get-clinic-time-zone';
@@ -20,18 +22,12 @@ export default async function TeamPage() {
 
   return (
     <div className="flex flex-col gap-10">
-      <div>
-        <p className="text-sm">
-          <Link href="/admin" className="text-brand-700 underline underline-offset-4">
-            Admin
-          </Link>
-        </p>
-        <h1 className="text-2xl font-semibold">Team</h1>
+      <PageHeader up={{ href: '/admin', label: 'Admin' }} title="Team">
         <p className="mt-1 max-w-2xl text-sm text-slate-700">
           Everyone who can sign in, or could. Open a person to reset their password, change their role, or
           deactivate them when they leave (they stay in the history).
         </p>
-      </div>
+      </PageHeader>
 
       {flagged.length > 0 ? (
         <div
@@ -60,57 +56,46 @@ export default async function TeamPage() {
         <h2 id="team-heading" className="text-lg font-semibold">
           People
         </h2>
-        <div className="overflow-x-auto">
-          <table className="w-full min-w-[52rem] table-fixed border-collapse text-left text-sm">
-            <caption className="pb-2 text-left text-slate-600">
-              Last sign-in in {zoneName(timeZone)} (the clinic’s).
-            </caption>
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="w-1/5 py-2 pr-4">
-                  Name
-                </th>
-                <th scope="col" className="w-1/4 py-2 pr-4">
-                  Email
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Role
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Status
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Two-factor
-                </th>
-                <th scope="col" className="py-2">
-                  Last sign-in
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {team.map((m) => (
-                <tr key={m.id} className="border-b border-slate-200 align-top">
-                  <th scope="row" className="py-2 pr-4 font-medium break-words">
-                    <Link
-                      href={`/admin/team/${m.id}`}
-                      className="text-brand-700 underline underline-offset-4"
-                    >
-                      {m.name}
-                    </Link>
-                    {m.isYou ? <span className="block font-normal text-slate-600">You</span> : null}
-                  </th>
-                  <td className="py-2 pr-4 break-all">{m.email}</td>
-                  <td className="py-2 pr-4">{roleLabels[m.role]}</td>
-                  <td className="py-2 pr-4">{statusText(m, timeZone)}</td>
-                  <td className="py-2 pr-4">{twoFactorText(m)}</td>
-                  <td className="py-2">
-                    {m.lastLoginAt ? clinicDateTime(m.lastLoginAt, timeZone) : 'Never'}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          look="plain"
+          className="min-w-[52rem] table-fixed"
+          caption={<>Last sign-in in {zoneName(timeZone)} (the clinic’s).</>}
+          captionClassName="pb-2 text-left text-slate-600"
+          rows={team}
+          rowKey={(m) => m.id}
+          columns={[
+            {
+              key: 'name',
+              header: 'Name',
+              headerClassName: 'w-1/5',
+              rowHeader: true,
+              className: 'font-medium break-words',
+              cell: (m) => (
+                <>
+                  <Link href={`/admin/team/${m.id}`} className="text-brand-700 underline underline-offset-4">
+                    {m.name}
+                  </Link>
+                  {m.isYou ? <span className="block font-normal text-slate-600">You</span> : null}
+                </>
+              ),
+            },
+            {
+              key: 'email',
+              header: 'Email',
+              headerClassName: 'w-1/4',
+              className: 'break-all',
+              cell: (m) => m.email,
+            },
+            { key: 'role', header: 'Role', cell: (m) => roleLabels[m.role] },
+            { key: 'status', header: 'Status', cell: (m) => statusText(m, timeZone) },
+            { key: 'twoFactor', header: 'Two-factor', cell: (m) => twoFactorText(m) },
+            {
+              key: 'lastSignIn',
+              header: 'Last sign-in',
+              cell: (m) => (m.lastLoginAt ? clinicDateTime(m.lastLoginAt, timeZone) : 'Never'),
+            },
+          ]}
+        />
       </section>
 
       <section aria-labelledby="invite-heading" className="flex max-w-2xl flex-col gap-3">

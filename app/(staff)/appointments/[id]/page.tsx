@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 
+import { Breadcrumb } from '@/components/ui/page-header';
 import { KindLabel } from '@/components/appointments/kind-label';
 import { StatusBadge } from '@/components/appointments/status-badge';
 import { AppointmentRemindersPanel } from '@/components/reminders/appointment-reminders-panel';
@@ -84,14 +85,9 @@ export default async function AppointmentPage({ params, searchParams }: Props) {
 
   return (
     <div className="flex flex-col gap-8">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link
-          href={`/appointments?view=day&date=${date}`}
-          className="text-brand-700 underline underline-offset-2"
-        >
-          Appointments on {formatLongDate(appointment.startsAt, timeZone)}
-        </Link>
-      </nav>
+      <Breadcrumb href={`/appointments?view=day&date=${date}`}>
+        Appointments on {formatLongDate(appointment.startsAt, timeZone)}
+      </Breadcrumb>
 
       <div className="min-w-0">
         <h1 className="text-2xl font-bold break-words">

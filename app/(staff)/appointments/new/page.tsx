@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 
+import { Breadcrumb } from '@/components/ui/page-header';
 import { Alert } from '@/components/ui/alert';
 import { listClinicians } from '@/lib/appointments/list-clinicians';
 import { requirePermission } from '@/lib/auth/guards';
@@ -42,11 +43,7 @@ export default async function NewAppointmentPage({ searchParams }: { searchParam
 
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/appointments" className="text-brand-700 underline underline-offset-2">
-          Appointments
-        </Link>
-      </nav>
+      <Breadcrumb href="/appointments">Appointments</Breadcrumb>
       <h1 className="text-2xl font-bold">Book an appointment</h1>
 
       {!anyPatient ? (

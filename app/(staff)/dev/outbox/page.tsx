@@ -1,6 +1,7 @@
 import { notFound } from 'next/navigation';
 
 import { Alert } from '@/components/ui/alert';
+import { DataTable } from '@/components/ui/data-table';
 import { requirePermission } from '@/lib/auth/guards';
 import { zoneAbbreviation } from '@/lib/reminders/render-template';
 import { formatInTimeZone } from '@/lib/time/clinic-time';
@@ -62,64 +63,61 @@ export default async function OutboxPage() {
           Messages appear here as soon as the portal sends them.
         </Alert>
       ) : (
-        // Focusable, so a keyboard user can scroll a table wider than the screen.
-        <div
-          className="overflow-x-auto rounded-md border border-slate-200 bg-white"
-          role="region"
-          aria-label="Messages"
-          tabIndex={0}
-        >
-          <table className="min-w-full text-left text-sm">
-            <caption className="sr-only">
-              Messages accepted by the emulator, newest first; times in the clinic&rsquo;s timezone
-            </caption>
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  Sent
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Channel
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  To
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Message
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Status
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {messages.map((m) => (
-                <tr key={m.sid} className="border-t border-slate-200 align-top">
-                  <td className="px-3 py-2 whitespace-nowrap">
-                    <time dateTime={m.dateCreated}>{clinicTime(m.dateCreated, timeZone)}</time>
-                  </td>
-                  <td className="px-3 py-2">{m.to.startsWith('whatsapp:') ? 'WhatsApp' : 'SMS'}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">{m.to.replace(/^whatsapp:/, '')}</td>
-                  <td className="px-3 py-2">
-                    {m.body ? <span className="whitespace-pre-wrap">{m.body}</span> : null}
-                    {m.contentSid ? (
-                      <span className="block text-slate-600">Template {m.contentSid}</span>
-                    ) : null}
-                    {m.contentVariables ? (
-                      <span className="block text-slate-600" data-testid="outbox-variables">
-                        {templateVariables(m.contentVariables)}
-                      </span>
-                    ) : null}
-                  </td>
-                  <td className="px-3 py-2">
-                    {m.status}
-                    {m.errorCode ? <span className="block text-red-800">Error {m.errorCode}</span> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          dense
+          region="Messages"
+          className="min-w-full"
+          caption={<>Messages accepted by the emulator, newest first; times in the clinic&rsquo;s timezone</>}
+          rows={messages}
+          rowKey={(m) => m.sid}
+          rowClassName={() => 'align-top'}
+          columns={[
+            {
+              key: 'sent',
+              header: 'Sent',
+              className: 'whitespace-nowrap',
+              cell: (m) => <time dateTime={m.dateCreated}>{clinicTime(m.dateCreated, timeZone)}</time>,
+            },
+            {
+              key: 'channel',
+              header: 'Channel',
+              cell: (m) => (m.to.startsWith('whatsapp:') ? 'WhatsApp' : 'SMS'),
+            },
+            {
+              key: 'to',
+              header: 'To',
+              className: 'whitespace-nowrap',
+              cell: (m) => m.to.replace(/^whatsapp:/, ''),
+            },
+            {
+              key: 'message',
+              header: 'Message',
+              cell: (m) => (
+                <>
+                  {m.body ? <span className="whitespace-pre-wrap">{m.body}</span> : null}
+                  {m.contentSid ? (
+                    <span className="block text-slate-600">Template {m.contentSid}</span>
+                  ) : null}
+                  {m.contentVariables ? (
+                    <span className="block text-slate-600" data-testid="outbox-variables">
+                      {templateVariables(m.contentVariables)}
+                    </span>
+                  ) : null}
+                </>
+              ),
+            },
+            {
+              key: 'status',
+              header: 'Status',
+              cell: (m) => (
+                <>
+                  {m.status}
+                  {m.errorCode ? <span className="block text-red-800">Error {m.errorCode}</span> : null}
+                </>
+              ),
+            },
+          ]}
+        />
       )}
     </div>
   );

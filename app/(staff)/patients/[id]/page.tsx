@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 
+import { Breadcrumb } from '@/components/ui/page-header';
 import { KindLabel } from '@/components/appointments/kind-label';
 import { StatusBadge } from '@/components/appointments/status-badge';
 import { Alert } from '@/components/ui/alert';
@@ -74,11 +75,7 @@ export default async function PatientPage({ params, searchParams }: Props) {
 
   return (
     <div className="flex flex-col gap-8">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/patients" className="text-brand-700 underline underline-offset-2">
-          Patients
-        </Link>
-      </nav>
+      <Breadcrumb href="/patients">Patients</Breadcrumb>
 
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div className="min-w-0">

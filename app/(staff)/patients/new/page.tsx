@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 
+import { Breadcrumb } from '@/components/ui/page-header';
 import { requirePermission } from '@/lib/auth/guards';
 import { todayIn } from '@/lib/time/clinic-time';
 import { getClinicTimeZone } from '@/lib/time/get-clinic-time-zone';
@@ -16,11 +16,7 @@ export default async function NewPatientPage() {
   const timeZone = await getClinicTimeZone(user.clinicId);
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/patients" className="text-brand-700 underline underline-offset-2">
-          Patients
-        </Link>
-      </nav>
+      <Breadcrumb href="/patients">Patients</Breadcrumb>
       <h1 className="text-2xl font-bold">Add a patient</h1>
       <PatientForm
         action={createPatientAction}

@@ -18,15 +18,13 @@ const columns: DataColumn<Day>[] = [
     className: 'whitespace-nowrap font-normal',
     cell: (d) => formatDateString(d.day, 'EEE d MMM'),
   },
-  ...counts.map(
-    ([key, header]): DataColumn<Day> => ({
-      key,
-      header,
-      headerClassName: 'text-right',
-      className: 'text-right tabular-nums',
-      cell: (d) => d[key],
-    }),
-  ),
+  ...counts.map(([key, header]): DataColumn<Day> => ({
+    key,
+    header,
+    headerClassName: 'text-right',
+    className: 'text-right tabular-nums',
+    cell: (d) => d[key],
+  })),
 ];
 
 /** Messages per day over the last 14 days. */

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 
+import { PageHeader } from '@/components/ui/page-header';
 import { requirePermission } from '@/lib/auth/guards';
 import { entityId } from '@/lib/schemas/safe-text';
 import { roleLabels } from '@/lib/schemas/user';
@@ -48,14 +49,11 @@ export default async function TeamMemberPage({ params }: { params: Params }) {
 
   return (
     <div className="flex max-w-3xl flex-col gap-8">
-      <div>
-        <p className="text-sm">
-          <Link href="/admin/team" className="text-brand-700 underline underline-offset-4">
-            Team
-          </Link>
-        </p>
-        <h1 className="text-2xl font-semibold break-words">{member.name}</h1>
-      </div>
+      <PageHeader
+        up={{ href: '/admin/team', label: 'Team' }}
+        title={member.name}
+        titleClassName="break-words"
+      />
 
       <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[12rem_1fr]">
         <Item term="Email">
