@@ -5,12 +5,13 @@ import { useActionState, useState } from 'react';
 
 import { Combobox, type ComboboxOption } from '@/components/ui/combobox';
 import { ErrorSummary } from '@/components/ui/error-summary';
-import { SelectField, TextField } from '@/components/ui/field';
+import { SelectField } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialFormState, type FormState } from '@/lib/schemas/form-state';
 
 import { searchPatientsAction } from '../../patients/actions';
 import { PatientClockAlert } from './patient-clock-alert';
+import { WhenFields, whenLabels } from './when-fields';
 
 export type Option = { id: string; label: string };
 type BookingState = FormState & { patientClock?: { question: string; token: string } };
@@ -35,9 +36,7 @@ export type BookingDefaults = {
 export const bookingLabels = {
   patientId: 'Patient',
   clinicianId: 'Clinician',
-  date: 'Date',
-  startTime: 'Start time',
-  durationMinutes: 'Duration (minutes)',
+  ...whenLabels,
   kind: 'Type',
 };
 
@@ -115,44 +114,13 @@ export function BookingForm({
         ))}
       </SelectField>
 
-      <fieldset className="flex flex-col gap-4">
-        <legend className="mb-1 text-sm text-slate-700">
-          Times are in the clinic&rsquo;s timezone ({timeZoneLabel}).
-        </legend>
-        <div className="grid gap-4 sm:grid-cols-3">
-          <TextField
-            label={bookingLabels.date}
-            name="date"
-            type="date"
-            min={today}
-            defaultValue={value('date')}
-            errors={errors.date}
-            required
-          />
-          <TextField
-            label={bookingLabels.startTime}
-            name="startTime"
-            type="time"
-            step={300}
-            defaultValue={value('startTime')}
-            errors={errors.startTime}
-            required
-          />
-          <TextField
-            label={bookingLabels.durationMinutes}
-            name="durationMinutes"
-            type="number"
-            inputMode="numeric"
-            min={5}
-            max={240}
-            step={5}
-            hint="Up to 240 (4 hours)."
-            defaultValue={value('durationMinutes')}
-            errors={errors.durationMinutes}
-            required
-          />
-        </div>
-      </fieldset>
+      <WhenFields
+        legend={<>Times are in the clinic&rsquo;s timezone ({timeZoneLabel}).</>}
+        today={today}
+        value={value}
+        errors={errors}
+        durationHint="Up to 240 (4 hours)."
+      />
 
       <SelectField
         label={bookingLabels.kind}

@@ -3,14 +3,13 @@
 import { useActionState } from 'react';
 
 import { ErrorSummary } from '@/components/ui/error-summary';
-import { CheckboxField, TextField } from '@/components/ui/field';
+import { CheckboxField } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialFormState } from '@/lib/schemas/form-state';
 
 import type { RescheduleState } from '../actions';
 import { PatientClockAlert } from './patient-clock-alert';
-
-const labels = { date: 'Date', startTime: 'Start time', durationMinutes: 'Duration (minutes)' };
+import { WhenFields, whenLabels } from './when-fields';
 
 export function RescheduleForm({
   action,
@@ -32,40 +31,14 @@ export function RescheduleForm({
       {clock ? (
         <PatientClockAlert clock={clock} field="moveAnyway" confirmLabel="Move anyway" />
       ) : state.status === 'error' ? (
-        <ErrorSummary message={state.message} fieldErrors={errors} labels={labels} attempt={state.attempt} />
+        <ErrorSummary
+          message={state.message}
+          fieldErrors={errors}
+          labels={whenLabels}
+          attempt={state.attempt}
+        />
       ) : null}
-      <div className="grid gap-4 sm:grid-cols-3">
-        <TextField
-          label={labels.date}
-          name="date"
-          type="date"
-          min={today}
-          defaultValue={value('date')}
-          errors={errors.date}
-          required
-        />
-        <TextField
-          label={labels.startTime}
-          name="startTime"
-          type="time"
-          step={300}
-          defaultValue={value('startTime')}
-          errors={errors.startTime}
-          required
-        />
-        <TextField
-          label={labels.durationMinutes}
-          name="durationMinutes"
-          type="number"
-          inputMode="numeric"
-          min={5}
-          max={240}
-          step={5}
-          defaultValue={value('durationMinutes')}
-          errors={errors.durationMinutes}
-          required
-        />
-      </div>
+      <WhenFields today={today} value={value} errors={errors} />
       <CheckboxField
         id="reschedule-notifyPatient"
         label="Notify the patient"
