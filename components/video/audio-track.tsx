@@ -6,11 +6,11 @@
 import { useEffect, useRef } from 'react';
 import type { RemoteAudioTrack } from 'twilio-video';
 
-import { useVideo } from './video-provider';
+import { useVideoActions } from './video-provider';
 
 export function AudioTrack({ track }: { track: RemoteAudioTrack }) {
   const ref = useRef<HTMLAudioElement>(null);
-  const { registerAudioElement, reportAudioBlocked } = useVideo();
+  const { registerAudioElement, reportAudioBlocked } = useVideoActions();
   useEffect(() => {
     const element = ref.current;
     if (!element) return;
