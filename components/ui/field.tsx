@@ -92,75 +92,41 @@ export function Field({
 const controlClass =
   'rounded-md border border-slate-400 bg-white px-3 py-2 text-base aria-invalid:border-red-700';
 
-export function TextField({
-  label,
-  name,
-  errors,
-  hint,
-  id,
-  ...props
-}: Common & InputHTMLAttributes<HTMLInputElement>) {
+/** Splits a field's props into its scaffolding's and the control's own. */
+function split<P extends Common & { id?: string }>({ label, name, errors, hint, id, ...rest }: P) {
+  return [{ label, name, errors, hint, id }, rest] as const;
+}
+
+export function TextField(props: Common & InputHTMLAttributes<HTMLInputElement>) {
+  const [field, rest] = split(props);
   return (
-    <Field
-      {...{ label, name, errors, hint, id }}
-      control={(p) => <input {...p} className={`min-h-11 ${controlClass}`} {...props} />}
-    />
+    <Field {...field} control={(p) => <input {...p} className={`min-h-11 ${controlClass}`} {...rest} />} />
   );
 }
 
-export function SelectField({
-  label,
-  name,
-  errors,
-  hint,
-  id,
-  ...props
-}: Common & SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField(props: Common & SelectHTMLAttributes<HTMLSelectElement>) {
+  const [field, rest] = split(props);
   return (
-    <Field
-      {...{ label, name, errors, hint, id }}
-      control={(p) => <select {...p} className={`min-h-11 ${controlClass}`} {...props} />}
-    />
+    <Field {...field} control={(p) => <select {...p} className={`min-h-11 ${controlClass}`} {...rest} />} />
   );
 }
 
-export function TextAreaField({
-  label,
-  name,
-  errors,
-  hint,
-  id,
-  ...props
-}: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextAreaField(props: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const [field, rest] = split(props);
   return (
-    <Field
-      {...{ label, name, errors, hint, id }}
-      control={(p) => <textarea {...p} className={`min-h-24 ${controlClass}`} {...props} />}
-    />
+    <Field {...field} control={(p) => <textarea {...p} className={`min-h-24 ${controlClass}`} {...rest} />} />
   );
 }
 
 /** A checkbox with its label beside it; the hint and error are read with it. */
-export function CheckboxField({
-  label,
-  name,
-  errors,
-  hint,
-  id,
-  ...props
-}: Common & Omit<InputHTMLAttributes<HTMLInputElement>, 'type'>) {
+export function CheckboxField(props: Common & Omit<InputHTMLAttributes<HTMLInputElement>, 'type'>) {
+  const [field, rest] = split(props);
+  const className = 'mt-0.5 size-6 shrink-0 rounded border-slate-500 accent-brand-700';
   return (
     <Field
-      {...{ label, name, errors, hint, id }}
+      {...field}
       inline
-      control={(p) => (
-        <input
-          {...p}
-          type="checkbox"
-          className="mt-0.5 size-6 shrink-0 rounded border-slate-500 accent-brand-700"
-          {...props}
-        />
-      )}
+      control={(p) => <input {...p} type="checkbox" className={className} {...rest} />}
     />
   );
 }
