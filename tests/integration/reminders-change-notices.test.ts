@@ -4,7 +4,7 @@
 // Twilio emulator, with consent, opt-outs, channels, quiet hours, the debounce
 // and at-most-once as for any reminder.
 import { NextRequest } from 'next/server';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 import { POST as inbound } from '@/app/api/twilio/messages/inbound/route';
 
@@ -12,7 +12,6 @@ import { cancelAppointment } from '@/lib/appointments/cancel-appointment';
 import { rescheduleAppointment } from '@/lib/appointments/reschedule-appointment';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
-import { stopJobSender } from '@/lib/jobs/job-sender';
 import { forgetReminderConfig } from '@/lib/reminders/get-reminder-config';
 import { NOTICE_DEBOUNCE_MS } from '@/lib/reminders/plan-notice-time';
 import { sendReminder, type SendReminderDeps } from '@/lib/reminders/sending/send-reminder';
@@ -24,34 +23,22 @@ import {
   createAppointmentRow,
   createClinician,
   createPatient,
-  createReminderClinic,
   creds,
   eventually,
   reminderState,
-  startReminderHarness,
-  type ReminderHarness,
 } from '../helpers/reminder-fixtures';
+import { setUpReminderSuite } from '../helpers/reminder-suite';
 import { createUser } from '../helpers/scheduling-fixtures';
 
 const TZ = 'Australia/Sydney';
 const MIN = 60_000;
-let h: ReminderHarness;
-let clinicId: string;
+const suite = setUpReminderSuite({ timezone: TZ, clinician: false, resetEachTest: true });
 let reception: SessionUser;
 let deps: SendReminderDeps;
 
 beforeAll(async () => {
-  h = await startReminderHarness();
-  clinicId = (await createReminderClinic({ timezone: TZ })).id;
-  reception = await createUser(clinicId, 'STAFF');
-  deps = { client: h.client() };
-});
-
-beforeEach(() => h.emulator.reset());
-
-afterAll(async () => {
-  await stopJobSender();
-  await h?.stop();
+  reception = await createUser(suite.clinicId, 'STAFF');
+  deps = { client: suite.h.client() };
 });
 
 /** A Sydney wall-clock time `days` from today, as an instant. */
@@ -61,7 +48,8 @@ function sydney(days: number, time: string): Date {
   return r.date;
 }
 
-const outboxTo = (e164: string) => h.emulator.outbox().filter((m) => m.to.replace(/^whatsapp:/, '') === e164);
+const outboxTo = (e164: string) =>
+  suite.h.emulator.outbox().filter((m) => m.to.replace(/^whatsapp:/, '') === e164);
 
 async function notices(appointmentId: string) {
   return db().reminder.findMany({
@@ -90,26 +78,26 @@ const NOTICE_CONTENT_SID = `HX${'cd34'.repeat(8)}`;
 async function withWhatsappNoticeTemplate(fn: () => Promise<void>) {
   await db().changeNoticeTemplate.create({
     data: {
-      clinicId,
+      clinicId: suite.clinicId,
       notice: 'MOVED',
       kind: 'TELEHEALTH',
       smsBody: '{clinic}: moved to {date} at {time}. Join: {link} {optout}',
       whatsappContentSid: NOTICE_CONTENT_SID,
     },
   });
-  forgetReminderConfig(clinicId);
+  forgetReminderConfig(suite.clinicId);
   try {
     await fn();
   } finally {
-    await db().changeNoticeTemplate.deleteMany({ where: { clinicId } });
-    forgetReminderConfig(clinicId);
+    await db().changeNoticeTemplate.deleteMany({ where: { clinicId: suite.clinicId } });
+    forgetReminderConfig(suite.clinicId);
   }
 }
 
 async function telehealth(startsAt: Date, patient: Parameters<typeof createPatient>[1] = {}) {
-  const p = await createPatient(clinicId, patient);
+  const p = await createPatient(suite.clinicId, patient);
   // A clinician each, so no two tests' times clash.
-  const a = await createAppointmentRow(await createClinician(clinicId), p.id, {
+  const a = await createAppointmentRow(await createClinician(suite.clinicId), p.id, {
     kind: 'TELEHEALTH',
     startsAt,
   });
@@ -258,10 +246,15 @@ describe('a notice overtaken in flight', () => {
       await move(appointment.id, sydney(3, '11:30'), t0);
       const [moved] = await notices(appointment.id);
       // WhatsApp takes it, then reports it failed (after the appointment was cancelled).
-      h.emulator.setMessageOutcome({ to: patient.mobile, status: 'failed', errorCode: 63003, times: 1 });
+      suite.h.emulator.setMessageOutcome({
+        to: patient.mobile,
+        status: 'failed',
+        errorCode: 63003,
+        times: 1,
+      });
       expect(await sendAt(moved!.id, moved!.dueAt)).toBe('ACCEPTED');
       await cancelAppointment(reception, appointment.id, {}, { now: new Date(t0.getTime() + 5 * MIN) });
-      await h.emulator.idle();
+      await suite.h.emulator.idle();
       await eventually(async () => expect((await reminderState(moved!.id)).status).toBe('SENDING'));
 
       // The fallback job finds the notice out of date: nothing more for it.
@@ -378,7 +371,7 @@ describe('replies and channel labels', () => {
       'BOOKED',
     );
 
-    const url = `${h.routes.url}/api/twilio/messages/inbound`;
+    const url = `${suite.h.routes.url}/api/twilio/messages/inbound`;
     const params = { MessageSid: `SM${'7'.repeat(32)}`, From: patient.mobile, Body: 'YES' };
     const res = await inbound(
       new NextRequest(url, {
@@ -404,7 +397,7 @@ describe('replies and channel labels', () => {
   it('an SMS after a WhatsApp failure is a fallback; an SMS because WhatsApp could not be used is not', async () => {
     const failed = await telehealth(sydney(3, '10:00'));
     const noWhatsapp = await telehealth(sydney(3, '12:00'), { whatsapp: false });
-    h.emulator.injectFailure({
+    suite.h.emulator.injectFailure({
       path: '/2010-04-01/Accounts/*/Messages.json',
       to: `whatsapp:${failed.patient.mobile}`,
       fault: { type: 'error', code: 63016, status: 400 },

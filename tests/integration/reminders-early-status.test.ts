@@ -3,10 +3,10 @@
 // us): held on the claim, applied by the SID write in the same statement, so
 // the SMS fallback goes at once; after a crash before that write, the light
 // sweep applies it; and whichever path wins, exactly one SMS goes.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { db } from '@/lib/db/client';
-import { jobSender, stopJobSender } from '@/lib/jobs/job-sender';
+import { jobSender } from '@/lib/jobs/job-sender';
 import { recordMessageStatus } from '@/lib/messaging/record-message-status';
 import { SETTLE_MS } from '@/lib/reminders/claim-timing';
 import { sendReminderQueue } from '@/lib/reminders/reminder-queues';
@@ -15,30 +15,10 @@ import { EARLY_STATUS_GRACE_MS, sweepEarlyStatuses } from '@/lib/reminders/sweep
 import { sweepReminders } from '@/lib/reminders/sweep-reminders';
 import type { AcceptedMessage, OutboundMessage } from '@/lib/twilio/send-message';
 
-import {
-  createClinician,
-  createReminderClinic,
-  eventually,
-  reminderScenario,
-  reminderState,
-  startReminderHarness,
-  type ReminderHarness,
-} from '../helpers/reminder-fixtures';
+import { eventually, reminderState } from '../helpers/reminder-fixtures';
+import { setUpReminderSuite } from '../helpers/reminder-suite';
 
-let h: ReminderHarness;
-let clinicId: string;
-let clinicianId: string;
-
-beforeAll(async () => {
-  h = await startReminderHarness();
-  clinicId = (await createReminderClinic()).id;
-  clinicianId = await createClinician(clinicId);
-});
-
-afterAll(async () => {
-  await stopJobSender();
-  await h?.stop();
-});
+const suite = setUpReminderSuite();
 
 let seq = 0;
 const newSid = () => `SM${(++seq).toString(16).padStart(32, 'e')}`;
@@ -83,7 +63,7 @@ function fakeTwilio(callback: { status: string; errorCode?: string }) {
       whatsappAnswer = mode;
     },
     open: () => open(),
-    deps: (): SendReminderDeps => ({ client: h.client(), send: (m) => send(m) }),
+    deps: (): SendReminderDeps => ({ client: suite.h.client(), send: (m) => send(m) }),
   };
 }
 
@@ -92,7 +72,7 @@ const queuedJobs = async (reminderId: string) =>
 
 describe('a status callback that arrives before the SID is written', () => {
   it('a WhatsApp failure held before the SID write turns into the SMS fallback in the same run, with no sweep', async () => {
-    const { reminder } = await reminderScenario(clinicId, clinicianId);
+    const { reminder } = await suite.scenario();
     const twilio = fakeTwilio({ status: 'failed', errorCode: '63016' });
 
     expect(await sendReminder(reminder.id, twilio.deps())).toBe('ACCEPTED');
@@ -118,7 +98,7 @@ describe('a status callback that arrives before the SID is written', () => {
   });
 
   it('a delivery held before the SID write marks the reminder delivered when the SID is written', async () => {
-    const { reminder } = await reminderScenario(clinicId, clinicianId);
+    const { reminder } = await suite.scenario();
     const twilio = fakeTwilio({ status: 'delivered' });
     expect(await sendReminder(reminder.id, twilio.deps())).toBe('ACCEPTED');
     const state = await reminderState(reminder.id);
@@ -128,7 +108,7 @@ describe('a status callback that arrives before the SID is written', () => {
   });
 
   it('after the worker dies before writing the SID, one light sweep past the grace applies the failure and the fallback goes exactly once', async () => {
-    const { reminder } = await reminderScenario(clinicId, clinicianId);
+    const { reminder } = await suite.scenario();
     const twilio = fakeTwilio({ status: 'failed', errorCode: '63016' });
     twilio.answer('never');
     void sendReminder(reminder.id, twilio.deps());
@@ -160,14 +140,14 @@ describe('a status callback that arrives before the SID is written', () => {
       adopted: 0,
       requeued: 0,
     });
-    await sweepReminders(later(SETTLE_MS + 1000), { client: h.client() });
+    await sweepReminders(later(SETTLE_MS + 1000), { client: suite.h.client() });
     expect(await sendReminder(reminder.id, twilio.deps())).toBe('FINISHED');
     expect(twilio.sms()).toHaveLength(1);
     expect(twilio.whatsapp()).toHaveLength(1);
   });
 
   it('when the sweep adopts the claim before the slow sender writes the SID, the sender records nothing and one SMS goes', async () => {
-    const { reminder } = await reminderScenario(clinicId, clinicianId);
+    const { reminder } = await suite.scenario();
     const twilio = fakeTwilio({ status: 'failed', errorCode: '63016' });
     twilio.answer('gate');
     const run = sendReminder(reminder.id, twilio.deps());
@@ -187,7 +167,7 @@ describe('a status callback that arrives before the SID is written', () => {
   it('sends exactly one SMS when the sender writes the SID while the sweep adopts the claim', async () => {
     const runs = await Promise.all(
       [1, 2, 3].map(async () => {
-        const { reminder } = await reminderScenario(clinicId, clinicianId);
+        const { reminder } = await suite.scenario();
         const twilio = fakeTwilio({ status: 'failed', errorCode: '63016' });
         twilio.answer('gate');
         const run = sendReminder(reminder.id, twilio.deps());
@@ -226,7 +206,7 @@ describe('the held status itself', () => {
   });
 
   it('keeps the furthest status: a failure held first is not replaced by a later "sent"', async () => {
-    const { reminder } = await reminderScenario(clinicId, clinicianId);
+    const { reminder } = await suite.scenario();
     const twilio = fakeTwilio({ status: 'failed', errorCode: '63016' });
     twilio.answer('never');
     void sendReminder(reminder.id, twilio.deps());

@@ -2,53 +2,36 @@
 // reminder engine (consent, opt-outs, SMS fallback, at most once), at any hour
 // and after the start while the session is open; never a link that stops
 // working, and never when nothing could be sent.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
-import { stopJobSender } from '@/lib/jobs/job-sender';
 import { JOIN_LINK_MESSAGES, sendJoinLink } from '@/lib/reminders/send-join-link';
 import { sendReminder, type SendReminderDeps } from '@/lib/reminders/sending/send-reminder';
 import { getOrCreateJoinLink } from '@/lib/video/regenerate-join-link';
 
-import {
-  createAppointmentRow,
-  createReminderClinic,
-  createPatient,
-  reminderState,
-  startReminderHarness,
-  type ReminderHarness,
-} from '../helpers/reminder-fixtures';
+import { createAppointmentRow, createPatient, reminderState } from '../helpers/reminder-fixtures';
+import { setUpReminderSuite } from '../helpers/reminder-suite';
 import { createUser } from '../helpers/scheduling-fixtures';
 
-let h: ReminderHarness;
-let clinicId: string;
+const suite = setUpReminderSuite({ clinician: false, resetEachTest: true });
 let clinicianUser: SessionUser;
 let reception: SessionUser;
 let deps: SendReminderDeps;
 const MIN = 60_000;
 
 beforeAll(async () => {
-  h = await startReminderHarness();
   // Quiet hours all day: a reminder could never go, a join link sent by staff still does.
-  clinicId = (await createReminderClinic()).id;
   await db().reminderSettings.create({
-    data: { clinicId, offsetsMinutes: [1440], quietStart: '00:00', quietEnd: '23:59' },
+    data: { clinicId: suite.clinicId, offsetsMinutes: [1440], quietStart: '00:00', quietEnd: '23:59' },
   });
-  clinicianUser = await createUser(clinicId, 'CLINICIAN');
-  reception = await createUser(clinicId, 'STAFF');
-  deps = { client: h.client() };
-});
-
-beforeEach(() => h.emulator.reset());
-
-afterAll(async () => {
-  await stopJobSender();
-  await h?.stop();
+  clinicianUser = await createUser(suite.clinicId, 'CLINICIAN');
+  reception = await createUser(suite.clinicId, 'STAFF');
+  deps = { client: suite.h.client() };
 });
 
 async function telehealth(startsInMinutes: number, patient: Parameters<typeof createPatient>[1] = {}) {
-  const p = await createPatient(clinicId, patient);
+  const p = await createPatient(suite.clinicId, patient);
   const a = await createAppointmentRow(clinicianUser.clinicianId!, p.id, {
     kind: 'TELEHEALTH',
     startsAt: new Date(Date.now() + startsInMinutes * MIN),
@@ -56,7 +39,8 @@ async function telehealth(startsInMinutes: number, patient: Parameters<typeof cr
   return { patient: p, appointment: a };
 }
 
-const outboxTo = (e164: string) => h.emulator.outbox().filter((m) => m.to.replace(/^whatsapp:/, '') === e164);
+const outboxTo = (e164: string) =>
+  suite.h.emulator.outbox().filter((m) => m.to.replace(/^whatsapp:/, '') === e164);
 
 describe('send link to patient', () => {
   it('sends the current link by SMS ten minutes after the start, in quiet hours, once, and shows it on the timeline', async () => {
@@ -72,7 +56,7 @@ describe('send link to patient', () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]!.body).toContain(link.url);
     // Every status callback the emulator will send has arrived, however busy the machine.
-    await h.emulator.idle();
+    await suite.h.emulator.idle();
     const state = await reminderState(reminderId);
     expect(state).toMatchObject({ source: 'JOIN_LINK', status: 'DELIVERED' });
     expect(state.events.map((e) => [e.type, e.detail])).toEqual([

@@ -6,55 +6,41 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { databaseUrl } from '@/lib/db/client';
 import { createBoss, type Boss } from '@/lib/jobs/boss';
-import { stopJobSender } from '@/lib/jobs/job-sender';
 import { enqueueReminder } from '@/lib/reminders/enqueue-reminder';
 import { sendReminderQueue } from '@/lib/reminders/reminder-queues';
 import { sendReminder } from '@/lib/reminders/sending/send-reminder';
 
-import {
-  createClinician,
-  createReminderClinic,
-  eventually,
-  reminderScenario,
-  type ReminderHarness,
-  startReminderHarness,
-} from '../helpers/reminder-fixtures';
+import { eventually } from '../helpers/reminder-fixtures';
+import { setUpReminderSuite } from '../helpers/reminder-suite';
 
-let h: ReminderHarness;
+const suite = setUpReminderSuite();
 let boss: Boss;
-let clinicId: string;
-let clinicianId: string;
 
 beforeAll(async () => {
-  h = await startReminderHarness();
-  clinicId = (await createReminderClinic()).id;
-  clinicianId = await createClinician(clinicId);
   boss = createBoss(databaseUrl(), { sendOnly: true });
   await boss.start();
 });
 
 afterAll(async () => {
   await boss?.stop({ graceful: false, timeout: 2000 });
-  await stopJobSender();
-  await h?.stop();
 });
 
 describe('the reminder queue', () => {
   it('hands a worker the SMS fallback of a failed WhatsApp message before 30 reminders that were due earlier', async () => {
     const waiting: string[] = [];
     for (let i = 0; i < 30; i++) {
-      const { reminder } = await reminderScenario(clinicId, clinicianId);
+      const { reminder } = await suite.scenario();
       await enqueueReminder(reminder.id, new Date(Date.now() - 60_000));
       waiting.push(reminder.id);
     }
-    const failing = await reminderScenario(clinicId, clinicianId);
-    h.emulator.setMessageOutcome({
+    const failing = await suite.scenario();
+    suite.h.emulator.setMessageOutcome({
       to: failing.patient.mobile,
       status: 'failed',
       errorCode: 63016,
       times: 1,
     });
-    expect(await sendReminder(failing.reminder.id, { client: h.client() })).toBe('ACCEPTED');
+    expect(await sendReminder(failing.reminder.id, { client: suite.h.client() })).toBe('ACCEPTED');
 
     // The emulator's signed "failed" callback reaches the status route, which queues the fallback.
     const first = await eventually(async () => {

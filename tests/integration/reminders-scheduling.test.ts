@@ -2,14 +2,14 @@
 // reschedule and cancel functions: the policy creates them, a move moves them
 // (and their queued jobs), a cancellation cancels them. Staff add, move,
 // cancel and resend; admins edit the policy and templates.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 import { cancelAppointment } from '@/lib/appointments/cancel-appointment';
 import { createAppointment } from '@/lib/appointments/create-appointment';
 import { rescheduleAppointment } from '@/lib/appointments/reschedule-appointment';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
-import { jobSender, stopJobSender } from '@/lib/jobs/job-sender';
+import { jobSender } from '@/lib/jobs/job-sender';
 import { addReminder } from '@/lib/reminders/add-reminder';
 import { cancelReminder } from '@/lib/reminders/cancel-reminder';
 import { getAppointmentReminders } from '@/lib/reminders/get-appointment-reminders';
@@ -23,17 +23,11 @@ import { sendReminder } from '@/lib/reminders/sending/send-reminder';
 import { summariseReminderDays } from '@/lib/reminders/summarise-reminder-days';
 import { formatInTimeZone, zonedTimeToUtc } from '@/lib/time/clinic-time';
 
-import {
-  createPatient,
-  createReminderClinic,
-  reminderState,
-  startReminderHarness,
-  type ReminderHarness,
-} from '../helpers/reminder-fixtures';
+import { createPatient, createReminderClinic, reminderState } from '../helpers/reminder-fixtures';
+import { setUpReminderSuite } from '../helpers/reminder-suite';
 import { createUser } from '../helpers/scheduling-fixtures';
 
-let h: ReminderHarness;
-let clinicId: string;
+const suite = setUpReminderSuite({ clinician: false });
 let staff: SessionUser;
 let admin: SessionUser;
 let clinician: SessionUser;
@@ -41,16 +35,9 @@ const tz = 'Australia/Sydney';
 const HOUR = 3_600_000;
 
 beforeAll(async () => {
-  h = await startReminderHarness();
-  clinicId = (await createReminderClinic()).id;
-  staff = await createUser(clinicId, 'STAFF');
-  admin = await createUser(clinicId, 'ADMIN');
-  clinician = await createUser(clinicId, 'CLINICIAN');
-});
-
-afterAll(async () => {
-  await stopJobSender();
-  await h?.stop();
+  staff = await createUser(suite.clinicId, 'STAFF');
+  admin = await createUser(suite.clinicId, 'ADMIN');
+  clinician = await createUser(suite.clinicId, 'CLINICIAN');
 });
 
 /** An appointment at 10:00 Sydney time, `days` from now. */
@@ -62,7 +49,7 @@ function tenAm(days: number): Date {
 }
 
 async function book(startsAt: Date, patientId?: string) {
-  const patient = patientId ?? (await createPatient(clinicId)).id;
+  const patient = patientId ?? (await createPatient(suite.clinicId)).id;
   const { id } = await createAppointment(staff, {
     patientId: patient,
     clinicianId: clinician.clinicianId!,
@@ -165,8 +152,8 @@ describe('the clinic policy', () => {
       ['CANCELLED', 'APPOINTMENT_CANCELLED'],
       ['CANCELLED', 'APPOINTMENT_CANCELLED'],
     ]);
-    expect(await sendReminder(rows[0]!.id, { client: h.client() })).toBe('FINISHED');
-    expect(h.emulator.outbox()).toEqual([]);
+    expect(await sendReminder(rows[0]!.id, { client: suite.h.client() })).toBe('FINISHED');
+    expect(suite.h.emulator.outbox()).toEqual([]);
   });
 });
 
@@ -203,7 +190,7 @@ describe('staff on one appointment', () => {
   });
 
   it('resend: a new reminder due now that goes out once, leaving the original as it was', async () => {
-    const patient = await createPatient(clinicId, { preferredChannel: 'SMS' });
+    const patient = await createPatient(suite.clinicId, { preferredChannel: 'SMS' });
     const id = await book(tenAm(2), patient.id);
     const quietNow = await resendReminder(staff, id, zonedNow('21:00'));
     expect(quietNow).toMatchObject({ status: 'SKIPPED', reason: 'NO_ALLOWED_TIME' });
@@ -211,8 +198,8 @@ describe('staff on one appointment', () => {
     const at = zonedNow('11:00');
     const result = await resendReminder(staff, id, at);
     expect(result.status).toBe('SCHEDULED');
-    expect(await sendReminder(result.id, { client: h.client(), now: () => at })).toBe('ACCEPTED');
-    expect(h.emulator.outbox().filter((m) => m.to === patient.mobile)).toHaveLength(1);
+    expect(await sendReminder(result.id, { client: suite.h.client(), now: () => at })).toBe('ACCEPTED');
+    expect(suite.h.emulator.outbox().filter((m) => m.to === patient.mobile)).toHaveLength(1);
   });
 
   it('are refused to clinicians, and to staff of another clinic (not found)', async () => {
@@ -226,7 +213,7 @@ describe('staff on one appointment', () => {
   });
 
   it('shows why nothing can be sent to a patient without consent', async () => {
-    const patient = await createPatient(clinicId, { consent: false });
+    const patient = await createPatient(suite.clinicId, { consent: false });
     const id = await book(tenAm(15), patient.id);
     const data = await getAppointmentReminders(staff, id);
     expect(data.plan).toMatchObject({ channels: [], blockedReason: 'NO_CONSENT' });
@@ -295,7 +282,7 @@ describe('admin settings', () => {
     });
     forgetReminderConfig();
     const row = await db().reminderTemplate.findUniqueOrThrow({
-      where: { clinicId_kind: { clinicId, kind: 'IN_PERSON' } },
+      where: { clinicId_kind: { clinicId: suite.clinicId, kind: 'IN_PERSON' } },
     });
     expect(row.whatsappContentSid).toBe(`HX${'f'.repeat(32)}`);
   });
@@ -305,18 +292,18 @@ describe('daily summary', () => {
   it('counts sent, delivered and failed per clinic day, and as fallbacks only SMS sent after WhatsApp failed', async () => {
     const before = (await summariseReminderDays(staff, tz))[0]!;
     // No WhatsApp consent: SMS is the only channel, which is not a fallback.
-    const smsOnly = await createPatient(clinicId, { whatsapp: false });
+    const smsOnly = await createPatient(suite.clinicId, { whatsapp: false });
     const smsOnlyId = await book(tenAm(20), smsOnly.id);
     const smsOnlyAt = zonedNow('11:00');
     const first = await resendReminder(staff, smsOnlyId, smsOnlyAt);
-    expect(await sendReminder(first.id, { client: h.client(), now: () => smsOnlyAt })).toBe('ACCEPTED');
-    await h.emulator.idle();
+    expect(await sendReminder(first.id, { client: suite.h.client(), now: () => smsOnlyAt })).toBe('ACCEPTED');
+    await suite.h.emulator.idle();
     const middle = (await summariseReminderDays(staff, tz))[0]!;
     expect(middle.sentSms - before.sentSms).toBe(1);
     expect(middle.fallbacks - before.fallbacks).toBe(0);
 
-    const patient = await createPatient(clinicId);
-    h.emulator.injectFailure({
+    const patient = await createPatient(suite.clinicId);
+    suite.h.emulator.injectFailure({
       path: '/2010-04-01/Accounts/*/Messages.json',
       to: `whatsapp:${patient.mobile}`,
       fault: { type: 'error', code: 63016, status: 400 },
@@ -324,8 +311,8 @@ describe('daily summary', () => {
     const id = await book(tenAm(13), patient.id);
     const at = zonedNow('11:00');
     const result = await resendReminder(staff, id, at);
-    expect(await sendReminder(result.id, { client: h.client(), now: () => at })).toBe('ACCEPTED');
-    await h.emulator.idle();
+    expect(await sendReminder(result.id, { client: suite.h.client(), now: () => at })).toBe('ACCEPTED');
+    await suite.h.emulator.idle();
     const after = (await summariseReminderDays(staff, tz))[0]!;
     expect(after.sentSms - middle.sentSms).toBe(1);
     expect(after.fallbacks - middle.fallbacks).toBe(1);

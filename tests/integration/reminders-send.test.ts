@@ -2,59 +2,40 @@
 // choice and fallback, consent and opt-outs, retries, and at-most-once across
 // crashes. sendReminder is called directly here (as the job would), so each
 // step is deterministic; the worker tests run the same code through pg-boss.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 import { db } from '@/lib/db/client';
-import { stopJobSender } from '@/lib/jobs/job-sender';
 import { recordMessageStatus } from '@/lib/messaging/record-message-status';
 import { clearAccountSnapshot } from '@/lib/readiness/account-snapshot';
 import { SETTLE_MS } from '@/lib/reminders/claim-timing';
 import { jobSender } from '@/lib/jobs/job-sender';
 import { sendReminderQueue } from '@/lib/reminders/reminder-queues';
 import { sweepReminders } from '@/lib/reminders/sweep-reminders';
-import { RetryReminderLater, sendReminder, type SendReminderDeps } from '@/lib/reminders/sending/send-reminder';
+import {
+  RetryReminderLater,
+  sendReminder,
+  type SendReminderDeps,
+} from '@/lib/reminders/sending/send-reminder';
 import { sendMessage } from '@/lib/twilio/send-message';
 
-import {
-  CONTENT_SID,
-  createClinician,
-  createReminderClinic,
-  eventually,
-  reminderScenario,
-  reminderState,
-  startReminderHarness,
-  WHATSAPP_FROM,
-  type ReminderHarness,
-} from '../helpers/reminder-fixtures';
+import { CONTENT_SID, eventually, reminderState, WHATSAPP_FROM } from '../helpers/reminder-fixtures';
+import { setUpReminderSuite } from '../helpers/reminder-suite';
 
-let h: ReminderHarness;
-let clinicId: string;
-let clinicianId: string;
+const suite = setUpReminderSuite({ resetEachTest: true });
 const messagesPath = '/2010-04-01/Accounts/*/Messages.json';
 const joinUrl = async (id: string) => `https://portal.example/join/jl_${id}.signature`;
 let deps: SendReminderDeps;
 
 beforeAll(async () => {
-  h = await startReminderHarness();
-  clinicId = (await createReminderClinic()).id;
-  clinicianId = await createClinician(clinicId);
-  deps = { client: h.client(), joinUrl };
+  deps = { client: suite.h.client(), joinUrl };
 });
 
-beforeEach(() => {
-  h.emulator.reset();
-});
-
-afterAll(async () => {
-  await stopJobSender();
-  await h?.stop();
-});
-
-const outboxTo = (e164: string) => h.emulator.outbox().filter((m) => m.to.replace(/^whatsapp:/, '') === e164);
+const outboxTo = (e164: string) =>
+  suite.h.emulator.outbox().filter((m) => m.to.replace(/^whatsapp:/, '') === e164);
 
 describe('WhatsApp first', () => {
   it('sends a due reminder on WhatsApp with the approved template, then records delivered from the signed callback', async () => {
-    const { patient, reminder } = await reminderScenario(clinicId, clinicianId);
+    const { patient, reminder } = await suite.scenario();
     expect(await sendReminder(reminder.id, deps)).toBe('ACCEPTED');
 
     const [sent, ...others] = outboxTo(patient.mobile);
@@ -68,7 +49,7 @@ describe('WhatsApp first', () => {
     expect(Object.keys(variables)).toEqual(['1', '2', '3', '4']);
     expect(variables['3']).toMatch(/(am|pm) AE[DS]T$/);
 
-    await h.emulator.idle();
+    await suite.h.emulator.idle();
     const state = await eventually(async () => {
       const s = await reminderState(reminder.id);
       expect(s.status).toBe('DELIVERED');
@@ -81,12 +62,7 @@ describe('WhatsApp first', () => {
   });
 
   it('puts the join link in a telehealth reminder and never stores the message text', async () => {
-    const { patient, reminder } = await reminderScenario(
-      clinicId,
-      clinicianId,
-      { whatsapp: false },
-      { kind: 'TELEHEALTH' },
-    );
+    const { patient, reminder } = await suite.scenario({ whatsapp: false }, { kind: 'TELEHEALTH' });
     expect(await sendReminder(reminder.id, deps)).toBe('ACCEPTED');
     const [sms] = outboxTo(patient.mobile);
     expect(sms!.body).toContain(`Join: https://portal.example/join/jl_`);
@@ -97,7 +73,7 @@ describe('WhatsApp first', () => {
   });
 
   it('does nothing more when the same reminder job runs again after it was sent', async () => {
-    const { patient, reminder } = await reminderScenario(clinicId, clinicianId);
+    const { patient, reminder } = await suite.scenario();
     expect(await sendReminder(reminder.id, deps)).toBe('ACCEPTED');
     expect(await sendReminder(reminder.id, deps)).toBe('FINISHED');
     expect(outboxTo(patient.mobile)).toHaveLength(1);
@@ -107,8 +83,8 @@ describe('WhatsApp first', () => {
 describe('fallback to SMS', () => {
   for (const code of [63016, 63003, 21211, 21408]) {
     it(`falls back to exactly one SMS when Twilio refuses the WhatsApp message at once (${code})`, async () => {
-      const { patient, reminder } = await reminderScenario(clinicId, clinicianId);
-      h.emulator.injectFailure({
+      const { patient, reminder } = await suite.scenario();
+      suite.h.emulator.injectFailure({
         path: messagesPath,
         to: `whatsapp:${patient.mobile}`,
         fault: { type: 'error', code, status: 400 },
@@ -135,7 +111,7 @@ describe('fallback to SMS', () => {
   }
 
   it('goes straight to SMS with the reason, not counted as a fallback, when the patient has no WhatsApp consent', async () => {
-    const { patient, reminder } = await reminderScenario(clinicId, clinicianId, { whatsapp: false });
+    const { patient, reminder } = await suite.scenario({ whatsapp: false });
     expect(await sendReminder(reminder.id, deps)).toBe('ACCEPTED');
     expect(outboxTo(patient.mobile).map((m) => m.to)).toEqual([patient.mobile]);
     const state = await reminderState(reminder.id);
@@ -147,7 +123,7 @@ describe('fallback to SMS', () => {
   });
 
   it('uses SMS without calling it a fallback for a patient who prefers SMS', async () => {
-    const { patient, reminder } = await reminderScenario(clinicId, clinicianId, { preferredChannel: 'SMS' });
+    const { patient, reminder } = await suite.scenario({ preferredChannel: 'SMS' });
     expect(await sendReminder(reminder.id, deps)).toBe('ACCEPTED');
     expect(outboxTo(patient.mobile).map((m) => m.to)).toEqual([patient.mobile]);
     expect((await reminderState(reminder.id)).messages).toMatchObject([
@@ -156,16 +132,16 @@ describe('fallback to SMS', () => {
   });
 
   it('falls back to one SMS when the WhatsApp status callback reports failed, and records the code', async () => {
-    const { patient, reminder } = await reminderScenario(clinicId, clinicianId);
-    h.emulator.setMessageOutcome({ to: patient.mobile, status: 'failed', errorCode: 63003, times: 1 });
+    const { patient, reminder } = await suite.scenario();
+    suite.h.emulator.setMessageOutcome({ to: patient.mobile, status: 'failed', errorCode: 63003, times: 1 });
     expect(await sendReminder(reminder.id, deps)).toBe('ACCEPTED');
-    await h.emulator.idle();
+    await suite.h.emulator.idle();
     await eventually(async () => expect((await reminderState(reminder.id)).status).toBe('SENDING'));
 
     // What the queued fallback job does:
     expect(await sendReminder(reminder.id, deps)).toBe('ACCEPTED');
     expect(await sendReminder(reminder.id, deps)).toBe('FINISHED');
-    await h.emulator.idle();
+    await suite.h.emulator.idle();
     const state = await eventually(async () => {
       const s = await reminderState(reminder.id);
       expect(s.status).toBe('DELIVERED');
@@ -187,10 +163,15 @@ describe('fallback to SMS', () => {
   });
 
   it('also falls back when WhatsApp reports undelivered', async () => {
-    const { patient, reminder } = await reminderScenario(clinicId, clinicianId);
-    h.emulator.setMessageOutcome({ to: patient.mobile, status: 'undelivered', errorCode: 63024, times: 1 });
+    const { patient, reminder } = await suite.scenario();
+    suite.h.emulator.setMessageOutcome({
+      to: patient.mobile,
+      status: 'undelivered',
+      errorCode: 63024,
+      times: 1,
+    });
     await sendReminder(reminder.id, deps);
-    await h.emulator.idle();
+    await suite.h.emulator.idle();
     await eventually(async () => expect((await reminderState(reminder.id)).status).toBe('SENDING'));
     expect(await sendReminder(reminder.id, deps)).toBe('ACCEPTED');
     expect(outboxTo(patient.mobile)).toHaveLength(2);
@@ -199,14 +180,14 @@ describe('fallback to SMS', () => {
 
 describe('consent and opt-outs', () => {
   it('sends nothing without consent to messages and says why', async () => {
-    const { patient, reminder } = await reminderScenario(clinicId, clinicianId, { consent: false });
+    const { patient, reminder } = await suite.scenario({ consent: false });
     expect(await sendReminder(reminder.id, deps)).toBe('SKIPPED');
     expect(outboxTo(patient.mobile)).toEqual([]);
     expect(await reminderState(reminder.id)).toMatchObject({ status: 'SKIPPED', reason: 'NO_CONSENT' });
   });
 
   it('never uses WhatsApp after a WhatsApp opt-out (SMS instead)', async () => {
-    const { patient, reminder } = await reminderScenario(clinicId, clinicianId, { whatsappOptOut: true });
+    const { patient, reminder } = await suite.scenario({ whatsappOptOut: true });
     await sendReminder(reminder.id, deps);
     expect(outboxTo(patient.mobile).map((m) => m.to)).toEqual([patient.mobile]);
     expect((await reminderState(reminder.id)).messages[0]).toMatchObject({
@@ -215,7 +196,7 @@ describe('consent and opt-outs', () => {
   });
 
   it('sends nothing to a patient who opted out of SMS and cannot get WhatsApp', async () => {
-    const { patient, reminder } = await reminderScenario(clinicId, clinicianId, {
+    const { patient, reminder } = await suite.scenario({
       whatsapp: false,
       smsOptOut: true,
     });
@@ -225,8 +206,8 @@ describe('consent and opt-outs', () => {
   });
 
   it('does not fall back to SMS for a patient who opted out of SMS when WhatsApp fails', async () => {
-    const { patient, reminder } = await reminderScenario(clinicId, clinicianId, { smsOptOut: true });
-    h.emulator.injectFailure({
+    const { patient, reminder } = await suite.scenario({ smsOptOut: true });
+    suite.h.emulator.injectFailure({
       path: messagesPath,
       to: `whatsapp:${patient.mobile}`,
       fault: { type: 'error', code: 63003, status: 400 },
@@ -241,15 +222,15 @@ describe('consent and opt-outs', () => {
   });
 
   it('refuses a landline on file with a reason staff can act on', async () => {
-    const { patient, reminder } = await reminderScenario(clinicId, clinicianId, { mobile: '+61290000000' });
+    const { patient, reminder } = await suite.scenario({ mobile: '+61290000000' });
     expect(await sendReminder(reminder.id, deps)).toBe('SKIPPED');
     expect(outboxTo(patient.mobile)).toEqual([]);
     expect(await reminderState(reminder.id)).toMatchObject({ reason: 'LANDLINE' });
   });
 
   it('records an SMS opt-out on the patient when Twilio refuses with 21610', async () => {
-    const { patient, reminder } = await reminderScenario(clinicId, clinicianId, { preferredChannel: 'SMS' });
-    h.emulator.injectFailure({
+    const { patient, reminder } = await suite.scenario({ preferredChannel: 'SMS' });
+    suite.h.emulator.injectFailure({
       path: messagesPath,
       to: patient.mobile,
       fault: { type: 'error', code: 21610, status: 400 },
@@ -261,8 +242,8 @@ describe('consent and opt-outs', () => {
   });
 
   it('refuses, without calling Twilio, a number a trial account may not message (21608), and does not retry it', async () => {
-    const { patient, reminder } = await reminderScenario(clinicId, clinicianId, { preferredChannel: 'SMS' });
-    h.emulator.setAccount({ type: 'Trial' });
+    const { patient, reminder } = await suite.scenario({ preferredChannel: 'SMS' });
+    suite.h.emulator.setAccount({ type: 'Trial' });
     clearAccountSnapshot();
     try {
       expect(await sendReminder(reminder.id, deps)).toBe('FAILED');
@@ -271,8 +252,8 @@ describe('consent and opt-outs', () => {
       expect(await reminderState(reminder.id)).toMatchObject({ status: 'FAILED', errorCode: 21608 });
 
       // A number verified in the Console gets its reminder on the same trial account.
-      const verified = await reminderScenario(clinicId, clinicianId, { preferredChannel: 'SMS' });
-      h.emulator.addVerifiedCallerId(verified.patient.mobile);
+      const verified = await suite.scenario({ preferredChannel: 'SMS' });
+      suite.h.emulator.addVerifiedCallerId(verified.patient.mobile);
       clearAccountSnapshot();
       expect(await sendReminder(verified.reminder.id, deps)).toBe('ACCEPTED');
       expect(outboxTo(verified.patient.mobile)).toHaveLength(1);
@@ -282,7 +263,7 @@ describe('consent and opt-outs', () => {
   });
 
   it('cancels instead of sending when the appointment was cancelled before the reminder was due', async () => {
-    const { patient, appointment, reminder } = await reminderScenario(clinicId, clinicianId);
+    const { patient, appointment, reminder } = await suite.scenario();
     await db().appointment.update({ where: { id: appointment.id }, data: { status: 'CANCELLED' } });
     expect(await sendReminder(reminder.id, deps)).toBe('CANCELLED');
     expect(outboxTo(patient.mobile)).toEqual([]);
@@ -291,8 +272,8 @@ describe('consent and opt-outs', () => {
 
 describe('retries and crashes never produce a second message', () => {
   it('retries after a 429 and then sends exactly one message', async () => {
-    const { patient, reminder } = await reminderScenario(clinicId, clinicianId);
-    h.emulator.injectFailure({ path: messagesPath, fault: { type: 'rate-limit' }, times: 1 });
+    const { patient, reminder } = await suite.scenario();
+    suite.h.emulator.injectFailure({ path: messagesPath, fault: { type: 'rate-limit' }, times: 1 });
     await expect(sendReminder(reminder.id, deps)).rejects.toBeInstanceOf(RetryReminderLater);
     expect((await reminderState(reminder.id)).messages).toMatchObject([
       { channel: 'WHATSAPP', status: 'RETRY', errorCode: 20429 },
@@ -303,8 +284,12 @@ describe('retries and crashes never produce a second message', () => {
   });
 
   it('treats a 503 as uncertain: looks the message up at Twilio before sending again', async () => {
-    const { patient, reminder } = await reminderScenario(clinicId, clinicianId);
-    h.emulator.injectFailure({ path: messagesPath, fault: { type: 'server-error', status: 503 }, times: 1 });
+    const { patient, reminder } = await suite.scenario();
+    suite.h.emulator.injectFailure({
+      path: messagesPath,
+      fault: { type: 'server-error', status: 503 },
+      times: 1,
+    });
     await expect(sendReminder(reminder.id, deps)).rejects.toBeInstanceOf(RetryReminderLater);
     expect((await reminderState(reminder.id)).messages[0]).toMatchObject({ status: 'UNCERTAIN' });
     const later = () => new Date(Date.now() + SETTLE_MS + 1000);
@@ -313,14 +298,14 @@ describe('retries and crashes never produce a second message', () => {
   });
 
   it('after a timeout where Twilio made nothing, waits for the settle window, finds nothing, and sends once', async () => {
-    const { patient, reminder } = await reminderScenario(clinicId, clinicianId);
-    h.emulator.injectFailure({
+    const { patient, reminder } = await suite.scenario();
+    suite.h.emulator.injectFailure({
       path: messagesPath,
       method: 'POST',
       fault: { type: 'timeout', holdMs: 3000 },
       times: 1,
     });
-    const quick = { ...deps, client: h.client(400) };
+    const quick = { ...deps, client: suite.h.client(400) };
     await expect(sendReminder(reminder.id, quick)).rejects.toBeInstanceOf(RetryReminderLater);
     expect((await reminderState(reminder.id)).messages[0]).toMatchObject({ status: 'UNCERTAIN' });
     expect(outboxTo(patient.mobile)).toEqual([]);
@@ -334,7 +319,7 @@ describe('retries and crashes never produce a second message', () => {
   });
 
   it('a worker killed after Twilio accepted but before recording it: the next run finds the message at Twilio and does not send again', async () => {
-    const { patient, reminder } = await reminderScenario(clinicId, clinicianId);
+    const { patient, reminder } = await suite.scenario();
     // The "killed" worker: its Twilio call goes through, then it never gets to write anything.
     const killed: SendReminderDeps = {
       ...deps,
@@ -353,7 +338,7 @@ describe('retries and crashes never produce a second message', () => {
     // A redelivered job inside the settle window leaves it alone.
     await expect(sendReminder(reminder.id, deps)).rejects.toBeInstanceOf(RetryReminderLater);
     // After it: looked up at Twilio, adopted, nothing sent.
-    await h.emulator.idle();
+    await suite.h.emulator.idle();
     const later = () => new Date(Date.now() + SETTLE_MS + 1000);
     expect(await sendReminder(reminder.id, { ...deps, now: later })).toBe('ACCEPTED');
     const sent = outboxTo(patient.mobile);
@@ -367,7 +352,7 @@ describe('retries and crashes never produce a second message', () => {
   });
 
   it('recognises a crashed SMS send by its text hash among other messages to the same number', async () => {
-    const { patient, reminder } = await reminderScenario(clinicId, clinicianId, { preferredChannel: 'SMS' });
+    const { patient, reminder } = await suite.scenario({ preferredChannel: 'SMS' });
     // Another message to the same number in the window that is not ours (sent by someone else).
     await sendMessage(
       {
@@ -375,9 +360,9 @@ describe('retries and crashes never produce a second message', () => {
         to: patient.mobile,
         from: '+61480000001',
         body: 'Unrelated note',
-        statusCallback: `${h.routes.url}/none`,
+        statusCallback: `${suite.h.routes.url}/none`,
       },
-      h.client(),
+      suite.h.client(),
     );
     const killed: SendReminderDeps = {
       ...deps,
@@ -396,7 +381,7 @@ describe('retries and crashes never produce a second message', () => {
   });
 
   it('lets a status callback attach the SID to a claim its worker abandoned', async () => {
-    const { patient, reminder } = await reminderScenario(clinicId, clinicianId);
+    const { patient, reminder } = await suite.scenario();
     const killed: SendReminderDeps = {
       ...deps,
       send: async (message, client) => {
@@ -428,44 +413,44 @@ describe('the sweep', () => {
     (await jobSender(sendReminderQueue)).findJobs(sendReminderQueue.name, { key: reminderId, queued: true });
 
   it('re-queues an overdue reminder that lost its job, and a claim abandoned by a dead worker', async () => {
-    const overdue = await reminderScenario(clinicId, clinicianId);
+    const overdue = await suite.scenario();
     await db().reminder.update({
       where: { id: overdue.reminder.id },
       data: { dueAt: new Date(Date.now() - 5 * 60_000) },
     });
-    const abandoned = await reminderScenario(clinicId, clinicianId);
+    const abandoned = await suite.scenario();
     const killed: SendReminderDeps = { ...deps, send: () => new Promise<never>(() => {}) };
     void sendReminder(abandoned.reminder.id, killed);
     await eventually(async () =>
       expect((await reminderState(abandoned.reminder.id)).messages).toHaveLength(1),
     );
-    const fresh = await reminderScenario(clinicId, clinicianId);
+    const fresh = await suite.scenario();
     await db().reminder.update({
       where: { id: fresh.reminder.id },
       data: { dueAt: new Date(Date.now() + 10 * 60_000) },
     });
 
-    await sweepReminders(new Date(Date.now() + SETTLE_MS + 1000), { client: h.client() });
+    await sweepReminders(new Date(Date.now() + SETTLE_MS + 1000), { client: suite.h.client() });
     expect(await queuedJobs(overdue.reminder.id)).toHaveLength(1);
     expect(await queuedJobs(abandoned.reminder.id)).toHaveLength(1);
     // Not due yet: its own job will run it; the sweep leaves it.
     expect(await queuedJobs(fresh.reminder.id)).toHaveLength(0);
     // Sweeping again adds nothing: one waiting job per reminder.
-    await sweepReminders(new Date(Date.now() + SETTLE_MS + 1000), { client: h.client() });
+    await sweepReminders(new Date(Date.now() + SETTLE_MS + 1000), { client: suite.h.client() });
     expect(await queuedJobs(overdue.reminder.id)).toHaveLength(1);
   });
 
   it('asks Twilio for the status of a message whose callbacks never arrived', async () => {
-    const { reminder } = await reminderScenario(clinicId, clinicianId);
+    const { reminder } = await suite.scenario();
     expect(await sendReminder(reminder.id, deps)).toBe('ACCEPTED');
-    await h.emulator.idle();
+    await suite.h.emulator.idle();
     // As if every callback had been lost while our server was down.
     await db().reminderMessage.updateMany({
       where: { reminderId: reminder.id },
       data: { status: 'QUEUED', statusRank: 10, deliveredAt: null },
     });
     await db().reminder.update({ where: { id: reminder.id }, data: { status: 'SENT', deliveredAt: null } });
-    const result = await sweepReminders(new Date(Date.now() + 11 * 60_000), { client: h.client() });
+    const result = await sweepReminders(new Date(Date.now() + 11 * 60_000), { client: suite.h.client() });
     expect(result.refreshed).toBeGreaterThanOrEqual(1);
     expect(await reminderState(reminder.id)).toMatchObject({ status: 'DELIVERED' });
   });

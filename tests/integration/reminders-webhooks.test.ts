@@ -2,42 +2,21 @@
 // signature checks (403, nothing written), each status stored once and never
 // moving a message backwards, and what each kind of reply does.
 import { NextRequest } from 'next/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { POST as inbound } from '@/app/api/twilio/messages/inbound/route';
 import { POST as status } from '@/app/api/twilio/messages/status/route';
 import { db } from '@/lib/db/client';
-import { stopJobSender } from '@/lib/jobs/job-sender';
 import { listRepliesNeedingAttention } from '@/lib/reminders/list-replies';
 import { sendReminder } from '@/lib/reminders/sending/send-reminder';
 import { twilioSignature } from '@/scripts/twilio-emulator';
 
-import {
-  createClinician,
-  createReminderClinic,
-  creds,
-  reminderScenario,
-  reminderState,
-  startReminderHarness,
-  type ReminderHarness,
-} from '../helpers/reminder-fixtures';
+import { creds, reminderScenario, reminderState } from '../helpers/reminder-fixtures';
+import { setUpReminderSuite } from '../helpers/reminder-suite';
 import { createUser } from '../helpers/scheduling-fixtures';
 
-let h: ReminderHarness;
-let clinicId: string;
-let clinicianId: string;
-
-beforeAll(async () => {
-  // Slow steps: this file drives the statuses itself.
-  h = await startReminderHarness({ messageStepMs: 60_000 });
-  clinicId = (await createReminderClinic()).id;
-  clinicianId = await createClinician(clinicId);
-});
-
-afterAll(async () => {
-  await stopJobSender();
-  await h?.stop();
-});
+// Slow steps: this file drives the statuses itself.
+const suite = setUpReminderSuite({ messageStepMs: 60_000 });
 
 const sid = (n: number | string) => `SM${String(n).padStart(32, '0')}`;
 let seq = 1000;
@@ -48,7 +27,7 @@ function signedRequest(
   params: Record<string, string>,
   options: { signature?: string | null; host?: string } = {},
 ) {
-  const url = `${h.routes.url}${path}`;
+  const url = `${suite.h.routes.url}${path}`;
   const signature =
     options.signature === undefined ? twilioSignature(creds.authToken, url, params) : options.signature;
   const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
@@ -67,8 +46,8 @@ async function sentReminder(
   patient: Parameters<typeof reminderScenario>[2] = {},
   appointment: Parameters<typeof reminderScenario>[3] = {},
 ) {
-  const scenario = await reminderScenario(clinicId, clinicianId, patient, appointment);
-  expect(await sendReminder(scenario.reminder.id, { client: h.client() })).toBe('ACCEPTED');
+  const scenario = await suite.scenario(patient, appointment);
+  expect(await sendReminder(scenario.reminder.id, { client: suite.h.client() })).toBe('ACCEPTED');
   const state = await reminderState(scenario.reminder.id);
   return { ...scenario, message: state.messages.at(-1)! };
 }
@@ -83,7 +62,7 @@ describe('POST /api/twilio/messages/status', () => {
 
   it('refuses a tampered callback (signature for other fields) with 403 and writes nothing', async () => {
     const messageSid = nextSid();
-    const forged = twilioSignature(creds.authToken, `${h.routes.url}/api/twilio/messages/status`, {
+    const forged = twilioSignature(creds.authToken, `${suite.h.routes.url}/api/twilio/messages/status`, {
       MessageSid: messageSid,
       MessageStatus: 'sent',
     });
@@ -234,7 +213,7 @@ describe('POST /api/twilio/messages/inbound', () => {
   });
 
   it('flags R for staff as a reschedule request', async () => {
-    const staff = await createUser(clinicId, 'STAFF');
+    const staff = await createUser(suite.clinicId, 'STAFF');
     const { patient, appointment } = await sentReminder();
     await postInbound({ MessageSid: nextSid(), From: `whatsapp:${patient.mobile}`, Body: 'R' });
     const waiting = await listRepliesNeedingAttention(staff);
@@ -299,7 +278,7 @@ describe('POST /api/twilio/messages/inbound', () => {
   });
 
   it('passes any other reply to staff with its text', async () => {
-    const staff = await createUser(clinicId, 'STAFF');
+    const staff = await createUser(suite.clinicId, 'STAFF');
     const { patient } = await sentReminder();
     const messageSid = nextSid();
     const res = await postInbound({

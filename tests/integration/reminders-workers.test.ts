@@ -2,29 +2,19 @@
 // workers sharing 500 due reminders (with every job delivered twice) send
 // each exactly once; a 429 is retried with backoff; a WhatsApp failure
 // reported by callback becomes one SMS without anyone calling sendReminder.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { databaseUrl, db } from '@/lib/db/client';
 import { createBoss, startWorking, type Boss } from '@/lib/jobs/boss';
 import { defineJob, type JobDefinition } from '@/lib/jobs/define-job';
 import { sendReminderJob } from '@/lib/jobs/handlers/send-reminder';
-import { stopJobSender } from '@/lib/jobs/job-sender';
 import { enqueueReminder } from '@/lib/reminders/enqueue-reminder';
 import { sendReminderQueue } from '@/lib/reminders/reminder-queues';
 
-import {
-  createClinician,
-  createReminderClinic,
-  eventually,
-  reminderScenario,
-  reminderState,
-  startReminderHarness,
-  type ReminderHarness,
-} from '../helpers/reminder-fixtures';
+import { eventually, reminderState } from '../helpers/reminder-fixtures';
+import { setUpReminderSuite } from '../helpers/reminder-suite';
 
-let h: ReminderHarness;
-let clinicId: string;
-let clinicianId: string;
+const suite = setUpReminderSuite({ resetEachTest: true });
 const workers: Boss[] = [];
 // Quick retries for the test; the same handler and queue otherwise.
 const job = defineJob({ ...sendReminderJob, retryDelaySeconds: 1, retryDelayMaxSeconds: 2 });
@@ -38,21 +28,12 @@ async function startWorker(): Promise<Boss> {
 }
 
 beforeAll(async () => {
-  h = await startReminderHarness();
-  clinicId = (await createReminderClinic()).id;
-  clinicianId = await createClinician(clinicId);
   await startWorker();
   await startWorker();
-});
-
-beforeEach(() => {
-  h.emulator.reset();
 });
 
 afterAll(async () => {
   for (const w of workers) await w.stop({ graceful: false, timeout: 2000 });
-  await stopJobSender();
-  await h?.stop();
 });
 
 describe('two workers', () => {
@@ -61,7 +42,7 @@ describe('two workers', () => {
     const mobiles = Array.from({ length: N }, (_, i) => `+6142${String(i).padStart(7, '0')}`);
     const patients = await db().patient.createManyAndReturn({
       data: mobiles.map((mobile, i) => ({
-        clinicId,
+        clinicId: suite.clinicId,
         givenName: 'Bulk',
         familyName: `Patient${i}`,
         mobile,
@@ -74,7 +55,7 @@ describe('two workers', () => {
     const startsAt = new Date(Date.now() + 3 * 3600_000);
     const appointments = await db().appointment.createManyAndReturn({
       data: patients.map((p, i) => ({
-        clinicianId,
+        clinicianId: suite.clinicianId,
         patientId: p.id,
         startsAt: new Date(startsAt.getTime() + i * 60_000),
         endsAt: new Date(startsAt.getTime() + i * 60_000 + 50 * 60_000),
@@ -105,7 +86,7 @@ describe('two workers', () => {
       });
       expect(pending).toBe(0);
     }, 120_000);
-    const outbox = h.emulator.outbox().filter((m) => mobiles.includes(m.to.replace(/^whatsapp:/, '')));
+    const outbox = suite.h.emulator.outbox().filter((m) => mobiles.includes(m.to.replace(/^whatsapp:/, '')));
     expect(outbox).toHaveLength(N);
     expect(new Set(outbox.map((m) => m.to.replace(/^whatsapp:/, ''))).size).toBe(N);
     expect(outbox.filter((m) => m.to.startsWith('whatsapp:'))).toHaveLength(N / 2);
@@ -117,8 +98,8 @@ describe('two workers', () => {
 
 describe('through the queue', () => {
   it('retries a reminder Twilio rate-limited (429) with backoff and sends it once', async () => {
-    const { patient, reminder } = await reminderScenario(clinicId, clinicianId);
-    h.emulator.injectFailure({
+    const { patient, reminder } = await suite.scenario();
+    suite.h.emulator.injectFailure({
       path: '/2010-04-01/Accounts/*/Messages.json',
       fault: { type: 'rate-limit' },
       times: 2,
@@ -129,14 +110,19 @@ describe('through the queue', () => {
       expect(s.status).toBe('DELIVERED');
       return s;
     }, 20_000);
-    expect(h.emulator.outbox().filter((m) => m.to.endsWith(patient.mobile))).toHaveLength(1);
+    expect(suite.h.emulator.outbox().filter((m) => m.to.endsWith(patient.mobile))).toHaveLength(1);
     expect(state.messages[0]).toMatchObject({ attempts: 3 });
     expect(state.events.filter((e) => e.type === 'RETRYING')).toHaveLength(2);
   });
 
   it('turns a WhatsApp failure reported by callback into exactly one SMS, with no one calling sendReminder', async () => {
-    const { patient, reminder } = await reminderScenario(clinicId, clinicianId);
-    h.emulator.setMessageOutcome({ to: patient.mobile, status: 'undelivered', errorCode: 63016, times: 1 });
+    const { patient, reminder } = await suite.scenario();
+    suite.h.emulator.setMessageOutcome({
+      to: patient.mobile,
+      status: 'undelivered',
+      errorCode: 63016,
+      times: 1,
+    });
     await enqueueReminder(reminder.id, new Date());
     const state = await eventually(async () => {
       const s = await reminderState(reminder.id);
@@ -148,7 +134,7 @@ describe('through the queue', () => {
       { channel: 'SMS', status: 'DELIVERED', isFallback: true },
     ]);
     expect(
-      h.emulator
+      suite.h.emulator
         .outbox()
         .filter((m) => m.to.endsWith(patient.mobile))
         .map((m) => m.to),
