@@ -1,11 +1,11 @@
 // Staff cancel one reminder that has not gone out.
 import 'server-only';
 
-import { recordAudit } from '@/lib/audit/record-audit';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors/app-error';
 
+import { auditStaffReminder } from './create-staff-reminder';
 import { cancelReminderJob } from './enqueue-reminder';
 import { reminderForStaff } from './staff-reminder-access';
 
@@ -24,17 +24,10 @@ export async function cancelReminder(user: SessionUser, reminderId: string): Pro
     await tx.reminderEvent.create({
       data: { reminderId, type: 'CANCELLED', detail: 'CANCELLED_BY_STAFF', actorId: user.id },
     });
-    await recordAudit(
-      {
-        actor: { id: user.id, role: user.role },
-        action: 'UPDATE',
-        entityType: 'Reminder',
-        entityId: reminderId,
-        patientId: reminder.patientId,
-        detail: { operation: 'cancel-reminder', fields: ['status'] },
-      },
-      tx,
-    );
+    await auditStaffReminder(tx, user, 'UPDATE', reminder, {
+      operation: 'cancel-reminder',
+      fields: ['status'],
+    });
   });
   await cancelReminderJob(reminder.jobId);
 }

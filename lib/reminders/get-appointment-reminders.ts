@@ -3,12 +3,12 @@
 // goes by SMS).
 import 'server-only';
 
-import { env } from '@/lib/env';
 import { db } from '@/lib/db/client';
 import type { SessionUser } from '@/lib/auth/session-user';
 
-import { chooseChannels, type ChannelPlan } from './choose-channels';
+import type { ChannelPlan } from './choose-channels';
 import { getReminderConfig } from './get-reminder-config';
+import { channelPatientSelect, planChannels } from './plan-channels';
 import { patientTimeZone } from './reminder-appointment';
 import { appointmentForReminders } from './staff-reminder-access';
 
@@ -48,26 +48,15 @@ export async function getAppointmentReminders(user: SessionUser, appointmentId: 
     }),
     db().patient.findUniqueOrThrow({
       where: { id: appointment.patientId },
-      select: {
-        mobile: true,
-        timezone: true,
-        preferredChannel: true,
-        messagingConsentAt: true,
-        messagingConsentMethod: true,
-        whatsappConsent: true,
-        whatsappOptOutAt: true,
-        smsOptOutAt: true,
-      },
+      select: { ...channelPatientSelect, timezone: true, messagingConsentMethod: true },
     }),
     getReminderConfig(appointment.patient.clinicId),
   ]);
-  const e = env();
-  const plan: ChannelPlan = chooseChannels(patient, {
-    whatsappFrom: e.TWILIO_WHATSAPP_FROM,
-    smsFrom: e.TWILIO_PHONE_NUMBER,
-    whatsappEnabled: config.whatsappEnabled,
-    whatsappContentSid: config.templates[appointment.kind].whatsappContentSid,
-  });
+  const plan: ChannelPlan = planChannels(
+    patient,
+    config,
+    config.templates[appointment.kind].whatsappContentSid,
+  );
   return {
     appointment,
     reminders,

@@ -8,9 +8,9 @@ import { db } from '@/lib/db/client';
 import { isOpenStatus } from '@/lib/schemas/appointment';
 
 import { enqueueReminders } from './enqueue-reminder';
-import { getReminderConfig } from './get-reminder-config';
-import { planReminderTime } from './plan-reminder-time';
-import { loadReminderAppointment, patientTimeZone } from './reminder-appointment';
+import { loadReminderPlanner } from './load-reminder-planner';
+import { createPolicyReminder, plannedEvent, plannedFields } from './planned-reminder-data';
+import { loadReminderAppointment } from './reminder-appointment';
 
 // Skipped for a reason the new time may change; not for a closed appointment.
 const REPLANNABLE_SKIPS = new Set([
@@ -34,16 +34,7 @@ export async function rescheduleAppointmentReminders(
   const actorId = options.actorId ?? null;
   const appointment = await loadReminderAppointment({ id: appointmentId });
   if (!appointment || !isOpenStatus(appointment.status)) return { moved: [], added: [] };
-  const config = await getReminderConfig(appointment.patient.clinicId);
-  const timeZone = patientTimeZone(appointment.patient.timezone, config.clinicTimeZone);
-  const plan = (offsetMinutes: number) =>
-    planReminderTime({
-      startsAt: appointment.startsAt,
-      offsetMinutes,
-      timeZone,
-      quietHours: config.quietHours,
-      now,
-    });
+  const { config, plan } = await loadReminderPlanner(appointment, now);
 
   const reminders = await db().reminder.findMany({
     where: { appointmentId },
@@ -73,43 +64,18 @@ export async function rescheduleAppointmentReminders(
       return db().reminder.update({
         where: { id: r.id },
         data: {
-          requestedAt: p.requestedAt,
-          dueAt: p.ok ? p.dueAt : p.requestedAt,
-          movedByQuietHours: p.ok && p.moved,
-          status: p.ok ? 'SCHEDULED' : 'SKIPPED',
-          reason: p.ok ? null : p.reason,
-          events: {
-            create: p.ok
-              ? { type: 'MOVED', detail: p.moved ? 'QUIET_HOURS' : 'APPOINTMENT_MOVED', actorId }
-              : { type: 'SKIPPED', detail: p.reason, actorId },
-          },
+          ...plannedFields(p),
+          events: { create: plannedEvent(p, 'MOVED', actorId, { onTime: 'APPOINTMENT_MOVED' }) },
         },
         select: { id: true, status: true, dueAt: true },
       });
     }),
-    ...toAdd.map((offsetMinutes) => {
-      const p = plan(offsetMinutes);
-      return db().reminder.create({
-        data: {
-          appointmentId,
-          patientId: appointment.patientId,
-          source: 'POLICY',
-          offsetMinutes,
-          requestedAt: p.requestedAt,
-          dueAt: p.ok ? p.dueAt : p.requestedAt,
-          movedByQuietHours: p.ok && p.moved,
-          status: p.ok ? 'SCHEDULED' : 'SKIPPED',
-          reason: p.ok ? null : p.reason,
-          createdById: actorId,
-          events: {
-            create: p.ok
-              ? { type: 'SCHEDULED', detail: 'APPOINTMENT_MOVED', actorId }
-              : { type: 'SKIPPED', detail: p.reason, actorId },
-          },
-        },
-        select: { id: true, status: true, dueAt: true },
-      });
-    }),
+    ...toAdd.map((offsetMinutes) =>
+      createPolicyReminder(appointment, offsetMinutes, plan(offsetMinutes), actorId, {
+        moved: 'APPOINTMENT_MOVED',
+        onTime: 'APPOINTMENT_MOVED',
+      }),
+    ),
   ]);
 
   await enqueueReminders(results.filter((r) => r.status === 'SCHEDULED'));

@@ -8,9 +8,9 @@ import { db } from '@/lib/db/client';
 import { isOpenStatus } from '@/lib/schemas/appointment';
 
 import { enqueueReminders } from './enqueue-reminder';
-import { getReminderConfig } from './get-reminder-config';
-import { planReminderTime } from './plan-reminder-time';
-import { loadReminderAppointment, patientTimeZone } from './reminder-appointment';
+import { loadReminderPlanner } from './load-reminder-planner';
+import { createPolicyReminder } from './planned-reminder-data';
+import { loadReminderAppointment } from './reminder-appointment';
 
 export async function scheduleAppointmentReminders(
   appointmentId: string,
@@ -19,8 +19,7 @@ export async function scheduleAppointmentReminders(
   const now = options.now ?? new Date();
   const appointment = await loadReminderAppointment({ id: appointmentId });
   if (!appointment || !isOpenStatus(appointment.status)) return { scheduled: [], skipped: [] };
-  const config = await getReminderConfig(appointment.patient.clinicId);
-  const timeZone = patientTimeZone(appointment.patient.timezone, config.clinicTimeZone);
+  const { config, plan } = await loadReminderPlanner(appointment, now);
 
   // Called twice (a retried hook), it adds nothing: one policy reminder per offset.
   const existing = await db().reminder.findMany({
@@ -32,41 +31,9 @@ export async function scheduleAppointmentReminders(
   const created = await db().$transaction(
     config.offsetsMinutes
       .filter((offsetMinutes) => !have.has(offsetMinutes))
-      .map((offsetMinutes) => {
-        const plan = planReminderTime({
-          startsAt: appointment.startsAt,
-          offsetMinutes,
-          timeZone,
-          quietHours: config.quietHours,
-          now,
-        });
-        return db().reminder.create({
-          data: {
-            appointmentId,
-            patientId: appointment.patientId,
-            source: 'POLICY',
-            offsetMinutes,
-            requestedAt: plan.requestedAt,
-            dueAt: plan.ok ? plan.dueAt : plan.requestedAt,
-            movedByQuietHours: plan.ok && plan.moved,
-            status: plan.ok ? 'SCHEDULED' : 'SKIPPED',
-            reason: plan.ok ? null : plan.reason,
-            createdById: options.actorId ?? null,
-            events: {
-              create: [
-                plan.ok
-                  ? {
-                      type: 'SCHEDULED',
-                      detail: plan.moved ? 'QUIET_HOURS' : null,
-                      actorId: options.actorId ?? null,
-                    }
-                  : { type: 'SKIPPED', detail: plan.reason, actorId: options.actorId ?? null },
-              ],
-            },
-          },
-          select: { id: true, status: true, dueAt: true },
-        });
-      }),
+      .map((offsetMinutes) =>
+        createPolicyReminder(appointment, offsetMinutes, plan(offsetMinutes), options.actorId ?? null),
+      ),
   );
 
   const scheduled = created.filter((r) => r.status === 'SCHEDULED');

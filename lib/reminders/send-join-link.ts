@@ -8,20 +8,20 @@
 // there is none); "Make a new link" then "Send" sends a fresh one.
 import 'server-only';
 
-import { recordAudit } from '@/lib/audit/record-audit';
 import { assertCan } from '@/lib/auth/guards';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
-import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors/app-error';
 import { isOpenStatus } from '@/lib/schemas/appointment';
 import { joinWindow } from '@/lib/video/join-window';
 import { currentOrFirstJoinLink } from '@/lib/video/regenerate-join-link';
 import { requireStaffVideoAccess } from '@/lib/video/staff-video-access';
 
-import { chooseChannels, type Channel } from './choose-channels';
+import type { Channel } from './choose-channels';
+import { createStaffReminder } from './create-staff-reminder';
 import { enqueueReminders } from './enqueue-reminder';
 import { getReminderConfig } from './get-reminder-config';
+import { channelPatientSelect, planChannels } from './plan-channels';
 import { REMINDER_PRIORITY } from './reminder-queues';
 import { describeReason } from './reminder-reasons';
 
@@ -46,24 +46,10 @@ export async function sendJoinLink(
   // Refused here, with the reason, when nothing could go: staff can then give the link another way.
   const patient = await db().patient.findUniqueOrThrow({
     where: { id: appointment.patientId },
-    select: {
-      clinicId: true,
-      mobile: true,
-      preferredChannel: true,
-      messagingConsentAt: true,
-      whatsappConsent: true,
-      whatsappOptOutAt: true,
-      smsOptOutAt: true,
-    },
+    select: { clinicId: true, ...channelPatientSelect },
   });
   const config = await getReminderConfig(patient.clinicId);
-  const e = env();
-  const plan = chooseChannels(patient, {
-    whatsappFrom: e.TWILIO_WHATSAPP_FROM,
-    smsFrom: e.TWILIO_PHONE_NUMBER,
-    whatsappEnabled: config.whatsappEnabled,
-    whatsappContentSid: config.templates.TELEHEALTH.whatsappContentSid,
-  });
+  const plan = planChannels(patient, config, config.templates.TELEHEALTH.whatsappContentSid);
   if (plan.channels.length === 0) {
     throw new AppError(
       'CONFLICT',
@@ -73,34 +59,20 @@ export async function sendJoinLink(
 
   // The link the message will carry exists before the job runs, and is the one staff see.
   await currentOrFirstJoinLink(sessionId, user.id);
-  const reminder = await db().$transaction(async (tx) => {
-    const row = await tx.reminder.create({
-      data: {
-        appointmentId,
-        patientId: appointment.patientId,
-        source: 'JOIN_LINK',
-        offsetMinutes: Math.round((appointment.startsAt.getTime() - now.getTime()) / 60_000),
-        requestedAt: now,
-        dueAt: now,
-        status: 'SCHEDULED',
-        createdById: user.id,
-        events: { create: { type: 'SCHEDULED', detail: 'JOIN_LINK', actorId: user.id } },
-      },
-      select: { id: true, dueAt: true },
-    });
-    await recordAudit(
-      {
-        actor: { id: user.id, role: user.role },
-        action: 'CREATE',
-        entityType: 'Reminder',
-        entityId: row.id,
-        patientId: appointment.patientId,
-        detail: { operation: 'send-join-link' },
-      },
-      tx,
-    );
-    return row;
-  });
+  const reminder = await createStaffReminder(
+    user,
+    {
+      appointmentId,
+      patientId: appointment.patientId,
+      source: 'JOIN_LINK',
+      offsetMinutes: Math.round((appointment.startsAt.getTime() - now.getTime()) / 60_000),
+      requestedAt: now,
+      dueAt: now,
+      status: 'SCHEDULED',
+      events: { create: { type: 'SCHEDULED', detail: 'JOIN_LINK', actorId: user.id } },
+    },
+    { operation: 'send-join-link' },
+  );
   await enqueueReminders([reminder], REMINDER_PRIORITY.sentByStaff);
   return { reminderId: reminder.id, channels: plan.channels };
 }

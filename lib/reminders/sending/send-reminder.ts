@@ -3,21 +3,27 @@
 // holds: docs/decisions/005-reminders-at-most-once.md.
 import 'server-only';
 
-import { env } from '@/lib/env';
 import { isFailureStatus } from '@/lib/messaging/message-status';
 import { isOpenStatus } from '@/lib/schemas/appointment';
 import { findRecentMessages } from '@/lib/twilio/find-recent-messages';
 import { sendMessage } from '@/lib/twilio/send-message';
 import { joinWindow } from '@/lib/video/join-window';
 
-import { chooseChannels, type Channel } from '../choose-channels';
+import type { Channel } from '../choose-channels';
 import { SETTLE_MS } from '../claim-timing';
 import { getReminderConfig } from '../get-reminder-config';
+import { planChannels } from '../plan-channels';
 import { patientTimeZone } from '../reminder-appointment';
 import type { ReasonCode } from '../reminder-reasons';
 import { finishReminder, noticeIsCurrent } from './finish-send';
 import { loadReminder } from './load-reminder';
-import { ACCEPTED, IN_FLIGHT, type SendContext, type SendOutcome, type SendReminderDeps } from './send-context';
+import {
+  ACCEPTED,
+  IN_FLIGHT,
+  type SendContext,
+  type SendOutcome,
+  type SendReminderDeps,
+} from './send-context';
 import { sendOnChannel } from './send-channel';
 
 export { RetryReminderLater, type SendOutcome, type SendReminderDeps } from './send-context';
@@ -68,14 +74,11 @@ export async function sendReminder(reminderId: string, deps: SendReminderDeps = 
   }
 
   const config = await getReminderConfig(appointment.patient.clinicId);
-  const e = env();
-  const plan = chooseChannels(appointment.patient, {
-    whatsappFrom: e.TWILIO_WHATSAPP_FROM,
-    smsFrom: e.TWILIO_PHONE_NUMBER,
-    whatsappEnabled: config.whatsappEnabled,
-    whatsappContentSid: (notice ? config.noticeTemplates[notice.kind] : config.templates)[appointment.kind]
-      .whatsappContentSid,
-  });
+  const plan = planChannels(
+    appointment.patient,
+    config,
+    (notice ? config.noticeTemplates[notice.kind] : config.templates)[appointment.kind].whatsappContentSid,
+  );
   const ctx: SendContext = {
     reminder,
     plan,
