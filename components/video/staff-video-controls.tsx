@@ -4,8 +4,9 @@
 // dashboard's waiting list, the clinician's room): buttons and forms that run
 // server actions, and a listener that refreshes the panel when the session changes.
 import { useRouter } from 'next/navigation';
-import { useActionState, useEffect } from 'react';
+import { useActionState, useRef } from 'react';
 
+import { useEventStream } from '@/components/hooks/use-event-stream';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog, type ConfirmDialogProps } from '@/components/ui/confirm-dialog';
 import { CopyButton } from '@/components/ui/copy-button';
@@ -115,24 +116,17 @@ function ActionResult({ state }: { state: VideoActionState }) {
 
 /**
  * Re-renders the panel when the session changes (patient waiting, admitted,
- * connected…), from the staff event stream. The session cookie authenticates
- * it, so EventSource will do; it reconnects by itself.
+ * connected…), from the staff event stream.
  */
 export function VideoPanelLive({ appointmentId }: { appointmentId: string }) {
   const router = useRouter();
-  useEffect(() => {
-    const source = new EventSource(`/api/appointments/${encodeURIComponent(appointmentId)}/video-events`);
-    let first = true;
-    const onState = () => {
+  const seen = useRef(false);
+  useEventStream<{ state: unknown }>(`/api/appointments/${encodeURIComponent(appointmentId)}/video-events`, {
+    state: () => {
       // The first message is the state the page was just rendered with.
-      if (first) first = false;
-      else router.refresh();
-    };
-    source.addEventListener('state', onState);
-    return () => {
-      source.removeEventListener('state', onState);
-      source.close();
-    };
-  }, [appointmentId, router]);
+      if (seen.current) router.refresh();
+      else seen.current = true;
+    },
+  });
   return null;
 }

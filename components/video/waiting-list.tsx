@@ -9,6 +9,7 @@
 import Link from 'next/link';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 
+import { useEventStream } from '@/components/hooks/use-event-stream';
 import { Button, buttonClasses } from '@/components/ui/button';
 import type { WaitingList as WaitingListState, WaitingListItem } from '@/lib/video/get-waiting-list';
 import { QUICK_REPLIES } from '@/lib/video/quick-replies';
@@ -101,35 +102,27 @@ export function WaitingList({ initial }: { initial: WaitingListState }) {
     alertsRef.current = alerts;
   }, [alerts]);
 
-  useEffect(() => {
-    const source = new EventSource('/api/video/staff/waiting-list/events');
-    const onState = (event: MessageEvent<string>) => {
-      const next = JSON.parse(event.data) as WaitingListState;
-      const arrived = next.items.filter(
-        (i) => i.waiting?.status === 'WAITING' && previous.current.get(i.appointmentId) !== 'WAITING',
-      );
-      const replied = next.items.filter(
-        (i) => i.replies.length && i.replies.at(-1)!.id !== lastReplies.current.get(i.appointmentId),
-      );
-      previous.current = new Map(next.items.map((i) => [i.appointmentId, i.waiting?.status ?? null]));
-      lastReplies.current = new Map(next.items.map((i) => [i.appointmentId, i.replies.at(-1)?.id ?? null]));
-      setList(next);
-      const news = [
-        arrived.length ? `Patient waiting: ${arrived.map((i) => i.patientName).join(', ')}.` : '',
-        ...replied.map((i) => `${i.patientName} replied: ${QUICK_REPLIES[i.replies.at(-1)!.reply]}.`),
-      ].filter(Boolean);
-      if (news.length) setAnnouncement(news.join(' '));
-      if (arrived.length) {
-        const when = arrived.map((i) => clock(i.startsAt, next.timeZone)).join(', ');
-        if (alertsRef.current) alert(`Your ${when} patient is in the waiting room.`);
-      }
-    };
-    source.addEventListener('state', onState as EventListener);
-    return () => {
-      source.removeEventListener('state', onState as EventListener);
-      source.close();
-    };
-  }, []);
+  const onState = (next: WaitingListState) => {
+    const arrived = next.items.filter(
+      (i) => i.waiting?.status === 'WAITING' && previous.current.get(i.appointmentId) !== 'WAITING',
+    );
+    const replied = next.items.filter(
+      (i) => i.replies.length && i.replies.at(-1)!.id !== lastReplies.current.get(i.appointmentId),
+    );
+    previous.current = new Map(next.items.map((i) => [i.appointmentId, i.waiting?.status ?? null]));
+    lastReplies.current = new Map(next.items.map((i) => [i.appointmentId, i.replies.at(-1)?.id ?? null]));
+    setList(next);
+    const news = [
+      arrived.length ? `Patient waiting: ${arrived.map((i) => i.patientName).join(', ')}.` : '',
+      ...replied.map((i) => `${i.patientName} replied: ${QUICK_REPLIES[i.replies.at(-1)!.reply]}.`),
+    ].filter(Boolean);
+    if (news.length) setAnnouncement(news.join(' '));
+    if (arrived.length) {
+      const when = arrived.map((i) => clock(i.startsAt, next.timeZone)).join(', ');
+      if (alertsRef.current) alert(`Your ${when} patient is in the waiting room.`);
+    }
+  };
+  useEventStream<{ state: WaitingListState }>('/api/video/staff/waiting-list/events', { state: onState });
 
   const toggleAlerts = async () => {
     const on = !alerts;

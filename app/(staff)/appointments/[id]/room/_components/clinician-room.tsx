@@ -5,29 +5,27 @@
 // call itself from the VideoProvider. Staff actions are the same server
 // actions as the appointment page's panel.
 import dynamic from 'next/dynamic';
-import { useActionState, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useActionState, useCallback, useEffect, useRef, useState } from 'react';
 
+import { useEventStream } from '@/components/hooks/use-event-stream';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { VideoAudienceProvider } from '@/components/video/audience';
 import { JOIN_AGAIN } from '@/components/video/error-messages';
 import { ProblemPanel } from '@/components/video/media-problem';
+import { admitPatientAction, endSessionAction } from '@/components/video/staff-video-actions';
+import { VideoActionButton } from '@/components/video/staff-video-controls';
 import {
-  admitPatientAction,
-  createGuestLinkAction,
-  endSessionAction,
-  markNoShowAction,
-  postWaitingMessageAction,
-} from '@/components/video/staff-video-actions';
-import {
-  GuestLinkButton,
-  VideoActionButton,
-  WaitingMessageForm,
-} from '@/components/video/staff-video-controls';
-import { useVideo, VideoProvider, type IssuedVideoToken } from '@/components/video/video-provider';
+  useVideo,
+  useVideoActions,
+  VideoProvider,
+  type IssuedVideoToken,
+} from '@/components/video/video-provider';
 import { initialFormState } from '@/lib/schemas/form-state';
 import type { VideoPanelState } from '@/lib/video/get-video-panel';
-import { QUICK_REPLIES } from '@/lib/video/quick-replies';
+
+import { Attendance } from './attendance';
+import { SessionSide } from './session-side';
 
 // The call UI and device check load after the page is interactive.
 const CallView = dynamic(() => import('@/components/video/call-view').then((m) => m.CallView), {
@@ -80,15 +78,10 @@ const CLINICIAN = { reader: 'clinician', clinicPhone: null } as const;
 /** The staff view of the session, re-sent by the server after every change. */
 function usePanel(appointmentId: string, initial: VideoPanelState): VideoPanelState {
   const [panel, setPanel] = useState(initial);
-  useEffect(() => {
-    const source = new EventSource(`/api/appointments/${encodeURIComponent(appointmentId)}/video-events`);
-    const onState = (event: MessageEvent<string>) => setPanel(JSON.parse(event.data) as VideoPanelState);
-    source.addEventListener('state', onState as EventListener);
-    return () => {
-      source.removeEventListener('state', onState as EventListener);
-      source.close();
-    };
-  }, [appointmentId]);
+  useEventStream<{ state: VideoPanelState }>(
+    `/api/appointments/${encodeURIComponent(appointmentId)}/video-events`,
+    { state: setPanel },
+  );
   return panel;
 }
 
@@ -191,10 +184,9 @@ function BeforeOrAfter({
 }
 
 function EndForEveryone({ appointmentId }: { appointmentId: string }) {
-  const video = useVideo();
+  const { disconnect } = useVideoActions();
   const [state, run] = useActionState(endSessionAction.bind(null, appointmentId), initialFormState);
   // Ended on the server: leave the room here too (the others are disconnected by Twilio).
-  const { disconnect } = video;
   useEffect(() => {
     if (state.status === 'success') disconnect('ended');
   }, [state, disconnect]);
@@ -214,173 +206,5 @@ function EndForEveryone({ appointmentId }: { appointmentId: string }) {
         </span>
       ) : null}
     </form>
-  );
-}
-
-function SessionSide({
-  appointmentId,
-  panel,
-  patientFirstName,
-  timeZone,
-}: {
-  appointmentId: string;
-  panel: VideoPanelState;
-  patientFirstName: string;
-  timeZone: string;
-}) {
-  const at = useMemo(
-    () => (iso: string) =>
-      new Intl.DateTimeFormat('en-AU', { timeZone, hour: 'numeric', minute: '2-digit' }).format(
-        new Date(iso),
-      ),
-    [timeZone],
-  );
-  const status = panel.waiting?.status;
-  const closed = panel.appointmentStatus === 'CANCELLED' || panel.appointmentStatus === 'NO_SHOW';
-  return (
-    <aside
-      aria-labelledby="session-heading"
-      className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4"
-    >
-      <h2 id="session-heading" className="text-lg font-semibold">
-        {patientFirstName}
-      </h2>
-      <dl className="flex flex-col gap-2 text-sm">
-        <div>
-          <dt className="font-medium text-slate-600">Waiting room</dt>
-          <dd data-testid="room-waiting-status">
-            {status === 'WAITING'
-              ? `● Waiting since ${at(panel.waiting!.since)}`
-              : status === 'ADMITTED'
-                ? '✓ Let in'
-                : status === 'DECLINED'
-                  ? '✗ Not admitted'
-                  : status === 'LEFT'
-                    ? '↩ Left'
-                    : 'Not arrived'}
-          </dd>
-        </div>
-        <div>
-          <dt className="font-medium text-slate-600">Consent and location</dt>
-          <dd>
-            {panel.consent
-              ? `Given ${at(panel.consent.at)}; ${panel.consent.location === 'IN_AUSTRALIA' ? 'in Australia' : 'outside Australia'}`
-              : 'Not yet given'}
-          </dd>
-        </div>
-        <div>
-          <dt className="font-medium text-slate-600">In the call now</dt>
-          <dd>
-            {panel.connected.length
-              ? panel.connected.map((c) => c.role?.toLowerCase() ?? 'other').join(', ')
-              : 'Nobody'}
-          </dd>
-        </div>
-      </dl>
-      {panel.replies.length ? (
-        <div
-          data-testid="room-quick-replies"
-          className="rounded-md border border-sky-300 bg-sky-50 p-3 text-sm text-sky-950"
-        >
-          <h3 className="font-semibold">{patientFirstName} replied</h3>
-          <ul aria-live="polite">
-            {panel.replies.map((r) => (
-              <li key={r.id}>
-                <span className="text-slate-700">{at(r.at)}:</span> “{QUICK_REPLIES[r.reply]}”
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      {status === 'WAITING' ? (
-        <VideoActionButton
-          action={admitPatientAction.bind(null, appointmentId)}
-          label={`Let ${patientFirstName} in`}
-          pendingLabel="Admitting…"
-          variant="primary"
-        />
-      ) : null}
-      {!closed && panel.can.message ? (
-        <div className="flex flex-col gap-2">
-          <h3 className="font-semibold">Messages to the waiting patient</h3>
-          {panel.messages.length ? (
-            <ul className="flex flex-col gap-1 text-sm">
-              {panel.messages.map((m) => (
-                <li key={m.id}>
-                  <span className="text-slate-600">{at(m.at)}:</span> {m.body}
-                </li>
-              ))}
-            </ul>
-          ) : null}
-          <WaitingMessageForm action={postWaitingMessageAction.bind(null, appointmentId)} idPrefix="room" />
-        </div>
-      ) : null}
-      {!closed ? <GuestLinkButton action={createGuestLinkAction.bind(null, appointmentId)} /> : null}
-      {!closed && panel.can.markNoShow && panel.started ? (
-        <VideoActionButton
-          action={markNoShowAction.bind(null, appointmentId)}
-          label="Mark as no-show"
-          pendingLabel="Saving…"
-          confirm={{
-            title: 'Mark this appointment as a no-show?',
-            message: 'The patient’s join link will stop working, and the appointment is recorded as missed.',
-            confirmLabel: 'Mark as no-show',
-          }}
-        />
-      ) : null}
-      {panel.appointmentStatus === 'NO_SHOW' ? <p className="font-medium">Marked as a no-show.</p> : null}
-    </aside>
-  );
-}
-
-function minutesSeconds(seconds: number | null): string {
-  if (seconds === null) return 'not recorded';
-  const m = Math.floor(seconds / 60);
-  const s = seconds % 60;
-  return m ? `${m} min ${s} s` : `${s} s`;
-}
-
-const bands: Record<string, string> = {
-  UNDER_20_MIN: 'under 20 minutes',
-  FROM_20_UNDER_50_MIN: '20 to under 50 minutes',
-  FROM_50_MIN: '50 minutes or more',
-};
-
-/** What Twilio's status callbacks recorded; arrives a few seconds after the call as the callbacks come in. */
-function Attendance({
-  panel,
-  patientFirstName,
-}: {
-  panel: VideoPanelState;
-  patientFirstName: string;
-  timeZone: string;
-}) {
-  const a = panel.attendance;
-  return (
-    <section
-      aria-labelledby="attendance-heading"
-      className="rounded-lg border border-slate-200 bg-white p-4"
-      aria-live="polite"
-    >
-      <h3 id="attendance-heading" className="font-semibold">
-        Attendance
-      </h3>
-      {a ? (
-        <dl className="mt-2 grid gap-1 text-sm sm:grid-cols-2">
-          <dt className="font-medium text-slate-600">{patientFirstName} connected</dt>
-          <dd data-testid="attendance-patient">{minutesSeconds(a.patientSeconds)}</dd>
-          <dt className="font-medium text-slate-600">You connected</dt>
-          <dd>{minutesSeconds(a.clinicianSeconds)}</dd>
-          <dt className="font-medium text-slate-600">Together</dt>
-          <dd data-testid="attendance-joint">{minutesSeconds(a.jointSeconds)}</dd>
-          <dt className="font-medium text-slate-600">Medicare time band</dt>
-          <dd>{a.medicareTimeBand ? bands[a.medicareTimeBand] : 'not yet known'}</dd>
-          <dt className="font-medium text-slate-600">Sound only</dt>
-          <dd>{a.audioOnly === null ? 'not known' : a.audioOnly ? 'yes' : 'no'}</dd>
-        </dl>
-      ) : (
-        <p className="mt-2 text-sm">Waiting for the video service’s records of who was connected…</p>
-      )}
-    </section>
   );
 }
