@@ -4,6 +4,7 @@
 import 'server-only';
 
 import type { SessionUser } from '@/lib/auth/session-user';
+import { sessionUserSelect, toSessionUser } from '@/lib/auth/session-user-row';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors/app-error';
 
@@ -31,17 +32,7 @@ export async function authenticateApiToken(request: Request, now: Date = new Dat
       revokedAt: true,
       expiresAt: true,
       lastUsedAt: true,
-      user: {
-        select: {
-          id: true,
-          clinicId: true,
-          role: true,
-          name: true,
-          email: true,
-          active: true,
-          clinician: { select: { id: true } },
-        },
-      },
+      user: { select: sessionUserSelect },
     },
   });
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now) || !row.user.active) {
@@ -50,17 +41,5 @@ export async function authenticateApiToken(request: Request, now: Date = new Dat
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   }
-  const { user } = row;
-  return {
-    apiTokenId: row.id,
-    user: {
-      id: user.id,
-      clinicId: user.clinicId,
-      role: user.role,
-      name: user.name,
-      email: user.email,
-      clinicianId: user.clinician?.id ?? null,
-      sessionId: `api-token:${row.id}`,
-    },
-  };
+  return { apiTokenId: row.id, user: toSessionUser(row.user, `api-token:${row.id}`) };
 }

@@ -6,6 +6,7 @@ import 'server-only';
 import { db } from '@/lib/db/client';
 
 import { judgeSession, shouldTouch } from './session-policy';
+import { sessionUserSelect, toSessionUser } from './session-user-row';
 import type { SessionUser } from './session-user';
 
 export type SignedOutReason = 'none' | 'idle' | 'expired' | 'revoked' | 'unavailable';
@@ -21,19 +22,7 @@ const signedOut = (reason: SignedOutReason): SessionState => ({ status: 'signed-
 export async function resolveSession(sessionId: string, now: Date): Promise<SessionState> {
   const session = await db().authSession.findUnique({
     where: { id: sessionId },
-    include: {
-      user: {
-        select: {
-          id: true,
-          clinicId: true,
-          role: true,
-          name: true,
-          email: true,
-          active: true,
-          clinician: { select: { id: true } },
-        },
-      },
-    },
+    include: { user: { select: sessionUserSelect } },
   });
   if (!session) return signedOut('none');
 
@@ -63,18 +52,7 @@ export async function resolveSession(sessionId: string, now: Date): Promise<Sess
 
   if (session.mfaPending) return { status: 'mfa-pending', userId: user.id, sessionId: session.id };
 
-  return {
-    status: 'active',
-    user: {
-      id: user.id,
-      clinicId: user.clinicId,
-      role: user.role,
-      name: user.name,
-      email: user.email,
-      clinicianId: user.clinician?.id ?? null,
-      sessionId: session.id,
-    },
-  };
+  return { status: 'active', user: toSessionUser(user, session.id) };
 }
 
 /**

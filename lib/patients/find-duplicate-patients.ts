@@ -9,6 +9,8 @@ import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
 import type { PatientValues } from '@/lib/schemas/patient';
 
+import { patientListSelect } from './patient-list-select';
+
 export type DuplicatePatient = {
   id: string;
   givenName: string;
@@ -41,14 +43,7 @@ export async function findDuplicatePatients(
     },
     orderBy: [{ familyName: 'asc' }, { givenName: 'asc' }],
     take: 5,
-    select: {
-      id: true,
-      givenName: true,
-      familyName: true,
-      preferredName: true,
-      dateOfBirth: true,
-      mobile: true,
-    },
+    select: patientListSelect,
   });
   if (rows.length === 0) return [];
   const key = (s: string) => s.toLocaleLowerCase('en-AU');

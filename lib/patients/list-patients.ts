@@ -10,6 +10,7 @@ import { db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
 import { patientListItemSchema, type PatientListItem } from '@/lib/schemas/patient';
 
+import { patientListSelect } from './patient-list-select';
 import { patientScope } from './patient-scope';
 import { dateOfBirthQuery } from './search-patients';
 
@@ -72,14 +73,7 @@ export async function listPatients(user: SessionUser, params: ListPatientsParams
       orderBy: [{ familyName: 'asc' }, { givenName: 'asc' }, { id: 'asc' }],
       skip: (page - 1) * pageSize,
       take: pageSize,
-      select: {
-        id: true,
-        givenName: true,
-        familyName: true,
-        preferredName: true,
-        dateOfBirth: true,
-        mobile: true,
-      },
+      select: patientListSelect,
     }),
     db().patient.count({ where }),
   ]);

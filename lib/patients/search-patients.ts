@@ -12,6 +12,7 @@ import type { Prisma } from '@/lib/db/generated/client';
 import { patientListItemSchema, type PatientListItem } from '@/lib/schemas/patient';
 import { isValidDateString } from '@/lib/time/clinic-time';
 
+import { patientListSelect } from './patient-list-select';
 import { patientScope } from './patient-scope';
 
 export const SEARCH_LIMIT = 8;
@@ -70,14 +71,7 @@ export async function searchPatients(
     where: { AND: [patientScope(user), { archivedAt: null }, patientQueryWhere(q)] },
     orderBy: [{ familyName: 'asc' }, { givenName: 'asc' }, { id: 'asc' }],
     take: Math.min(Math.max(options.limit ?? SEARCH_LIMIT, 1), 50),
-    select: {
-      id: true,
-      givenName: true,
-      familyName: true,
-      preferredName: true,
-      dateOfBirth: true,
-      mobile: true,
-    },
+    select: patientListSelect,
   });
   await recordAudit({
     actor: { id: user.id, role: user.role },
@@ -94,14 +88,7 @@ export async function findPatientOption(user: SessionUser, id: string): Promise<
   if (!id || id.length > 64) return null;
   const row = await db().patient.findFirst({
     where: { AND: [{ id }, patientScope(user), { archivedAt: null }] },
-    select: {
-      id: true,
-      givenName: true,
-      familyName: true,
-      preferredName: true,
-      dateOfBirth: true,
-      mobile: true,
-    },
+    select: patientListSelect,
   });
   if (!row) return null;
   await recordAudit({

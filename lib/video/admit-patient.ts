@@ -6,6 +6,7 @@ import 'server-only';
 import { recordAudit } from '@/lib/audit/record-audit';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
+import type { Prisma } from '@/lib/db/generated/client';
 import { AppError } from '@/lib/errors/app-error';
 
 import { notifyVideoChange } from './notify-video-change';
@@ -25,18 +26,7 @@ export async function admitPatient(user: SessionUser, appointmentId: string, now
       where: { sessionId },
       data: { status: 'ADMITTED', admittedAt: now, admittedById: user.id },
     });
-    await notifyVideoChange(tx, sessionId, 'waiting');
-    await recordAudit(
-      {
-        actor: { id: user.id, role: user.role },
-        action: 'UPDATE',
-        entityType: 'WaitingRoomEntry',
-        entityId: sessionId,
-        patientId: appointment.patientId,
-        detail: { operation: 'admit' },
-      },
-      tx,
-    );
+    await recordWaitingChange(tx, user, { sessionId, patientId: appointment.patientId }, 'admit');
   });
   return { status: 'ADMITTED' as const };
 }
@@ -50,18 +40,28 @@ export async function declinePatient(user: SessionUser, appointmentId: string, n
     });
     if (declined.count === 0)
       throw new AppError('CONFLICT', 'The patient is not in the waiting room at the moment.');
-    await notifyVideoChange(tx, sessionId, 'waiting');
-    await recordAudit(
-      {
-        actor: { id: user.id, role: user.role },
-        action: 'UPDATE',
-        entityType: 'WaitingRoomEntry',
-        entityId: sessionId,
-        patientId: appointment.patientId,
-        detail: { operation: 'decline' },
-      },
-      tx,
-    );
+    await recordWaitingChange(tx, user, { sessionId, patientId: appointment.patientId }, 'decline');
   });
   return { status: 'DECLINED' as const };
+}
+
+/** Tells the streams and writes the audit entry, in the transaction that made the change. */
+async function recordWaitingChange(
+  tx: Prisma.TransactionClient,
+  user: SessionUser,
+  entry: { sessionId: string; patientId: string },
+  operation: 'admit' | 'decline',
+) {
+  await notifyVideoChange(tx, entry.sessionId, 'waiting');
+  await recordAudit(
+    {
+      actor: { id: user.id, role: user.role },
+      action: 'UPDATE',
+      entityType: 'WaitingRoomEntry',
+      entityId: entry.sessionId,
+      patientId: entry.patientId,
+      detail: { operation },
+    },
+    tx,
+  );
 }
