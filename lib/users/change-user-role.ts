@@ -7,20 +7,13 @@
 // themself: an admin may step down while another admin remains).
 import 'server-only';
 
-import { recordAudit } from '@/lib/audit/record-audit';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors/app-error';
 import type { ChangeRoleInput } from '@/lib/schemas/user';
 
-import {
-  assertNotLastAdmin,
-  countFutureAppointments,
-  endAllSessions,
-  lockTeam,
-  requireActingAdmin,
-  USER_NOT_FOUND,
-} from './team-lock';
+import { assertNotLastAdmin, countFutureAppointments, endAllSessions } from './team-lock';
+import { lockTeamMember, recordUserChange } from './team-member-change';
 
 const GIVEN = 'Enter the clinician’s given name.';
 const FAMILY = 'Enter the clinician’s family name.';
@@ -37,19 +30,13 @@ export async function changeUserRole(
   now: Date = new Date(),
 ): Promise<ChangeRoleResult> {
   return db().$transaction(async (tx) => {
-    await lockTeam(tx, actor.clinicId);
-    await requireActingAdmin(tx, actor);
-    const target = await tx.user.findFirst({
-      where: { id: userId, clinicId: actor.clinicId },
-      select: {
-        id: true,
-        role: true,
-        active: true,
-        invitePending: true,
-        clinician: { select: { id: true } },
-      },
+    const target = await lockTeamMember(tx, actor, userId, {
+      id: true,
+      role: true,
+      active: true,
+      invitePending: true,
+      clinician: { select: { id: true } },
     });
-    if (!target) throw new AppError('NOT_FOUND', USER_NOT_FOUND);
     if (target.role === values.role) return { changed: false, futureAppointments: 0 };
 
     if (values.role !== 'ADMIN') await assertNotLastAdmin(tx, actor.clinicId, target);
@@ -70,23 +57,14 @@ export async function changeUserRole(
     const sessionsEnded = await endAllSessions(tx, userId, now);
     const futureAppointments =
       target.role === 'CLINICIAN' ? await countFutureAppointments(tx, userId, now) : 0;
-    await recordAudit(
-      {
-        actor: { id: actor.id, role: actor.role },
-        action: 'UPDATE',
-        entityType: 'User',
-        entityId: userId,
-        detail: {
-          event: 'role_changed',
-          fields: ['role'],
-          from: target.role,
-          to: values.role,
-          clinicianCreated: values.role === 'CLINICIAN' && !target.clinician,
-          sessionsEnded,
-        },
-      },
-      tx,
-    );
+    await recordUserChange(tx, actor, userId, {
+      event: 'role_changed',
+      fields: ['role'],
+      from: target.role,
+      to: values.role,
+      clinicianCreated: values.role === 'CLINICIAN' && !target.clinician,
+      sessionsEnded,
+    });
     return { changed: true, futureAppointments };
   });
 }

@@ -4,7 +4,6 @@
 // once, for the administrator to copy and pass on; only its hash is stored.
 import 'server-only';
 
-import { recordAudit } from '@/lib/audit/record-audit';
 import { hashPassword } from '@/lib/auth/password';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
@@ -19,6 +18,7 @@ import {
   unusableSecret,
 } from './password-link-token';
 import { lockTeam, requireActingAdmin } from './team-lock';
+import { recordUserChange } from './team-member-change';
 
 const EMAIL_TAKEN =
   'Someone with this email address is already on the team (or was: check deactivated people).';
@@ -60,20 +60,17 @@ export async function inviteUser(
       await tx.passwordLink.create({
         data: { userId: user.id, purpose: 'INVITE', tokenHash: link.hash, createdById: actor.id, expiresAt },
       });
-      await recordAudit(
-        {
-          actor: { id: actor.id, role: actor.role },
-          action: 'CREATE',
-          entityType: 'User',
-          entityId: user.id,
-          detail: {
-            event: 'user_invited',
-            role: values.role,
-            fields: ['name', 'email', 'role'],
-            linkExpiresAt: expiresAt.toISOString(),
-          },
-        },
+      await recordUserChange(
         tx,
+        actor,
+        user.id,
+        {
+          event: 'user_invited',
+          role: values.role,
+          fields: ['name', 'email', 'role'],
+          linkExpiresAt: expiresAt.toISOString(),
+        },
+        'CREATE',
       );
       return user.id;
     });

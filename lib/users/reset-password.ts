@@ -4,7 +4,6 @@
 // it is a fresh invite link (a week) instead. Older links stop working.
 import 'server-only';
 
-import { recordAudit } from '@/lib/audit/record-audit';
 import { hashPassword } from '@/lib/auth/password';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
@@ -18,13 +17,8 @@ import {
   setPasswordUrl,
   unusableSecret,
 } from './password-link-token';
-import {
-  endAllSessions,
-  lockTeam,
-  requireActingAdmin,
-  revokeOpenPasswordLinks,
-  USER_NOT_FOUND,
-} from './team-lock';
+import { endAllSessions, revokeOpenPasswordLinks } from './team-lock';
+import { lockTeamMember, recordUserChange } from './team-member-change';
 
 const OWN_PASSWORD = 'To change your own password, use Account → Change password.';
 const DEACTIVATED = 'This person is deactivated. Reactivate them first, then make a link.';
@@ -39,13 +33,7 @@ export async function resetPassword(
   const link = newPasswordLinkToken();
 
   const result = await db().$transaction(async (tx) => {
-    await lockTeam(tx, actor.clinicId);
-    await requireActingAdmin(tx, actor);
-    const target = await tx.user.findFirst({
-      where: { id: userId, clinicId: actor.clinicId },
-      select: { id: true, active: true, invitePending: true },
-    });
-    if (!target) throw new AppError('NOT_FOUND', USER_NOT_FOUND);
+    const target = await lockTeamMember(tx, actor, userId, { id: true, active: true, invitePending: true });
     if (!target.active) throw new AppError('CONFLICT', DEACTIVATED);
 
     const purpose = target.invitePending ? ('INVITE' as const) : ('RESET' as const);
@@ -60,21 +48,12 @@ export async function resetPassword(
     await tx.passwordLink.create({
       data: { userId, purpose, tokenHash: link.hash, createdById: actor.id, expiresAt },
     });
-    await recordAudit(
-      {
-        actor: { id: actor.id, role: actor.role },
-        action: 'UPDATE',
-        entityType: 'User',
-        entityId: userId,
-        detail: {
-          event: purpose === 'RESET' ? 'password_reset' : 'invite_link_renewed',
-          fields: purpose === 'RESET' ? ['passwordHash'] : [],
-          sessionsEnded,
-          linkExpiresAt: expiresAt.toISOString(),
-        },
-      },
-      tx,
-    );
+    await recordUserChange(tx, actor, userId, {
+      event: purpose === 'RESET' ? 'password_reset' : 'invite_link_renewed',
+      fields: purpose === 'RESET' ? ['passwordHash'] : [],
+      sessionsEnded,
+      linkExpiresAt: expiresAt.toISOString(),
+    });
     return { purpose, expiresAt };
   });
   return { userId, url: setPasswordUrl(link.token), ...result };

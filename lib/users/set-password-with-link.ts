@@ -4,7 +4,6 @@
 // password ends every session of theirs and any other open link.
 import 'server-only';
 
-import { recordAudit } from '@/lib/audit/record-audit';
 import { isMfaRequired } from '@/lib/auth/mfa-requirement';
 import { hashPassword } from '@/lib/auth/password';
 import { db } from '@/lib/db/client';
@@ -14,6 +13,7 @@ import { passwordLinkMessages } from './password-link-messages';
 import { hashPasswordLinkToken, looksLikePasswordLinkToken } from './password-link-token';
 import { judgePasswordLink } from './read-password-link';
 import { endAllSessions, revokeOpenPasswordLinks } from './team-lock';
+import { recordUserChange } from './team-member-change';
 
 export type PasswordSet = {
   userId: string;
@@ -75,21 +75,12 @@ export async function setPasswordWithLink(
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, invitePending: false } });
     const sessionsEnded = await endAllSessions(tx, user.id, now);
     await revokeOpenPasswordLinks(tx, user.id, now);
-    await recordAudit(
-      {
-        actor: { id: user.id, role: user.role },
-        action: 'UPDATE',
-        entityType: 'User',
-        entityId: user.id,
-        detail: {
-          event: 'password_set_from_link',
-          purpose: link.purpose,
-          fields: ['passwordHash'],
-          sessionsEnded,
-        },
-      },
-      tx,
-    );
+    await recordUserChange(tx, user, user.id, {
+      event: 'password_set_from_link',
+      purpose: link.purpose,
+      fields: ['passwordHash'],
+      sessionsEnded,
+    });
     return {
       userId: user.id,
       mustSetUpTwoFactor:

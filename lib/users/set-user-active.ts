@@ -6,20 +6,16 @@
 // (an admin may deactivate themself while another admin remains).
 import 'server-only';
 
-import { recordAudit } from '@/lib/audit/record-audit';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
-import { AppError } from '@/lib/errors/app-error';
 
 import {
   assertNotLastAdmin,
   countFutureAppointments,
   endAllSessions,
-  lockTeam,
-  requireActingAdmin,
   revokeOpenPasswordLinks,
-  USER_NOT_FOUND,
 } from './team-lock';
+import { lockTeamMember, recordUserChange } from './team-member-change';
 
 export type SetActiveResult = {
   /** False when the person already was in that state (a repeated click). */
@@ -34,13 +30,12 @@ export async function setUserActive(
   now: Date = new Date(),
 ): Promise<SetActiveResult> {
   return db().$transaction(async (tx) => {
-    await lockTeam(tx, actor.clinicId);
-    await requireActingAdmin(tx, actor);
-    const target = await tx.user.findFirst({
-      where: { id: userId, clinicId: actor.clinicId },
-      select: { id: true, role: true, active: true, invitePending: true },
+    const target = await lockTeamMember(tx, actor, userId, {
+      id: true,
+      role: true,
+      active: true,
+      invitePending: true,
     });
-    if (!target) throw new AppError('NOT_FOUND', USER_NOT_FOUND);
     const futureAppointments = await countFutureAppointments(tx, userId, now);
     if (target.active === active) return { changed: false, futureAppointments };
 
@@ -54,21 +49,12 @@ export async function setUserActive(
       sessionsEnded = await endAllSessions(tx, userId, now);
       await revokeOpenPasswordLinks(tx, userId, now);
     }
-    await recordAudit(
-      {
-        actor: { id: actor.id, role: actor.role },
-        action: 'UPDATE',
-        entityType: 'User',
-        entityId: userId,
-        detail: {
-          event: active ? 'user_reactivated' : 'user_deactivated',
-          fields: ['active'],
-          sessionsEnded,
-          futureAppointments,
-        },
-      },
-      tx,
-    );
+    await recordUserChange(tx, actor, userId, {
+      event: active ? 'user_reactivated' : 'user_deactivated',
+      fields: ['active'],
+      sessionsEnded,
+      futureAppointments,
+    });
     return { changed: true, futureAppointments };
   });
 }

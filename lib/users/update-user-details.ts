@@ -7,7 +7,6 @@
 // audit entry names the fields that changed, never their values.
 import 'server-only';
 
-import { recordAudit } from '@/lib/audit/record-audit';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
 import { Prisma } from '@/lib/db/generated/client';
@@ -15,7 +14,8 @@ import { AppError } from '@/lib/errors/app-error';
 import { CONFIRM_FIELD } from '@/lib/schemas/confirmation';
 import type { UpdateUserDetailsInput } from '@/lib/schemas/user';
 
-import { endAllSessions, lockTeam, requireActingAdmin, USER_NOT_FOUND } from './team-lock';
+import { endAllSessions } from './team-lock';
+import { lockTeamMember, recordUserChange } from './team-member-change';
 
 export const EMAIL_TAKEN =
   'Someone with this email address is already on the team (or was: check deactivated people).';
@@ -41,13 +41,7 @@ export async function updateUserDetails(
 ): Promise<UpdateUserDetailsResult> {
   try {
     return await db().$transaction(async (tx) => {
-      await lockTeam(tx, actor.clinicId);
-      await requireActingAdmin(tx, actor);
-      const target = await tx.user.findFirst({
-        where: { id: userId, clinicId: actor.clinicId },
-        select: { id: true, name: true, email: true },
-      });
-      if (!target) throw new AppError('NOT_FOUND', USER_NOT_FOUND);
+      const target = await lockTeamMember(tx, actor, userId, { id: true, name: true, email: true });
 
       const nameChanged = target.name !== name;
       // Sign-in ignores case, so an address that differs only in case (stored before
@@ -73,16 +67,7 @@ export async function updateUserDetails(
       await tx.user.update({ where: { id: userId }, data: { name, email } });
       const sessionsEnded = emailChanged ? await endAllSessions(tx, userId, now) : 0;
       const fields = [...(nameChanged ? ['name'] : []), ...(emailChanged || emailTidied ? ['email'] : [])];
-      await recordAudit(
-        {
-          actor: { id: actor.id, role: actor.role },
-          action: 'UPDATE',
-          entityType: 'User',
-          entityId: userId,
-          detail: { event: 'details_changed', fields, sessionsEnded },
-        },
-        tx,
-      );
+      await recordUserChange(tx, actor, userId, { event: 'details_changed', fields, sessionsEnded });
       return { nameChanged, emailChanged, sessionsEnded };
     });
   } catch (err) {
