@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 import { db } from '@/lib/db/client';
 import { listReminders } from '@/lib/reminders/list-reminders';
+import { summariseReminderDays } from '@/lib/reminders/summarise-reminder-days';
 import { reminderListFiltersSchema } from '@/lib/schemas/reminder';
 
 import { createAppointmentRow, createDueReminder, createPatient } from '../helpers/reminder-fixtures';
@@ -65,5 +66,29 @@ describe('reminders list total', () => {
       expect(page.total, status).toBe(page.rows.length);
     }
     expect((await listReminders(reception, filters({ status: 'UPCOMING' }), TZ)).total).toBe(2);
+  });
+
+  it('counts only the clinic’s own messages in the 14-day totals', async () => {
+    const mine = await clinicWithReminders(2);
+    const theirs = await clinicWithReminders(3);
+    const now = new Date();
+    const send = (reminderId: string, i: number) =>
+      db().reminderMessage.create({
+        data: {
+          reminderId,
+          channel: 'SMS',
+          status: 'DELIVERED',
+          toAddress: '+61491570156',
+          fromAddress: '+61480000001',
+          claimToken: `claim-${reminderId}-${i}`,
+          acceptedAt: now,
+          deliveredAt: now,
+        },
+      });
+    await Promise.all([...mine.ids, ...theirs.ids].map(send));
+    const days = await summariseReminderDays(mine.reception, TZ, 14, now);
+    const total = days.reduce((n, d) => n + d.sentSms, 0);
+    expect(total).toBe(2);
+    expect(days.reduce((n, d) => n + d.delivered, 0)).toBe(2);
   });
 });
