@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { KindLabel } from '@/components/appointments/kind-label';
 import { StatusBadge } from '@/components/appointments/status-badge';
 import { buttonClasses } from '@/components/ui/button';
-import type { HistoryEntry } from '@/lib/patients/get-patient-history';
+import type { HistoryEntry } from '@/lib/patients/patient-history-entries';
 import { describeReason } from '@/lib/reminders/reminder-reasons';
 import { messageChannelLabel, messageStatusLabels, twilioCodeText } from '@/lib/reminders/reminder-labels';
 import { reminderSourceLabels, reminderStatusLabels } from '@/lib/schemas/reminder';
