@@ -1,11 +1,10 @@
 'use server';
 
-import { refresh } from 'next/cache';
 import { z } from 'zod';
 
 import { issueApiToken } from '@/lib/api-tokens/issue-api-token';
 import { revokeApiToken } from '@/lib/api-tokens/revoke-api-token';
-import { formAction } from '@/lib/http/form-action';
+import { changeAction } from '@/lib/http/change-action';
 import { CONFIRM_FIELD, confirmed } from '@/lib/schemas/confirmation';
 import type { FormState } from '@/lib/schemas/form-state';
 import { entityId, textFields } from '@/lib/schemas/safe-text';
@@ -21,46 +20,28 @@ export async function issueApiTokenAction(
   previous: IssueTokenState,
   formData: FormData,
 ): Promise<IssueTokenState> {
-  return formAction<typeof issueForm, { token: string }, 'apiTokens.manage'>(
-    {
-      event: 'admin.issue_api_token_failed',
-      schema: issueForm,
-      fields: ['userId', 'label', 'expiresInDays'],
-      permission: 'apiTokens.manage',
-    },
+  return changeAction<typeof issueForm, { token: string }, 'apiTokens.manage', { token: string }>(
+    { event: 'admin.issue_api_token_failed', schema: issueForm, permission: 'apiTokens.manage' },
     previous,
     formData,
-    async (input, { user }) => {
-      const issued = await issueApiToken(user, input);
-      refresh();
-      return {
-        status: 'success',
-        message:
-          'Token issued. Copy it now: it is shown only once. Store it in the other system’s secret settings.',
-        token: issued.token,
-      };
-    },
+    issueApiToken,
+    (issued) => ({
+      status: 'success',
+      message:
+        'Token issued. Copy it now: it is shown only once. Store it in the other system’s secret settings.',
+      token: issued.token,
+    }),
   );
 }
 
 // POST /admin/api-tokens – revoke a token; its next use is refused.
 export async function revokeApiTokenAction(previous: FormState, formData: FormData): Promise<FormState> {
-  return formAction(
-    {
-      event: 'admin.revoke_api_token_failed',
-      schema: revokeForm,
-      fields: ['tokenId', CONFIRM_FIELD],
-      permission: 'apiTokens.manage',
-    },
+  return changeAction(
+    { event: 'admin.revoke_api_token_failed', schema: revokeForm, permission: 'apiTokens.manage' },
     previous,
     formData,
-    async ({ tokenId }, { user }) => {
-      const { changed } = await revokeApiToken(user, tokenId);
-      refresh();
-      return {
-        status: 'success',
-        message: changed ? 'Token revoked. It stops working at once.' : 'That token was already revoked.',
-      };
-    },
+    (user, { tokenId }) => revokeApiToken(user, tokenId),
+    ({ changed }) =>
+      changed ? 'Token revoked. It stops working at once.' : 'That token was already revoked.',
   );
 }

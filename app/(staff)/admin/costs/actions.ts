@@ -1,13 +1,12 @@
 'use server';
 
-import { refresh } from 'next/cache';
 import { z } from 'zod';
 
 import { acknowledgeBillingAlert } from '@/lib/costs/acknowledge-billing-alert';
 import { syncUsageTriggers } from '@/lib/costs/sync-usage-triggers';
 import { getReadinessSettings } from '@/lib/readiness/get-readiness-settings';
 import { updateAlertThresholds, updateCostRates } from '@/lib/readiness/update-readiness-settings';
-import { formAction } from '@/lib/http/form-action';
+import { changeAction } from '@/lib/http/change-action';
 import type { FormState } from '@/lib/schemas/form-state';
 import { entityId, textFields, textFieldsOf } from '@/lib/schemas/safe-text';
 
@@ -32,37 +31,26 @@ function describeSync(sync: { created: number[]; removed: number[] }): string {
 
 // POST /admin/costs – the rates the estimate uses for video, WhatsApp and failed messages.
 export async function updateRatesAction(previous: FormState, formData: FormData): Promise<FormState> {
-  return formAction(
-    { event: 'costs.rates_failed', schema: ratesForm, fields: rateFields, permission: 'settings.manage' },
+  return changeAction(
+    { event: 'costs.rates_failed', schema: ratesForm, permission: 'settings.manage' },
     previous,
     formData,
-    async (rates, { user }) => {
-      await updateCostRates(user, rates);
-      refresh();
-      return { status: 'success', message: 'Saved. The costs below use the new rates.' };
-    },
+    updateCostRates,
+    'Saved. The costs below use the new rates.',
   );
 }
 
 // POST /admin/costs – the monthly spend thresholds; Twilio's usage triggers are made to match.
 export async function updateThresholdsAction(previous: FormState, formData: FormData): Promise<FormState> {
-  return formAction(
-    {
-      event: 'costs.thresholds_failed',
-      schema: thresholdsForm,
-      fields: ['alertThresholdsUsd'],
-      permission: 'settings.manage',
-    },
+  return changeAction(
+    { event: 'costs.thresholds_failed', schema: thresholdsForm, permission: 'settings.manage' },
     previous,
     formData,
-    async (input, { user }): Promise<Omit<FormState, 'attempt'>> => {
-      const thresholds = await updateAlertThresholds(user, input);
+    updateAlertThresholds,
+    async (thresholds, user): Promise<Omit<FormState, 'attempt'>> => {
       try {
-        const sync = await syncUsageTriggers(user, thresholds);
-        refresh();
-        return { status: 'success', message: describeSync(sync) };
+        return { status: 'success', message: describeSync(await syncUsageTriggers(user, thresholds)) };
       } catch {
-        refresh();
         return {
           status: 'error',
           message:
@@ -75,34 +63,28 @@ export async function updateThresholdsAction(previous: FormState, formData: Form
 
 // POST /admin/costs – create (or tidy) Twilio's usage triggers for the saved thresholds.
 export async function syncTriggersAction(previous: FormState): Promise<FormState> {
-  return formAction(
+  return changeAction(
     { event: 'costs.sync_triggers_failed', schema: noFields, permission: 'settings.manage' },
     previous,
     undefined,
-    async (_input, { user }) => {
+    async (user) => {
       const { settings } = await getReadinessSettings(user.clinicId);
-      const sync = await syncUsageTriggers(user, settings.alertThresholdsUsd);
-      refresh();
-      return {
-        status: 'success',
-        message: describeSync(sync)
-          .replace(/^Saved; /, '')
-          .replace(/^./, (c) => c.toUpperCase()),
-      };
+      return syncUsageTriggers(user, settings.alertThresholdsUsd);
     },
+    (sync) =>
+      describeSync(sync)
+        .replace(/^Saved; /, '')
+        .replace(/^./, (c) => c.toUpperCase()),
   );
 }
 
 // POST /admin/costs – an admin has seen a billing alert; it leaves the banner.
 export async function acknowledgeAlertAction(previous: FormState, formData: FormData): Promise<FormState> {
-  return formAction(
-    { event: 'costs.acknowledge_failed', schema: alertForm, fields: ['alertId'], permission: 'costs.read' },
+  return changeAction(
+    { event: 'costs.acknowledge_failed', schema: alertForm, permission: 'costs.read' },
     previous,
     formData,
-    async ({ alertId }, { user }) => {
-      await acknowledgeBillingAlert(user, { alertId });
-      refresh();
-      return { status: 'success', message: 'Noted.' };
-    },
+    acknowledgeBillingAlert,
+    'Noted.',
   );
 }

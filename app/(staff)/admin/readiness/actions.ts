@@ -1,7 +1,6 @@
 'use server';
 
-import { refresh } from 'next/cache';
-
+import { changeAction } from '@/lib/http/change-action';
 import { formAction } from '@/lib/http/form-action';
 import { buildReadinessContext } from '@/lib/readiness/build-context';
 import { runCheckOnRequest } from '@/lib/readiness/run-check-on-request';
@@ -18,59 +17,35 @@ const testRunForm = textFields({ kind: 32, to: 64 });
 
 // POST /admin/readiness – tick (or untick) a Console setting the API cannot see.
 export async function setManualTickAction(previous: FormState, formData: FormData): Promise<FormState> {
-  return formAction(
-    {
-      event: 'readiness.manual_tick_failed',
-      schema: manualTickForm,
-      fields: ['item', 'ticked'],
-      permission: 'readiness.manage',
-    },
+  return changeAction(
+    { event: 'readiness.manual_tick_failed', schema: manualTickForm, permission: 'readiness.manage' },
     previous,
     formData,
-    async (input, { user }) => {
-      const { ticked } = await setManualTick(user, input);
-      refresh();
-      return { status: 'success', message: ticked ? 'Ticked.' : 'Tick removed.' };
-    },
+    setManualTick,
+    ({ ticked }) => (ticked ? 'Ticked.' : 'Tick removed.'),
   );
 }
 
 // POST /admin/readiness – the balance below which the balance check fails.
 export async function setMinimumBalanceAction(previous: FormState, formData: FormData): Promise<FormState> {
-  return formAction(
-    {
-      event: 'readiness.minimum_balance_failed',
-      schema: minimumBalanceForm,
-      fields: ['minimumBalanceUsd'],
-      permission: 'readiness.manage',
-    },
+  return changeAction(
+    { event: 'readiness.minimum_balance_failed', schema: minimumBalanceForm, permission: 'readiness.manage' },
     previous,
     formData,
-    async (input, { user }) => {
-      await updateMinimumBalance(user, input);
-      refresh();
-      return { status: 'success', message: 'Saved. The balance check uses the new minimum.' };
-    },
+    updateMinimumBalance,
+    'Saved. The balance check uses the new minimum.',
   );
 }
 
 // POST /admin/readiness – run a check that creates something at Twilio (the
 // test room) once, now; the page shows its stored result from then on.
 export async function runCheckAction(previous: FormState, formData: FormData): Promise<FormState> {
-  return formAction(
-    {
-      event: 'readiness.run_check_failed',
-      schema: runCheckForm,
-      fields: ['checkId'],
-      permission: 'readiness.manage',
-    },
+  return changeAction(
+    { event: 'readiness.run_check_failed', schema: runCheckForm, permission: 'readiness.manage' },
     previous,
     formData,
-    async (input, { user }) => {
-      const result = await runCheckOnRequest(user, input, buildReadinessContext());
-      refresh();
-      return { status: 'success', message: `Checked: ${result.summary}` };
-    },
+    (user, input) => runCheckOnRequest(user, input, buildReadinessContext()),
+    (result) => `Checked: ${result.summary}`,
   );
 }
 

@@ -1,9 +1,9 @@
 'use server';
 
-import { refresh } from 'next/cache';
 import { z } from 'zod';
 
-import { formAction } from '@/lib/http/form-action';
+import type { SessionUser } from '@/lib/auth/session-user';
+import { changeAction } from '@/lib/http/change-action';
 import { CONFIRM_FIELD, confirmed } from '@/lib/schemas/confirmation';
 import type { FormState } from '@/lib/schemas/form-state';
 import { entityId, singleLine, textFields } from '@/lib/schemas/safe-text';
@@ -42,172 +42,130 @@ const detailsForm = z.object({
   [CONFIRM_FIELD]: confirmed().optional(),
 });
 
+type Invited = { values: z.output<typeof inviteUserSchema>; issued: Awaited<ReturnType<typeof inviteUser>> };
+type Issued = Awaited<ReturnType<typeof resetPassword>>;
+
 const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`);
+
+/** "expires 5 Dec 2026, 10:03 am AEDT", on the clinic's clock. */
+async function expiry(user: SessionUser, expiresAt: Date): Promise<string> {
+  return `expires ${clinicDateTime(expiresAt, await getClinicTimeZone(user.clinicId))}`;
+}
+
+/** Appointments still booked with a person whose role or status changed. */
+function stillBooked(futureAppointments: number, how: string): string {
+  return futureAppointments > 0
+    ? ` ${plural(futureAppointments, 'appointment is', 'appointments are')} still booked with them ${how}: rebook or cancel them (listed below).`
+    : '';
+}
 
 // POST /admin/team – invite a person: their account, and a one-time link to choose a password.
 export async function inviteUserAction(previous: LinkState, formData: FormData): Promise<LinkState> {
-  return formAction<typeof inviteForm, { url: string }, 'users.manage'>(
-    {
-      event: 'admin.invite_user_failed',
-      schema: inviteForm,
-      fields: inviteUserFormFields,
-      permission: 'users.manage',
-    },
+  return changeAction<typeof inviteForm, Invited, 'users.manage', { url: string }>(
+    { event: 'admin.invite_user_failed', schema: inviteForm, permission: 'users.manage' },
     previous,
     formData,
-    async (input, { user }) => {
+    async (user, input) => {
       const values = inviteUserSchema.parse(input);
-      const issued = await inviteUser(user, values);
-      const timeZone = await getClinicTimeZone(user.clinicId);
-      refresh();
-      return {
-        status: 'success',
-        message: `${values.name} is invited as ${roleLabels[values.role]}. Copy the link now and give it to them (in person, by phone or by message): it is shown only once, works once, and expires ${clinicDateTime(issued.expiresAt, timeZone)}.`,
-        url: issued.url,
-      };
+      return { values, issued: await inviteUser(user, values) };
     },
+    async ({ values, issued }, user) => ({
+      status: 'success',
+      message: `${values.name} is invited as ${roleLabels[values.role]}. Copy the link now and give it to them (in person, by phone or by message): it is shown only once, works once, and ${await expiry(user, issued.expiresAt)}.`,
+      url: issued.url,
+    }),
   );
 }
 
 // POST /admin/team/{id} – reset a password: the old one stops working, every session ends, and a link is shown once.
 export async function resetPasswordAction(previous: LinkState, formData: FormData): Promise<LinkState> {
-  return formAction<typeof personForm, { url: string }, 'users.manage'>(
-    {
-      event: 'admin.reset_password_failed',
-      schema: personForm,
-      fields: ['userId', CONFIRM_FIELD],
-      permission: 'users.manage',
-    },
+  return changeAction<typeof personForm, Issued, 'users.manage', { url: string }>(
+    { event: 'admin.reset_password_failed', schema: personForm, permission: 'users.manage' },
     previous,
     formData,
-    async ({ userId }, { user }) => {
-      const issued = await resetPassword(user, { userId });
-      const timeZone = await getClinicTimeZone(user.clinicId);
-      refresh();
-      return {
-        status: 'success',
-        message:
-          issued.purpose === 'RESET'
-            ? `Password reset: they were signed out everywhere. Copy the link now and give it to them: it is shown only once, works once, and expires ${clinicDateTime(issued.expiresAt, timeZone)}.`
-            : `A new invite link was made and the old one no longer works. Copy it now: it is shown only once and expires ${clinicDateTime(issued.expiresAt, timeZone)}.`,
-        url: issued.url,
-      };
-    },
+    (user, { userId }) => resetPassword(user, { userId }),
+    async (issued, user) => ({
+      status: 'success',
+      message:
+        issued.purpose === 'RESET'
+          ? `Password reset: they were signed out everywhere. Copy the link now and give it to them: it is shown only once, works once, and ${await expiry(user, issued.expiresAt)}.`
+          : `A new invite link was made and the old one no longer works. Copy it now: it is shown only once and ${await expiry(user, issued.expiresAt)}.`,
+      url: issued.url,
+    }),
   );
 }
 
 // POST /admin/team/{id} – deactivate: every session ends at once; they stay in the history.
 export async function deactivateUserAction(previous: FormState, formData: FormData): Promise<FormState> {
-  return formAction(
-    {
-      event: 'admin.deactivate_user_failed',
-      schema: personForm,
-      fields: ['userId', CONFIRM_FIELD],
-      permission: 'users.manage',
-    },
+  return changeAction(
+    { event: 'admin.deactivate_user_failed', schema: personForm, permission: 'users.manage' },
     previous,
     formData,
-    async ({ userId }, { user }) => {
-      const result = await setUserActive(user, { userId, active: false });
-      refresh();
-      const booked =
-        result.futureAppointments > 0
-          ? ` ${plural(result.futureAppointments, 'appointment is', 'appointments are')} still booked with them from now on: rebook or cancel them (listed below).`
-          : '';
-      return {
-        status: 'success',
-        message: result.changed
-          ? `Deactivated. They were signed out at once and can’t sign in until reactivated.${booked}`
-          : `They were already deactivated.${booked}`,
-      };
+    (user, { userId }) => setUserActive(user, { userId, active: false }),
+    (result) => {
+      const booked = stillBooked(result.futureAppointments, 'from now on');
+      return result.changed
+        ? `Deactivated. They were signed out at once and can’t sign in until reactivated.${booked}`
+        : `They were already deactivated.${booked}`;
     },
   );
 }
 
 // POST /admin/team/{id} – reactivate: they can sign in again with their password.
 export async function reactivateUserAction(previous: FormState, formData: FormData): Promise<FormState> {
-  return formAction(
+  return changeAction(
     {
       event: 'admin.reactivate_user_failed',
       schema: z.object({ userId: entityId }),
-      fields: ['userId'],
       permission: 'users.manage',
     },
     previous,
     formData,
-    async ({ userId }, { user }) => {
-      const result = await setUserActive(user, { userId, active: true });
-      refresh();
-      return {
-        status: 'success',
-        message: result.changed
-          ? 'Reactivated. They can sign in again with their password (or reset it if they have forgotten it).'
-          : 'They were already active.',
-      };
-    },
+    (user, { userId }) => setUserActive(user, { userId, active: true }),
+    (result) =>
+      result.changed
+        ? 'Reactivated. They can sign in again with their password (or reset it if they have forgotten it).'
+        : 'They were already active.',
   );
 }
 
 // POST /admin/team/{id} – change a role: their sessions end and they sign in again under the new role.
 export async function changeRoleAction(previous: FormState, formData: FormData): Promise<FormState> {
-  return formAction(
-    {
-      event: 'admin.change_role_failed',
-      schema: roleForm,
-      fields: ['userId', 'role', 'givenName', 'familyName', CONFIRM_FIELD],
-      permission: 'users.manage',
-    },
+  return changeAction(
+    { event: 'admin.change_role_failed', schema: roleForm, permission: 'users.manage' },
     previous,
     formData,
-    async ({ userId, ...input }, { user }) => {
+    async (user, { userId, ...input }) => {
       const values = changeRoleSchema.parse(input);
-      const result = await changeUserRole(user, { userId, ...values });
-      refresh();
-      const booked =
-        result.futureAppointments > 0
-          ? ` ${plural(result.futureAppointments, 'appointment is', 'appointments are')} still booked with them as clinician: rebook or cancel them (listed below).`
-          : '';
-      return {
-        status: 'success',
-        message: result.changed
-          ? `Role changed to ${roleLabels[values.role]}. They were signed out and sign in again with the new role.${booked}`
-          : `They already have the role ${roleLabels[values.role]}.`,
-      };
+      return { role: values.role, ...(await changeUserRole(user, { userId, ...values })) };
     },
+    (result) =>
+      result.changed
+        ? `Role changed to ${roleLabels[result.role]}. They were signed out and sign in again with the new role.${stillBooked(result.futureAppointments, 'as clinician')}`
+        : `They already have the role ${roleLabels[result.role]}.`,
   );
 }
 
 // POST /admin/team/{id} – change a name or email: a new email ends their sessions (it is how they sign in).
 export async function updateUserDetailsAction(previous: FormState, formData: FormData): Promise<FormState> {
-  return formAction(
-    {
-      event: 'admin.update_user_details_failed',
-      schema: detailsForm,
-      fields: ['userId', ...updateUserDetailsFormFields, CONFIRM_FIELD],
-      permission: 'users.manage',
-    },
+  return changeAction(
+    { event: 'admin.update_user_details_failed', schema: detailsForm, permission: 'users.manage' },
     previous,
     formData,
-    async ({ userId, name, email, [CONFIRM_FIELD]: confirm }, { user }) => {
+    async (user, { userId, name, email, [CONFIRM_FIELD]: confirm }) => {
       const values = updateUserDetailsSchema.parse({ name, email });
       const result = await updateUserDetails(user, {
         userId,
         ...values,
         emailChangeConfirmed: confirm !== undefined,
       });
-      refresh();
-      if (result.emailChanged) {
-        return {
-          status: 'success',
-          message: `Saved. ${userId === user.id ? 'You were' : 'They were'} signed out everywhere and sign in again with the new email address.`,
-        };
-      }
-      return {
-        status: 'success',
-        message: result.nameChanged
+      return { ...result, self: userId === user.id };
+    },
+    (result) =>
+      result.emailChanged
+        ? `Saved. ${result.self ? 'You were' : 'They were'} signed out everywhere and sign in again with the new email address.`
+        : result.nameChanged
           ? 'Saved. The new name shows everywhere from now on.'
           : 'Nothing changed.',
-      };
-    },
   );
 }
