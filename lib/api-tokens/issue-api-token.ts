@@ -4,7 +4,7 @@ import 'server-only';
 
 import { z } from 'zod';
 
-import { recordAudit } from '@/lib/audit/record-audit';
+import { recordChange } from '@/lib/audit/record-change';
 import { assertCan } from '@/lib/auth/guards';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
@@ -65,15 +65,12 @@ export async function issueApiToken(
       },
       select: { id: true },
     });
-    await recordAudit(
-      {
-        actor: { id: admin.id, role: admin.role },
-        action: 'CREATE',
-        entityType: 'ApiToken',
-        entityId: created.id,
-        detail: { ownerId: userId, expires: expiresAt !== null },
-      },
+    await recordChange(
       tx,
+      admin,
+      'CREATE',
+      { type: 'ApiToken', id: created.id },
+      { ownerId: userId, expires: expiresAt !== null },
     );
     return created;
   });

@@ -1,7 +1,7 @@
 // Revoking takes effect on the next request: every use looks the token up.
 import 'server-only';
 
-import { recordAudit } from '@/lib/audit/record-audit';
+import { recordChange } from '@/lib/audit/record-change';
 import { assertCan } from '@/lib/auth/guards';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
@@ -24,16 +24,7 @@ export async function revokeApiToken(
     if (!token) throw new AppError('NOT_FOUND', 'That API token was not found.');
     if (token.revokedAt) return { changed: false };
     await tx.apiToken.update({ where: { id: token.id }, data: { revokedAt: now, revokedById: admin.id } });
-    await recordAudit(
-      {
-        actor: { id: admin.id, role: admin.role },
-        action: 'UPDATE',
-        entityType: 'ApiToken',
-        entityId: token.id,
-        detail: { operation: 'revoke' },
-      },
-      tx,
-    );
+    await recordChange(tx, admin, 'UPDATE', { type: 'ApiToken', id: token.id }, { operation: 'revoke' });
     return { changed: true };
   });
 }

@@ -3,7 +3,7 @@
 // rooms are added after the transaction below.
 import 'server-only';
 
-import { recordAudit } from '@/lib/audit/record-audit';
+import { recordChange } from '@/lib/audit/record-change';
 import { assertCan } from '@/lib/auth/guards';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
@@ -72,20 +72,16 @@ export async function cancelAppointment(
       now: cancelledAt,
     });
 
-    await recordAudit(
-      {
-        actor: { id: user.id, role: user.role },
-        action: 'UPDATE',
-        entityType: 'Appointment',
-        entityId: id,
-        patientId: existing.patientId,
-        detail: {
-          operation: 'cancel',
-          fields: reason ? ['status', 'cancelledAt', 'cancelReason'] : ['status', 'cancelledAt'],
-          notifyPatient,
-        },
-      },
+    await recordChange(
       tx,
+      user,
+      'UPDATE',
+      { type: 'Appointment', id, patientId: existing.patientId },
+      {
+        operation: 'cancel',
+        fields: reason ? ['status', 'cancelledAt', 'cancelReason'] : ['status', 'cancelledAt'],
+        notifyPatient,
+      },
     );
     return { id, cancelledAt, notice };
   });

@@ -3,7 +3,7 @@
 // clinic, and any overlap with the clinician's other bookings.
 import 'server-only';
 
-import { recordAudit } from '@/lib/audit/record-audit';
+import { recordChange } from '@/lib/audit/record-change';
 import { assertCan } from '@/lib/auth/guards';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
@@ -64,16 +64,12 @@ export async function createAppointment(
       },
       select: { id: true, patientId: true },
     });
-    await recordAudit(
-      {
-        actor: { id: user.id, role: user.role },
-        action: 'CREATE',
-        entityType: 'Appointment',
-        entityId: created.id,
-        patientId: created.patientId,
-        detail: { fields: ['clinicianId', 'patientId', 'startsAt', 'endsAt', 'kind', 'status'] },
-      },
+    await recordChange(
       tx,
+      user,
+      'CREATE',
+      { type: 'Appointment', id: created.id, patientId: created.patientId },
+      { fields: ['clinicianId', 'patientId', 'startsAt', 'endsAt', 'kind', 'status'] },
     );
     return created;
   });

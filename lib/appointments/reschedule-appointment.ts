@@ -3,7 +3,7 @@
 // reminders and rooms are added after the transaction below.
 import 'server-only';
 
-import { recordAudit } from '@/lib/audit/record-audit';
+import { recordChange } from '@/lib/audit/record-change';
 import { assertCan } from '@/lib/auth/guards';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
@@ -99,20 +99,16 @@ export async function rescheduleAppointment(
         now,
       });
     }
-    await recordAudit(
-      {
-        actor: { id: user.id, role: user.role },
-        action: 'UPDATE',
-        entityType: 'Appointment',
-        entityId: id,
-        patientId: existing.patientId,
-        detail: {
-          operation: 'reschedule',
-          fields: changedFields,
-          ...(changedFields.includes('startsAt') ? { notifyPatient } : {}),
-        },
-      },
+    await recordChange(
       tx,
+      user,
+      'UPDATE',
+      { type: 'Appointment', id, patientId: existing.patientId },
+      {
+        operation: 'reschedule',
+        fields: changedFields,
+        ...(changedFields.includes('startsAt') ? { notifyPatient } : {}),
+      },
     );
     return { id, changedFields, previous };
   });

@@ -2,7 +2,7 @@
 // has its own function (cancel-appointment.ts) because later features hook onto it.
 import 'server-only';
 
-import { recordAudit } from '@/lib/audit/record-audit';
+import { recordChange } from '@/lib/audit/record-change';
 import { assertCan } from '@/lib/auth/guards';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
@@ -37,16 +37,12 @@ export async function updateAppointmentStatus(
     if (existing.status === status) return { id, changed: false };
 
     await tx.appointment.update({ where: { id }, data: { status } });
-    await recordAudit(
-      {
-        actor: { id: user.id, role: user.role },
-        action: 'UPDATE',
-        entityType: 'Appointment',
-        entityId: id,
-        patientId: existing.patientId,
-        detail: { operation: 'status', fields: ['status'] },
-      },
+    await recordChange(
       tx,
+      user,
+      'UPDATE',
+      { type: 'Appointment', id, patientId: existing.patientId },
+      { operation: 'status', fields: ['status'] },
     );
     return { id, changed: true };
   });

@@ -2,7 +2,7 @@
 // checked first; afterwards every other session of theirs is ended.
 import 'server-only';
 
-import { recordAudit } from '@/lib/audit/record-audit';
+import { recordChange } from '@/lib/audit/record-change';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors/app-error';
 import { parseInput } from '@/lib/schemas/parse-input';
@@ -27,15 +27,12 @@ export async function changePassword(
       where: { userId: user.id, revokedAt: null, id: { not: user.sessionId } },
       data: { revokedAt: now },
     });
-    await recordAudit(
-      {
-        actor: { id: user.id, role: user.role },
-        action: 'UPDATE',
-        entityType: 'User',
-        entityId: user.id,
-        detail: { event: 'password_changed', fields: ['passwordHash'] },
-      },
+    await recordChange(
       tx,
+      user,
+      'UPDATE',
+      { type: 'User', id: user.id },
+      { event: 'password_changed', fields: ['passwordHash'] },
     );
   });
 }

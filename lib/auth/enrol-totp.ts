@@ -3,7 +3,7 @@
 // issues recovery codes and lifts a session's "second factor owed" restriction.
 import 'server-only';
 
-import { recordAudit } from '@/lib/audit/record-audit';
+import { recordChange } from '@/lib/audit/record-change';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors/app-error';
 import { parseInput } from '@/lib/schemas/parse-input';
@@ -73,15 +73,12 @@ export async function confirmTotpEnrolment(
       where: { id: session.sessionId, userId: session.userId },
       data: { mfaPending: false },
     });
-    await recordAudit(
-      {
-        actor: { id: session.userId, role: user.role },
-        action: 'UPDATE',
-        entityType: 'User',
-        entityId: session.userId,
-        detail: { event: 'two_factor_enabled', fields: ['totpEnabledAt', 'recoveryCodes'] },
-      },
+    await recordChange(
       tx,
+      { id: session.userId, role: user.role },
+      'UPDATE',
+      { type: 'User', id: session.userId },
+      { event: 'two_factor_enabled', fields: ['totpEnabledAt', 'recoveryCodes'] },
     );
     return codes;
   });

@@ -2,7 +2,7 @@
 // password again, so an unattended signed-in screen is not enough.
 import 'server-only';
 
-import { recordAudit } from '@/lib/audit/record-audit';
+import { recordChange } from '@/lib/audit/record-change';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors/app-error';
 import { parseInput } from '@/lib/schemas/parse-input';
@@ -25,15 +25,12 @@ export async function regenerateRecoveryCodes(
   }
   return db().$transaction(async (tx) => {
     const codes = await issueRecoveryCodes(user.id, now, tx);
-    await recordAudit(
-      {
-        actor: { id: user.id, role: user.role },
-        action: 'UPDATE',
-        entityType: 'User',
-        entityId: user.id,
-        detail: { event: 'recovery_codes_regenerated', fields: ['recoveryCodes'] },
-      },
+    await recordChange(
       tx,
+      user,
+      'UPDATE',
+      { type: 'User', id: user.id },
+      { event: 'recovery_codes_regenerated', fields: ['recoveryCodes'] },
     );
     return codes;
   });

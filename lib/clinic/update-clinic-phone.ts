@@ -3,7 +3,7 @@ import 'server-only';
 // An admin sets (or clears) the clinic's phone number: the one a patient whose
 // join link no longer works is told to call, and {phone} in reminders. Audited
 // with the field name only.
-import { recordAudit } from '@/lib/audit/record-audit';
+import { recordChange } from '@/lib/audit/record-change';
 import { assertCan } from '@/lib/auth/guards';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
@@ -18,15 +18,12 @@ export async function updateClinicPhone(
   const { contactPhone } = parseInput(clinicPhoneSchema, input);
   await db().$transaction(async (tx) => {
     await tx.clinic.update({ where: { id: actor.clinicId }, data: { contactPhone } });
-    await recordAudit(
-      {
-        actor: { id: actor.id, role: actor.role },
-        action: 'UPDATE',
-        entityType: 'Clinic',
-        entityId: actor.clinicId,
-        detail: { event: 'contact_phone', fields: ['contactPhone'] },
-      },
+    await recordChange(
       tx,
+      actor,
+      'UPDATE',
+      { type: 'Clinic', id: actor.clinicId },
+      { event: 'contact_phone', fields: ['contactPhone'] },
     );
   });
   return { contactPhone };

@@ -1,7 +1,7 @@
 import 'server-only';
 
 // An admin has seen a billing alert: it leaves the banner (and stays on the costs page).
-import { recordAudit } from '@/lib/audit/record-audit';
+import { recordChange } from '@/lib/audit/record-change';
 import { assertCan } from '@/lib/auth/guards';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
@@ -19,15 +19,6 @@ export async function acknowledgeBillingAlert(actor: SessionUser, input: unknown
       data: { acknowledgedAt: new Date(), acknowledgedById: actor.id },
     });
     if (updated.count === 0) return;
-    await recordAudit(
-      {
-        actor: { id: actor.id, role: actor.role },
-        action: 'UPDATE',
-        entityType: 'BillingAlert',
-        entityId: alertId,
-        detail: { event: 'acknowledged' },
-      },
-      tx,
-    );
+    await recordChange(tx, actor, 'UPDATE', { type: 'BillingAlert', id: alertId }, { event: 'acknowledged' });
   });
 }

@@ -4,7 +4,7 @@ import 'server-only';
 // portal's own estimate both report it; whichever comes first raises the
 // alert, exactly once per threshold per month (a unique row), with an audit
 // entry. Later reports of the same threshold change nothing.
-import { recordAudit } from '@/lib/audit/record-audit';
+import { recordChange } from '@/lib/audit/record-change';
 import type { BillingAlertSource } from '@/lib/db/generated/enums';
 import { db } from '@/lib/db/client';
 import { log } from '@/lib/log/logger';
@@ -31,20 +31,17 @@ export async function recordBillingAlert(alert: CrossedThreshold): Promise<{ rai
       skipDuplicates: true,
     });
     if (inserted.count === 0) return { raised: false };
-    await recordAudit(
-      {
-        actor: null,
-        action: 'CREATE',
-        entityType: 'BillingAlert',
-        entityId: `${alert.month}:${alert.thresholdUsd}`,
-        detail: {
-          event: 'threshold_crossed',
-          month: alert.month,
-          thresholdUsd: alert.thresholdUsd,
-          source: alert.source,
-        },
-      },
+    await recordChange(
       tx,
+      null,
+      'CREATE',
+      { type: 'BillingAlert', id: `${alert.month}:${alert.thresholdUsd}` },
+      {
+        event: 'threshold_crossed',
+        month: alert.month,
+        thresholdUsd: alert.thresholdUsd,
+        source: alert.source,
+      },
     );
     log.warn('costs.billing_alert', {
       month: alert.month,

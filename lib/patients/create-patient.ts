@@ -2,7 +2,7 @@
 // CREATE audit entry lists the fields filled in, never their values.
 import 'server-only';
 
-import { recordAudit } from '@/lib/audit/record-audit';
+import { recordChange } from '@/lib/audit/record-change';
 import { assertCan } from '@/lib/auth/guards';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
@@ -48,16 +48,12 @@ async function insertPatient(user: SessionUser, values: PatientValues): Promise<
       data: { ...columns, clinicId: user.clinicId },
       select: { id: true },
     });
-    await recordAudit(
-      {
-        actor: { id: user.id, role: user.role },
-        action: 'CREATE',
-        entityType: 'Patient',
-        entityId: patient.id,
-        patientId: patient.id,
-        detail: { fields: filledColumns(columns) },
-      },
+    await recordChange(
       tx,
+      user,
+      'CREATE',
+      { type: 'Patient', id: patient.id, patientId: patient.id },
+      { fields: filledColumns(columns) },
     );
     return patient;
   });

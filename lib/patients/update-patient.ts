@@ -3,7 +3,7 @@
 // changes someone else saved in the meantime.
 import 'server-only';
 
-import { recordAudit } from '@/lib/audit/record-audit';
+import { recordChange } from '@/lib/audit/record-change';
 import { assertCan } from '@/lib/auth/guards';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
@@ -44,17 +44,7 @@ export async function updatePatient(
     });
     if (count !== 1) throw new AppError('CONFLICT', PATIENT_EDIT_CONFLICT);
 
-    await recordAudit(
-      {
-        actor: { id: user.id, role: user.role },
-        action: 'UPDATE',
-        entityType: 'Patient',
-        entityId: id,
-        patientId: id,
-        detail: { fields: changedFields },
-      },
-      tx,
-    );
+    await recordChange(tx, user, 'UPDATE', { type: 'Patient', id, patientId: id }, { fields: changedFields });
     return { id, changedFields };
   });
 }

@@ -5,7 +5,7 @@ import 'server-only';
 // and check) so the page shows it, with its time, without running it again.
 import { z } from 'zod';
 
-import { recordAudit } from '@/lib/audit/record-audit';
+import { recordChange } from '@/lib/audit/record-change';
 import { assertCan } from '@/lib/auth/guards';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
@@ -52,15 +52,12 @@ export async function runCheckOnRequest(
       create: { clinicId: actor.clinicId, checkId, ...row },
       update: row,
     });
-    await recordAudit(
-      {
-        actor: { id: actor.id, role: actor.role },
-        action: 'CREATE',
-        entityType: 'ReadinessCheckRun',
-        entityId: checkId,
-        detail: { event: 'ran', check: checkId, status: result.status },
-      },
+    await recordChange(
       tx,
+      actor,
+      'CREATE',
+      { type: 'ReadinessCheckRun', id: checkId },
+      { event: 'ran', check: checkId, status: result.status },
     );
   });
   return { ...result, onRequest: { creates: check.createsAtTwilio!, ranAt: ctx.now, ranByName: actor.name } };

@@ -2,7 +2,7 @@ import 'server-only';
 
 // An admin confirms (or withdraws) a Console setting the API cannot see.
 // Ticking again keeps the first tick; unticking removes it. Both are audited.
-import { recordAudit } from '@/lib/audit/record-audit';
+import { recordChange } from '@/lib/audit/record-change';
 import { assertCan } from '@/lib/auth/guards';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
@@ -22,15 +22,12 @@ export async function setManualTick(actor: SessionUser, input: unknown): Promise
     } else {
       await tx.readinessManualTick.deleteMany({ where: { clinicId: actor.clinicId, item } });
     }
-    await recordAudit(
-      {
-        actor: { id: actor.id, role: actor.role },
-        action: ticked ? 'CREATE' : 'DELETE',
-        entityType: 'ReadinessManualTick',
-        entityId: item,
-        detail: { event: ticked ? 'ticked' : 'unticked', item },
-      },
+    await recordChange(
       tx,
+      actor,
+      ticked ? 'CREATE' : 'DELETE',
+      { type: 'ReadinessManualTick', id: item },
+      { event: ticked ? 'ticked' : 'unticked', item },
     );
   });
   return { ticked };

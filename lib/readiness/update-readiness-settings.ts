@@ -3,7 +3,7 @@ import 'server-only';
 // An admin changes the minimum balance, the cost rates or the alert
 // thresholds. One row per clinic, created with the defaults on first save;
 // each change is audited with the field names (the values are not personal).
-import { recordAudit } from '@/lib/audit/record-audit';
+import { recordChange } from '@/lib/audit/record-change';
 import { assertCan } from '@/lib/auth/guards';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
@@ -26,15 +26,12 @@ async function save(actor: SessionUser, data: SettingsData, event: string): Prom
       create: { clinicId: actor.clinicId, ...data, updatedById: actor.id },
       update: { ...data, updatedById: actor.id },
     });
-    await recordAudit(
-      {
-        actor: { id: actor.id, role: actor.role },
-        action: 'UPDATE',
-        entityType: 'ReadinessSettings',
-        entityId: actor.clinicId,
-        detail: { event, fields: Object.keys(data) },
-      },
+    await recordChange(
       tx,
+      actor,
+      'UPDATE',
+      { type: 'ReadinessSettings', id: actor.clinicId },
+      { event, fields: Object.keys(data) },
     );
   });
 }

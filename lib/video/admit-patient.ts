@@ -3,7 +3,7 @@
 // stored state, so a browser cannot admit itself.
 import 'server-only';
 
-import { recordAudit } from '@/lib/audit/record-audit';
+import { recordChange } from '@/lib/audit/record-change';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
@@ -53,15 +53,11 @@ async function recordWaitingChange(
   operation: 'admit' | 'decline',
 ) {
   await notifyVideoChange(tx, entry.sessionId, 'waiting');
-  await recordAudit(
-    {
-      actor: { id: user.id, role: user.role },
-      action: 'UPDATE',
-      entityType: 'WaitingRoomEntry',
-      entityId: entry.sessionId,
-      patientId: entry.patientId,
-      detail: { operation },
-    },
+  await recordChange(
     tx,
+    user,
+    'UPDATE',
+    { type: 'WaitingRoomEntry', id: entry.sessionId, patientId: entry.patientId },
+    { operation },
   );
 }

@@ -5,7 +5,7 @@
 // room-ended changes nothing twice.
 import 'server-only';
 
-import { recordAudit } from '@/lib/audit/record-audit';
+import { recordChange } from '@/lib/audit/record-change';
 import { db } from '@/lib/db/client';
 
 import { deriveSessionStatus, shouldComplete } from './derive-session-status';
@@ -32,16 +32,12 @@ export async function completeAttendedSession(sessionId: string): Promise<{ comp
     if (changed.count === 0) return { completed: false };
     await notifyVideoChange(tx, sessionId, 'session');
     // No person did this: the actor is empty and the detail says what it followed from.
-    await recordAudit(
-      {
-        actor: null,
-        action: 'UPDATE',
-        entityType: 'Appointment',
-        entityId: appointment.id,
-        patientId: appointment.patientId,
-        detail: { operation: 'status', fields: ['status'], via: 'video-room-ended' },
-      },
+    await recordChange(
       tx,
+      null,
+      'UPDATE',
+      { type: 'Appointment', id: appointment.id, patientId: appointment.patientId },
+      { operation: 'status', fields: ['status'], via: 'video-room-ended' },
     );
     return { completed: true };
   });

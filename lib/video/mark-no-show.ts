@@ -2,7 +2,7 @@
 // session is closed (any room in progress is ended, the link stops working).
 import 'server-only';
 
-import { recordAudit } from '@/lib/audit/record-audit';
+import { recordChange } from '@/lib/audit/record-change';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors/app-error';
@@ -23,16 +23,12 @@ export async function markNoShow(user: SessionUser, appointmentId: string, now: 
   await closeSession(sessionId, user.id, now);
   await db().$transaction(async (tx) => {
     await tx.appointment.update({ where: { id: appointment.id }, data: { status: 'NO_SHOW' } });
-    await recordAudit(
-      {
-        actor: { id: user.id, role: user.role },
-        action: 'UPDATE',
-        entityType: 'Appointment',
-        entityId: appointment.id,
-        patientId: appointment.patientId,
-        detail: { operation: 'status', fields: ['status'], via: 'video' },
-      },
+    await recordChange(
       tx,
+      user,
+      'UPDATE',
+      { type: 'Appointment', id: appointment.id, patientId: appointment.patientId },
+      { operation: 'status', fields: ['status'], via: 'video' },
     );
   });
   return { changed: true };

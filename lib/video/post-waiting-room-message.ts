@@ -4,7 +4,7 @@ import 'server-only';
 
 import { z } from 'zod';
 
-import { recordAudit } from '@/lib/audit/record-audit';
+import { recordChange } from '@/lib/audit/record-change';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
 import { parseWith } from '@/lib/http/route';
@@ -29,16 +29,11 @@ export async function postWaitingRoomMessage(user: SessionUser, appointmentId: s
       select: { id: true, createdAt: true },
     });
     await notifyVideoChange(tx, sessionId, 'message');
-    await recordAudit(
-      {
-        actor: { id: user.id, role: user.role },
-        action: 'CREATE',
-        entityType: 'WaitingRoomMessage',
-        entityId: message.id,
-        patientId: appointment.patientId,
-      },
-      tx,
-    );
+    await recordChange(tx, user, 'CREATE', {
+      type: 'WaitingRoomMessage',
+      id: message.id,
+      patientId: appointment.patientId,
+    });
     return { id: message.id, at: message.createdAt.toISOString() };
   });
 }

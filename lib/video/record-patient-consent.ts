@@ -5,7 +5,7 @@ import 'server-only';
 
 import { z } from 'zod';
 
-import { recordAudit } from '@/lib/audit/record-audit';
+import { recordChange } from '@/lib/audit/record-change';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors/app-error';
 import { parseWith } from '@/lib/http/route';
@@ -34,16 +34,12 @@ export async function recordPatientConsent(principal: LinkPrincipal, input: unkn
       data: { patientConsentAt: now, patientLocation: location },
     });
     await notifyVideoChange(tx, principal.sessionId, 'consent');
-    await recordAudit(
-      {
-        actor: null,
-        action: 'UPDATE',
-        entityType: 'VideoSession',
-        entityId: principal.sessionId,
-        patientId: appointment!.patientId,
-        detail: { operation: 'consent', fields: ['patientConsentAt', 'patientLocation'], via: 'join-link' },
-      },
+    await recordChange(
       tx,
+      null,
+      'UPDATE',
+      { type: 'VideoSession', id: principal.sessionId, patientId: appointment!.patientId },
+      { operation: 'consent', fields: ['patientConsentAt', 'patientLocation'], via: 'join-link' },
     );
   });
   return { consentRecordedAt: now.toISOString(), location };

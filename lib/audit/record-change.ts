@@ -1,0 +1,29 @@
+// The usual audit entry: one person (or, with a null actor, the portal itself)
+// changed one record, written in the transaction that made the change.
+import 'server-only';
+
+import type { AuditAction, Prisma, UserRole } from '@/lib/db/generated/client';
+
+import { recordAudit, type AuditEntry } from './record-audit';
+
+export type AuditedRecord = { type: AuditEntry['entityType']; id: string; patientId?: string | null };
+
+export function recordChange(
+  tx: Parameters<typeof recordAudit>[1],
+  actor: { id: string; role: UserRole } | null,
+  action: AuditAction,
+  record: AuditedRecord,
+  detail?: Prisma.InputJsonValue,
+): Promise<void> {
+  return recordAudit(
+    {
+      actor: actor && { id: actor.id, role: actor.role },
+      action,
+      entityType: record.type,
+      entityId: record.id,
+      ...(record.patientId !== undefined ? { patientId: record.patientId } : {}),
+      ...(detail !== undefined ? { detail } : {}),
+    },
+    tx,
+  );
+}
