@@ -29,6 +29,16 @@ export default defineConfig({
       {
         ...shared,
         test: {
+          // Render tests of client components and hooks, against fake SDK objects.
+          name: 'dom',
+          include: ['tests/dom/**/*.test.tsx'],
+          environment: 'happy-dom',
+          setupFiles: ['tests/setup/fail-on-console-error.ts', 'tests/dom/setup.ts'],
+        },
+      },
+      {
+        ...shared,
+        test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',

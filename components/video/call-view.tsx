@@ -14,8 +14,8 @@ import { useIsTrackEnabled } from './hooks/use-is-track-enabled';
 import { useParticipants } from './hooks/use-participants';
 import { useRoomState } from './hooks/use-room-state';
 import { MicLevelMeter } from './mic-level-meter';
-import { ProblemPanel } from './media-problem';
 import { LocalParticipantTile, RemoteParticipantTile } from './participant-tile';
+import { PublishProblemNotice } from './publish-problem-notice';
 import { useVideo } from './video-provider';
 
 export function CallView({
@@ -59,13 +59,7 @@ export function CallView({
           <span aria-hidden="true">↻ </span>Your connection dropped. Reconnecting… Stay on this page.
         </p>
       ) : null}
-      {video.publishProblem ? (
-        <ProblemPanel
-          problem={video.publishProblem}
-          onRetry={() => void video.retryPublish()}
-          headingLevel={3}
-        />
-      ) : null}
+      <PublishProblemNotice />
       {video.audioBlocked ? (
         <div
           role="alert"

@@ -17,6 +17,8 @@ export function useHandleTrackPublicationFailed(room: Room | null) {
   // Tracks that failed and are not yet published, and those already retried automatically.
   const failed = useRef(new Set<Publishable>());
   const retried = useRef(new WeakSet<Publishable>());
+  // The room "Try again" publishes into (a ref, so the action stays the same function).
+  const current = useRef<Room | null>(null);
 
   const show = useCallback((retrying: boolean) => {
     const kinds = new Set([...failed.current].map((t) => t.kind));
@@ -41,6 +43,7 @@ export function useHandleTrackPublicationFailed(room: Room | null) {
   );
 
   useEffect(() => {
+    current.current = room;
     if (!room) return;
     const failedTracks = failed.current;
     const onFailed = (_error: unknown, track: LocalTrack) => {
@@ -60,9 +63,10 @@ export function useHandleTrackPublicationFailed(room: Room | null) {
 
   /** The person's "Try again": publishes every track that failed. */
   const retryPublish = useCallback(async () => {
+    const target = current.current;
     const tracks = [...failed.current].filter((t) => !t.isStopped);
-    if (room && room.state !== 'disconnected') await publishAgain(room, tracks);
-  }, [publishAgain, room]);
+    if (target && target.state !== 'disconnected') await publishAgain(target, tracks);
+  }, [publishAgain]);
 
   return { publishProblem: problem, retryPublish };
 }
