@@ -5,13 +5,14 @@
 // shown to the caller.
 import 'server-only';
 
-import { preparedQuery } from '@/lib/db/client';
 import type {
   AppointmentKind,
   AppointmentStatus,
   VideoRoomStatus,
   WaitingRoomStatus,
 } from '@/lib/db/generated/enums';
+import { appointmentVideoFacts } from '@/lib/db/queries/video-access';
+import { runPrepared } from '@/lib/db/queries/run-query';
 
 export type VideoRoomRow = {
   id: string;
@@ -55,72 +56,12 @@ export type AppointmentVideoFacts = {
   } | null;
 };
 
-type Row = {
-  id: string;
-  clinicianId: string;
-  kind: AppointmentKind;
-  status: AppointmentStatus;
-  startsAt: Date;
-  endsAt: Date;
-  patientId: string;
-  clinicId: string;
-  timeZone: string;
-  sessionId: string | null;
-  sessionEndedAt: Date | null;
-  waitingStatus: WaitingRoomStatus | null;
-  roomId: string | null;
-  roomGeneration: number | null;
-  roomUniqueName: string | null;
-  roomSid: string | null;
-  roomStatus: VideoRoomStatus | null;
-  roomMediaRegion: string | null;
-  roomMaxParticipants: number | null;
-  roomClaimedAt: Date | null;
-  roomStartedAt: Date | null;
-  roomVerifiedAt: Date | null;
-  roomFailureCode: number | null;
-  participantIdentity: string | null;
-  linkId: string | null;
-  linkSessionId: string | null;
-  linkAppointmentId: string | null;
-  linkRevokedAt: Date | null;
-  linkLastUsedAt: Date | null;
-};
-
-// Timestamps AT TIME ZONE 'UTC' and enums as text: see preparedQuery.
-const FACTS_SQL = `
-    SELECT a."id", a."clinicianId", a."kind"::text AS "kind", a."status"::text AS "status",
-           a."startsAt" AT TIME ZONE 'UTC' AS "startsAt", a."endsAt" AT TIME ZONE 'UTC' AS "endsAt",
-           a."patientId", p."clinicId", c."timezone" AS "timeZone",
-           s."id" AS "sessionId", s."endedAt" AT TIME ZONE 'UTC' AS "sessionEndedAt",
-           w."status"::text AS "waitingStatus",
-           r."id" AS "roomId", r."generation" AS "roomGeneration", r."uniqueName" AS "roomUniqueName",
-           r."twilioRoomSid" AS "roomSid", r."status"::text AS "roomStatus", r."mediaRegion" AS "roomMediaRegion",
-           r."maxParticipants" AS "roomMaxParticipants", r."claimedAt" AT TIME ZONE 'UTC' AS "roomClaimedAt",
-           r."startedAt" AT TIME ZONE 'UTC' AS "roomStartedAt", r."verifiedAt" AT TIME ZONE 'UTC' AS "roomVerifiedAt",
-           r."failureCode" AS "roomFailureCode",
-           vp."identity" AS "participantIdentity",
-           jl."id" AS "linkId", jl."sessionId" AS "linkSessionId", ls."appointmentId" AS "linkAppointmentId",
-           jl."revokedAt" AT TIME ZONE 'UTC' AS "linkRevokedAt", jl."lastUsedAt" AT TIME ZONE 'UTC' AS "linkLastUsedAt"
-      FROM "Appointment" a
-      JOIN "Patient" p ON p."id" = a."patientId"
-      JOIN "Clinic" c ON c."id" = p."clinicId"
-      LEFT JOIN "VideoSession" s ON s."appointmentId" = a."id"
-      LEFT JOIN "WaitingRoomEntry" w ON w."sessionId" = s."id"
-      LEFT JOIN LATERAL (
-        SELECT * FROM "VideoRoom" vr WHERE vr."sessionId" = s."id" ORDER BY vr."generation" DESC LIMIT 1
-      ) r ON true
-      LEFT JOIN "VideoParticipant" vp ON vp."sessionId" = s."id" AND vp."principalKey" = $2
-      LEFT JOIN "JoinLink" jl ON jl."id" = $3
-      LEFT JOIN "VideoSession" ls ON ls."id" = jl."sessionId"
-     WHERE a."id" = $1`;
-
 export async function loadAppointmentVideoFacts(
   appointmentId: string,
   options: { principalKey?: string; joinLinkId?: string } = {},
 ): Promise<AppointmentVideoFacts | null> {
   if (!appointmentId || appointmentId.length > 64) return null;
-  const rows = await preparedQuery<Row>('appointment-video-facts-v1', FACTS_SQL, [
+  const rows = await runPrepared(appointmentVideoFacts, [
     appointmentId,
     options.principalKey ?? '',
     options.joinLinkId ?? '',

@@ -6,8 +6,9 @@ import 'server-only';
 
 import { randomUUID } from 'node:crypto';
 
-import { db, preparedQuery } from '@/lib/db/client';
-import type { VideoRoomStatus } from '@/lib/db/generated/enums';
+import { db } from '@/lib/db/client';
+import { runPrepared } from '@/lib/db/queries/run-query';
+import { recordRoomEventQuery } from '@/lib/db/queries/video-events';
 import type { RoomStatusWebhook } from '@/lib/schemas/twilio-webhooks';
 
 import { completeAttendedSession } from './complete-attended-session';
@@ -47,39 +48,9 @@ export function affectsAttendance(e: Pick<RoomCallback, 'StatusCallbackEvent' | 
 
 export type RecordedRoomEvent = { stored: boolean; sessionId: string | null };
 
-type InsertResult = {
-  inserted: boolean;
-  roomId: string | null;
-  sessionId: string | null;
-  roomStatus: VideoRoomStatus | null;
-  verifiedAt: Date | null;
-  /** For a redelivery: whether the session's figures predate the stored event (a refresh failed earlier). */
-  stale: boolean;
-};
-
-// Store the event and find its room in one round trip, as a prepared statement
-// (lib/db/client.ts: preparedQuery): times go in and out as timestamptz in UTC.
-const RECORD_SQL = `
-    WITH ins AS (
-      INSERT INTO "VideoRoomEvent" ("id", "dedupeKey", "roomSid", "event", "sequenceNumber", "occurredAt",
-        "roomStatus", "roomDuration", "participantSid", "participantIdentity", "participantStatus",
-        "participantDuration", "trackSid", "trackKind")
-      VALUES ($1, $2, $3, $4, $5::int, $6::timestamptz AT TIME ZONE 'UTC',
-        $7, $8::int, $9, $10, $11, $12::int, $13, $14)
-      ON CONFLICT ("dedupeKey") DO NOTHING
-      RETURNING "id"
-    )
-    SELECT EXISTS (SELECT 1 FROM ins) AS "inserted",
-           r."id" AS "roomId", r."sessionId", r."status"::text AS "roomStatus",
-           r."verifiedAt" AT TIME ZONE 'UTC' AS "verifiedAt",
-           COALESCE(s."attendanceComputedAt" < (SELECT "receivedAt" FROM "VideoRoomEvent" WHERE "dedupeKey" = $2), true) AS "stale"
-      FROM (SELECT 1) one
-      LEFT JOIN "VideoRoom" r ON r."twilioRoomSid" = $3
-      LEFT JOIN "VideoSession" s ON s."id" = r."sessionId"`;
-
 export async function recordRoomEvent(e: RoomCallback): Promise<RecordedRoomEvent> {
   const key = roomEventKey(e);
-  const [row] = await preparedQuery<InsertResult>('record-room-event-v1', RECORD_SQL, [
+  const [row] = await runPrepared(recordRoomEventQuery, [
     newId(),
     key,
     e.RoomSid,

@@ -5,58 +5,11 @@
 // (attendanceEventCount), so an older picture never replaces a newer one.
 import 'server-only';
 
-import { preparedQuery } from '@/lib/db/client';
+import { runPrepared, runPreparedStatement } from '@/lib/db/queries/run-query';
+import { attendanceEvents, saveAttendance, type AttendanceEventRow } from '@/lib/db/queries/video-events';
 
-import { computeAttendance, type Attendance, type RoomEventRecord } from './compute-attendance';
+import { computeAttendance, type Attendance } from './compute-attendance';
 import { VIDEO_NOTIFY_CHANNEL } from './notify-video-change';
-
-type EventRow = RoomEventRecord & { roomId: string; sessionId: string };
-
-// Both queries run for every room callback that moves attendance, so they are
-// prepared statements (decision 008) that take many sessions at once: times
-// leave as timestamptz in UTC, and the figures go in as arrays (one element per
-// session or room) so that the SQL text never changes.
-const EVENTS_SQL = `
-    SELECT r."sessionId", r."id" AS "roomId", e."roomSid", e."event",
-           e."occurredAt" AT TIME ZONE 'UTC' AS "occurredAt", e."sequenceNumber", e."participantSid",
-           e."participantIdentity", e."participantDuration", e."trackKind", e."roomDuration"
-      FROM "VideoRoom" r JOIN "VideoRoomEvent" e ON e."roomSid" = r."twilioRoomSid"
-     WHERE r."sessionId" = ANY($1::text[])`;
-
-const SAVE_SQL = `
-    WITH f AS (
-      SELECT * FROM unnest($1::text[], $2::int[], $3::int[], $4::int[], $5::text[], $6::boolean[],
-                           $7::boolean[], $8::text[], $9::int[], $10::text[])
-        AS f(id, "patientSeconds", "clinicianSeconds", "jointSeconds", band, "videoPublished", "audioOnly",
-             attendance, "eventCount", notice)
-    ), s AS (
-      UPDATE "VideoSession" v SET
-        "patientSeconds" = f."patientSeconds",
-        "clinicianSeconds" = f."clinicianSeconds",
-        "jointSeconds" = f."jointSeconds",
-        "medicareTimeBand" = f.band::"MedicareTimeBand",
-        "patientVideoPublished" = f."videoPublished",
-        "audioOnly" = f."audioOnly",
-        "attendance" = f.attendance::jsonb,
-        "attendanceComputedAt" = $11::timestamptz AT TIME ZONE 'UTC',
-        "attendanceEventCount" = f."eventCount",
-        "updatedAt" = now()
-      FROM f
-      WHERE v."id" = f.id
-        AND (v."attendanceEventCount" IS NULL OR v."attendanceEventCount" <= f."eventCount")
-      RETURNING v."id", f.notice
-    ), rooms AS (
-      UPDATE "VideoRoom" v SET
-        "participantSeconds" = r.seconds,
-        "participantMinutes" = r.minutes,
-        "durationSeconds" = COALESCE(r.duration, v."durationSeconds"),
-        "updatedAt" = now()
-      FROM unnest($12::text[], $13::text[], $14::int[], $15::int[], $16::int[])
-        AS r(id, "sessionId", seconds, minutes, duration)
-      WHERE v."id" = r.id AND r."sessionId" IN (SELECT "id" FROM s)
-      RETURNING v."id"
-    )
-    SELECT pg_notify($17, s.notice) FROM s`;
 
 /**
  * Reads every event of these sessions' rooms and saves the figures computed
@@ -68,8 +21,8 @@ export async function refreshAttendanceOf(
   asOf: Date = new Date(),
 ): Promise<Map<string, Attendance>> {
   const ids = [...new Set(sessionIds)];
-  const rows = await preparedQuery<EventRow>('attendance-events-v2', EVENTS_SQL, [ids]);
-  const bySession = new Map<string, EventRow[]>(ids.map((id) => [id, []]));
+  const rows = await runPrepared(attendanceEvents, [ids]);
+  const bySession = new Map<string, AttendanceEventRow[]>(ids.map((id) => [id, []]));
   for (const row of rows) bySession.get(row.sessionId)?.push(row);
 
   const results = new Map<string, Attendance>();
@@ -117,7 +70,7 @@ export async function refreshAttendanceOf(
       rooms.duration.push(room.durationSeconds);
     }
   }
-  await preparedQuery('attendance-save-v2', SAVE_SQL, [
+  await runPreparedStatement(saveAttendance, [
     sessions.id,
     sessions.patient,
     sessions.clinician,

@@ -13,15 +13,9 @@ class Describe implements pg.Submittable {
     private readonly text: string,
     private readonly done: (error: Error | null, fields: Field[]) => void,
   ) {}
-  submit(
-    connection: pg.Connection & {
-      parse: (q: object) => void;
-      describe: (q: object) => void;
-      sync: () => void;
-    },
-  ) {
-    connection.parse({ name: '', text: this.text, types: [] });
-    connection.describe({ type: 'S', name: '' });
+  submit(connection: pg.Connection) {
+    connection.parse({ name: '', text: this.text, types: [] }, false);
+    connection.describe({ type: 'S', name: '' }, false);
     connection.sync();
   }
   handleRowDescription(message: { fields: Field[] }) {
