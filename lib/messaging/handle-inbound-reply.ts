@@ -29,6 +29,14 @@ export interface InboundResult {
   duplicate: boolean;
 }
 
+// The patient a reply is from, and the clinic details an answer may give.
+const replyPatientSelect = {
+  id: true,
+  clinicId: true,
+  timezone: true,
+  clinic: { select: { name: true, contactPhone: true, contactEmail: true } },
+} as const;
+
 // How far back a reminder counts as "the one they are replying to".
 const REPLY_WINDOW_MS = 14 * 24 * 60 * 60 * 1000;
 
@@ -57,12 +65,7 @@ export async function handleInboundReply(
     (await db().patient.findFirst({
       where: { mobile: e164, archivedAt: null },
       orderBy: { updatedAt: 'desc' },
-      select: {
-        id: true,
-        clinicId: true,
-        timezone: true,
-        clinic: { select: { name: true, contactPhone: true, contactEmail: true } },
-      },
+      select: replyPatientSelect,
     }));
   const appointment = lastMessage?.reminder.appointment ?? null;
   const clinic = patient?.clinic ?? null;
@@ -195,14 +198,7 @@ async function lastReminderMessageTo(address: string, now: Date) {
               status: true,
               startsAt: true,
               patientId: true,
-              patient: {
-                select: {
-                  id: true,
-                  clinicId: true,
-                  timezone: true,
-                  clinic: { select: { name: true, contactPhone: true, contactEmail: true } },
-                },
-              },
+              patient: { select: replyPatientSelect },
             },
           },
         },

@@ -45,20 +45,20 @@ export interface ReminderConfig {
 const CACHE_MS = 15_000;
 const cache = new Map<string, { at: number; config: Promise<ReminderConfig> }>();
 
+// The clinic's details the messages carry, and its reminder settings and templates.
+const configSelect = {
+  id: true,
+  name: true,
+  contactPhone: true,
+  contactEmail: true,
+  timezone: true,
+  reminderSettings: true,
+  reminderTemplates: true,
+  changeNoticeTemplates: true,
+} as const;
+
 async function load(clinicId: string): Promise<ReminderConfig> {
-  const clinic = await db().clinic.findUniqueOrThrow({
-    where: { id: clinicId },
-    select: {
-      id: true,
-      name: true,
-      contactPhone: true,
-      contactEmail: true,
-      timezone: true,
-      reminderSettings: true,
-      reminderTemplates: true,
-      changeNoticeTemplates: true,
-    },
-  });
+  const clinic = await db().clinic.findUniqueOrThrow({ where: { id: clinicId }, select: configSelect });
   const settings = clinic.reminderSettings;
   const template = (kind: ReminderKind): ReminderTemplateConfig => {
     const row = clinic.reminderTemplates.find((t) => t.kind === kind);
