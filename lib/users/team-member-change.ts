@@ -3,7 +3,7 @@
 // the actor's clinic, and the change written to the audit log.
 import 'server-only';
 
-import { recordAudit } from '@/lib/audit/record-audit';
+import { recordChange } from '@/lib/audit/record-change';
 import type { SessionUser } from '@/lib/auth/session-user';
 import type { Prisma } from '@/lib/db/generated/client';
 import { AppError } from '@/lib/errors/app-error';
@@ -34,8 +34,5 @@ export function recordUserChange(
   detail: Prisma.InputJsonObject,
   action: 'CREATE' | 'UPDATE' = 'UPDATE',
 ): Promise<void> {
-  return recordAudit(
-    { actor: { id: actor.id, role: actor.role }, action, entityType: 'User', entityId: userId, detail },
-    tx,
-  );
+  return recordChange(tx, actor, action, { type: 'User', id: userId }, detail);
 }
