@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 
-import { Alert } from '@/components/ui/alert';
+import { FormAlerts } from '@/components/ui/form-outcome';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { initialFormState } from '@/lib/schemas/form-state';
@@ -15,8 +15,7 @@ export function ChangePasswordForm() {
   return (
     // key: a fresh, empty form after every answer; passwords are never put back.
     <form key={state.attempt} action={action} className="flex max-w-md flex-col gap-4" noValidate>
-      {state.status === 'success' ? <Alert tone="success">{state.message}</Alert> : null}
-      {state.status === 'error' && state.message ? <Alert tone="error">{state.message}</Alert> : null}
+      <FormAlerts state={state} />
       <TextField
         label="Current password"
         name="currentPassword"

@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 
 import { Button } from '@/components/ui/button';
+import { ActionError } from '@/components/ui/form-outcome';
 import { initialFormState } from '@/lib/schemas/form-state';
 
 import { acknowledgeAlertAction } from '../actions';
@@ -20,11 +21,7 @@ export function AcknowledgeAlertForm({ alertId, thresholdUsd }: { alertId: strin
       >
         {pending ? 'Saving…' : 'Mark as seen'}
       </Button>
-      {state.status === 'error' ? (
-        <span role="alert" className="ml-2 text-sm text-red-800">
-          {state.message}
-        </span>
-      ) : null}
+      <ActionError state={state} inline />
     </form>
   );
 }

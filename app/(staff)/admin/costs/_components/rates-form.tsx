@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 
-import { Alert } from '@/components/ui/alert';
+import { FormAlerts } from '@/components/ui/form-outcome';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import type { EditableRates } from '@/lib/costs/default-rates';
@@ -30,8 +30,7 @@ export function RatesForm({
   const [state, action, pending] = useActionState(updateRatesAction, initialFormState);
   return (
     <form action={action} className="flex max-w-2xl flex-col gap-4">
-      {state.status === 'success' ? <Alert tone="success">{state.message}</Alert> : null}
-      {state.status === 'error' && state.message ? <Alert tone="error">{state.message}</Alert> : null}
+      <FormAlerts state={state} />
       {fields.map((f) => (
         <TextField
           key={`${f.name}-${state.attempt}`}

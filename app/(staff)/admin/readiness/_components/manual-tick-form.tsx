@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 
 import { Button } from '@/components/ui/button';
+import { ActionError } from '@/components/ui/form-outcome';
 import { initialFormState } from '@/lib/schemas/form-state';
 
 import { setManualTickAction } from '../actions';
@@ -22,11 +23,7 @@ export function ManualTickForm({ item, ticked, title }: { item: string; ticked: 
       >
         {pending ? 'Saving…' : ticked ? 'Untick' : 'Mark as done'}
       </Button>
-      {state.status === 'error' ? (
-        <p role="alert" className="text-sm text-red-800">
-          {state.message}
-        </p>
-      ) : null}
+      <ActionError state={state} />
     </form>
   );
 }

@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 
 import { Button } from '@/components/ui/button';
+import { ActionError } from '@/components/ui/form-outcome';
 import { initialFormState } from '@/lib/schemas/form-state';
 
 import { runCheckAction } from '../actions';
@@ -32,11 +33,7 @@ export function RunCheckForm({
           {pending ? 'Running…' : lastRun ? 'Run it again' : 'Run this check'}
         </Button>
       </div>
-      {state.status === 'error' ? (
-        <p role="alert" className="text-sm text-red-800">
-          {state.message}
-        </p>
-      ) : null}
+      <ActionError state={state} />
     </form>
   );
 }
