@@ -9,10 +9,8 @@ import type { FormState } from '@/lib/schemas/form-state';
 import { entityId, singleLine, textFields } from '@/lib/schemas/safe-text';
 import {
   changeRoleSchema,
-  inviteUserFormFields,
   inviteUserSchema,
   roleLabels,
-  updateUserDetailsFormFields,
   updateUserDetailsSchema,
 } from '@/lib/schemas/user';
 import { changeUserRole } from '@/lib/users/change-user-role';
