@@ -20,31 +20,27 @@ export type Permission =
   | 'video.host';
 
 const everyone: Permission[] = ['dashboard.view', 'patients.read', 'appointments.read'];
+/** Running the front desk: what reception staff and admins both do. */
+const frontDesk: Permission[] = [
+  ...everyone,
+  'patients.write',
+  'appointments.write',
+  'appointments.readAll',
+  'reminders.read',
+  'reminders.write',
+  'outbox.read',
+];
 
 export const rolePermissions: Record<UserRole, ReadonlySet<Permission>> = {
   ADMIN: new Set<Permission>([
-    ...everyone,
-    'patients.write',
-    'appointments.write',
-    'appointments.readAll',
-    'reminders.read',
-    'reminders.write',
+    ...frontDesk,
     'settings.manage',
     'users.manage',
     'apiTokens.manage',
-    'outbox.read',
     'readiness.manage',
     'costs.read',
   ]),
-  STAFF: new Set<Permission>([
-    ...everyone,
-    'patients.write',
-    'appointments.write',
-    'appointments.readAll',
-    'reminders.read',
-    'reminders.write',
-    'outbox.read',
-  ]),
+  STAFF: new Set<Permission>(frontDesk),
   // Clinicians read their own patients and appointments; reception books them.
   CLINICIAN: new Set<Permission>([...everyone, 'video.host']),
 };

@@ -50,16 +50,21 @@ export function queueOptions(job: QueueSpec) {
 type RawJob = { id: string; data: unknown; retryCount: number };
 type Settled = { id: string; status: 'completed' | 'failed' | 'deadletter'; output?: object };
 
-/** Runs one job of a batch and says how to settle it: retried on error, never for a bad payload or a permanent error. */
-async function runOne(job: JobDefinition, raw: RawJob): Promise<Settled> {
+/**
+ * Parses the payload and runs the handler. A malformed payload or a permanent
+ * error will not get better: it comes back as `deadletter`, never to be retried.
+ */
+type Outcome = { done: true } | { done: false; deadletter: string } | { done: false; error: unknown };
+
+async function runJob(job: JobDefinition, raw: RawJob): Promise<Outcome> {
   const parsed = job.payload.safeParse(raw.data);
   if (!parsed.success) {
     log.error('jobs.invalid_payload', { job: job.name, jobId: raw.id });
-    return { id: raw.id, status: 'deadletter', output: { reason: 'invalid payload' } };
+    return { done: false, deadletter: 'invalid payload' };
   }
   try {
     await job.handler(parsed.data, { jobId: raw.id, retryCount: raw.retryCount });
-    return { id: raw.id, status: 'completed' };
+    return { done: true };
   } catch (err) {
     log.warn('jobs.handler_failed', {
       job: job.name,
@@ -67,10 +72,20 @@ async function runOne(job: JobDefinition, raw: RawJob): Promise<Settled> {
       retryCount: raw.retryCount,
       ...errorFields(err),
     });
-    if (err instanceof PermanentJobError)
-      return { id: raw.id, status: 'deadletter', output: { reason: err.message } };
-    return { id: raw.id, status: 'failed', output: { reason: err instanceof Error ? err.name : 'error' } };
+    return err instanceof PermanentJobError
+      ? { done: false, deadletter: err.message }
+      : { done: false, error: err };
   }
+}
+
+/** Runs one job of a batch and says how to settle it. */
+async function runOne(job: JobDefinition, raw: RawJob): Promise<Settled> {
+  const outcome = await runJob(job, raw);
+  if (outcome.done) return { id: raw.id, status: 'completed' };
+  if ('deadletter' in outcome)
+    return { id: raw.id, status: 'deadletter', output: { reason: outcome.deadletter } };
+  const reason = outcome.error instanceof Error ? outcome.error.name : 'error';
+  return { id: raw.id, status: 'failed', output: { reason } };
 }
 
 /** Creates each job's queue and starts working it; schedules cron jobs. */
@@ -108,30 +123,12 @@ export async function startWorking(
       },
       async ([raw]) => {
         if (!raw) return;
-        const parsed = job.payload.safeParse(raw.data);
-        if (!parsed.success) {
-          log.error('jobs.invalid_payload', { job: job.name, jobId: raw.id });
-          // A malformed payload will not get better: record why, then cancel so it is never retried.
-          await boss.fail(job.name, raw.id, { reason: 'invalid payload' });
-          await boss.cancel(job.name, raw.id);
-          return;
-        }
-        try {
-          await job.handler(parsed.data, { jobId: raw.id, retryCount: raw.retryCount });
-        } catch (err) {
-          log.warn('jobs.handler_failed', {
-            job: job.name,
-            jobId: raw.id,
-            retryCount: raw.retryCount,
-            ...errorFields(err),
-          });
-          if (err instanceof PermanentJobError) {
-            await boss.fail(job.name, raw.id, { reason: err.message });
-            await boss.cancel(job.name, raw.id);
-            return;
-          }
-          throw err;
-        }
+        const outcome = await runJob(job, raw);
+        if (outcome.done) return;
+        if (!('deadletter' in outcome)) throw outcome.error;
+        // Record why, then cancel so it is never retried.
+        await boss.fail(job.name, raw.id, { reason: outcome.deadletter });
+        await boss.cancel(job.name, raw.id);
       },
     );
     if (job.cron) await boss.schedule(job.name, job.cron, {});
