@@ -5,6 +5,8 @@
 import 'server-only';
 
 import type { Prisma } from '@/lib/db/generated/client';
+import { clinicianScheduleLock } from '@/lib/db/queries/locks';
+import { runStatement } from '@/lib/db/queries/run-query';
 import { AppError } from '@/lib/errors/app-error';
 import { ACTIVE_STATUSES, clinicianDisplayName } from '@/lib/schemas/appointment';
 import { formatLongDate, formatTime } from '@/lib/time/clinic-time';
@@ -12,7 +14,7 @@ import { formatLongDate, formatTime } from '@/lib/time/clinic-time';
 type Tx = Prisma.TransactionClient;
 
 export async function lockClinicianSchedule(tx: Tx, clinicianId: string): Promise<void> {
-  await tx.$executeRaw`SELECT 1 FROM pg_advisory_xact_lock(hashtext(${`appointment-schedule:${clinicianId}`}))`;
+  await runStatement(tx, clinicianScheduleLock, [`appointment-schedule:${clinicianId}`]);
 }
 
 /** Throws CONFLICT naming the clashing time (never the patient) if the slot is taken. */

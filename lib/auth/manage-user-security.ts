@@ -4,7 +4,8 @@ import 'server-only';
 
 import { recordAudit } from '@/lib/audit/record-audit';
 import { db } from '@/lib/db/client';
-import { Prisma } from '@/lib/db/generated/client';
+import { clearAccountWaitsStatement } from '@/lib/db/queries/rate-limit';
+import { runStatement } from '@/lib/db/queries/run-query';
 import { AppError } from '@/lib/errors/app-error';
 import { parseInput } from '@/lib/schemas/parse-input';
 import { userIdSchema } from '@/lib/schemas/user';
@@ -33,9 +34,7 @@ export async function clearSignInWaits(
       select: { id: true },
     });
     if (!user) throw new AppError('NOT_FOUND', NOT_FOUND);
-    await tx.$executeRaw`
-      DELETE FROM "RateLimitBucket"
-      WHERE "accountId" = ${userId} AND split_part("key", ':', 1) || ':' || split_part("key", ':', 2) IN (${Prisma.join(ACCOUNT_THROTTLE_POLICIES)})`;
+    await runStatement(tx, clearAccountWaitsStatement, [userId, ACCOUNT_THROTTLE_POLICIES]);
     await recordAudit(
       {
         actor: { id: actor.id, role: actor.role },

@@ -5,17 +5,14 @@
 import 'server-only';
 
 import { db } from '@/lib/db/client';
+import { runQuery, runStatement } from '@/lib/db/queries/run-query';
+import { recordFailedLoginStatement, recordSuccessfulLoginQuery } from '@/lib/db/queries/sign-ins';
 
 export type FailedSignIns = { count: number; latestAt: Date | null };
 
 /** One more failed attempt on this account. */
 export async function recordFailedLogin(userId: string, now: Date): Promise<void> {
-  await db().$executeRaw`
-    UPDATE "User"
-    SET "failedLoginCount" = "failedLoginCount" + 1,
-        "lastFailedLoginAt" = GREATEST("lastFailedLoginAt", ${now}::timestamp(3)),
-        "updatedAt" = ${now}::timestamp(3)
-    WHERE "id" = ${userId}`;
+  await runStatement(db(), recordFailedLoginStatement, [userId, now]);
 }
 
 /**
@@ -24,11 +21,6 @@ export async function recordFailedLogin(userId: string, now: Date): Promise<void
  * at the same moment is either told now or kept for next time, never lost.
  */
 export async function recordSuccessfulLogin(userId: string, now: Date): Promise<FailedSignIns> {
-  const rows = await db().$queryRaw<{ count: number; latestAt: Date | null }[]>`
-    UPDATE "User" AS u
-    SET "failedLoginCount" = 0, "lastFailedLoginAt" = NULL, "lastLoginAt" = ${now}::timestamp(3)
-    FROM (SELECT "id", "failedLoginCount", "lastFailedLoginAt" FROM "User" WHERE "id" = ${userId} FOR UPDATE) AS before
-    WHERE u."id" = before."id"
-    RETURNING before."failedLoginCount" AS "count", before."lastFailedLoginAt" AS "latestAt"`;
+  const rows = await runQuery(db(), recordSuccessfulLoginQuery, [userId, now]);
   return rows[0] ?? { count: 0, latestAt: null };
 }

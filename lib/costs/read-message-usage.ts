@@ -11,6 +11,14 @@ import 'server-only';
 // an SMS counts the segments Twilio reported (ReminderMessage.segments), or two
 // for messages sent before that was recorded.
 import { db } from '@/lib/db/client';
+import {
+  columnPresent,
+  messageUsage,
+  messageUsageWithoutSegments,
+  tablePresent,
+  whatsappRepliesByMonth,
+} from '@/lib/db/queries/message-usage';
+import { runQuery } from '@/lib/db/queries/run-query';
 
 import { guideAssumptions } from './guide-estimate';
 
@@ -30,17 +38,12 @@ export interface MessageUsageByMonth {
 }
 
 async function tableExists(name: string): Promise<boolean> {
-  const [row] = await db().$queryRaw<Array<{ present: boolean }>>`
-    SELECT to_regclass(${`public."${name}"`}) IS NOT NULL AS present`;
+  const [row] = await runQuery(db(), tablePresent, [`public."${name}"`]);
   return row?.present === true;
 }
 
 async function columnExists(table: string, column: string): Promise<boolean> {
-  const [row] = await db().$queryRaw<Array<{ present: boolean }>>`
-    SELECT EXISTS (
-      SELECT 1 FROM information_schema.columns
-      WHERE table_schema = 'public' AND table_name = ${table} AND column_name = ${column}
-    ) AS present`;
+  const [row] = await runQuery(db(), columnPresent, [table, column]);
   return row?.present === true;
 }
 
@@ -52,30 +55,9 @@ export async function readMessageUsage(range: { start: Date; end: Date }): Promi
 
   const hasSegments = await columnExists('ReminderMessage', 'segments');
   const perSms = Number(guideAssumptions.segmentsPerSms);
-  const rows = await db().$queryRawUnsafe<
-    Array<{
-      month: string;
-      channel: string;
-      status: string;
-      messages: number;
-      segments: number | null;
-      estimated: number;
-    }>
-  >(
-    `SELECT to_char(date_trunc('month', COALESCE("acceptedAt", "failedAt")), 'YYYY-MM') AS month,
-            channel::text AS channel, status::text AS status,
-            count(*)::int AS messages,
-            ${hasSegments ? `sum(COALESCE("segments", ${perSms}))::int` : 'NULL::int'} AS segments,
-            ${hasSegments ? 'count(*) FILTER (WHERE "segments" IS NULL)::int' : 'count(*)::int'} AS estimated
-       FROM "ReminderMessage"
-      WHERE COALESCE("acceptedAt", "failedAt") >= $1 AND COALESCE("acceptedAt", "failedAt") < $2
-        -- Implied by the line above, but it lets the acceptedAt and failedAt indexes find the
-        -- report's months instead of reading every message ever sent.
-        AND ("acceptedAt" >= $1 OR "failedAt" >= $1)
-      GROUP BY 1, 2, 3`,
-    range.start,
-    range.end,
-  );
+  const rows = hasSegments
+    ? await runQuery(db(), messageUsage, [range.start, range.end, perSms])
+    : await runQuery(db(), messageUsageWithoutSegments, [range.start, range.end]);
   let segmentsRecorded = true;
   for (const r of rows) {
     const m = month(r.month);
@@ -95,11 +77,7 @@ export async function readMessageUsage(range: { start: Date; end: Date }): Promi
   }
 
   if (await tableExists('InboundReply')) {
-    const replies = await db().$queryRaw<Array<{ month: string; messages: number }>>`
-      SELECT to_char(date_trunc('month', "receivedAt"), 'YYYY-MM') AS month, count(*)::int AS messages
-        FROM "InboundReply"
-       WHERE channel::text = 'WHATSAPP' AND "receivedAt" >= ${range.start} AND "receivedAt" < ${range.end}
-       GROUP BY 1`;
+    const replies = await runQuery(db(), whatsappRepliesByMonth, [range.start, range.end]);
     for (const r of replies) month(r.month).whatsapp += r.messages;
   }
   return { months, source: 'reminders', segmentsRecorded };

@@ -14,6 +14,8 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 
 import { db } from '@/lib/db/client';
+import { notifyChannel } from '@/lib/db/queries/notify';
+import { runStatement } from '@/lib/db/queries/run-query';
 import { errorFields, log } from '@/lib/log/logger';
 
 import { isListening, listenForNotices } from './notify-listener';
@@ -75,7 +77,7 @@ export async function settingsWatchReady(): Promise<void> {
 export async function announceSettingsChanged(change: SettingsChange): Promise<void> {
   try {
     const payload = JSON.stringify({ ...change, origin: ORIGIN });
-    await db().$executeRaw`SELECT pg_notify(${SETTINGS_CHANNEL}, ${payload})`;
+    await runStatement(db(), notifyChannel, [SETTINGS_CHANNEL, payload]);
   } catch (err) {
     // The others fall back on their own expiry times.
     log.warn('settings.announce_failed', { setting: change.setting, ...errorFields(err) });

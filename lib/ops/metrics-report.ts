@@ -5,24 +5,18 @@
 import 'server-only';
 
 import { db } from '@/lib/db/client';
+import { jobQueueDepths, messageStatusCounts } from '@/lib/db/queries/ops';
+import { runQuery } from '@/lib/db/queries/run-query';
 
 import { requestCounts, webhookSignatureFailureCounts } from './metrics';
 import type { MetricFamily } from './prometheus';
 import { openStreamCount } from './shutdown';
 
-type StatusRow = { status: string; isFallback: boolean; count: bigint | number };
-type QueueRow = { name: string; depth: bigint | number; oldest_due_seconds: number | null };
-
 export async function collectMetrics(now: Date = new Date()): Promise<MetricFamily[]> {
   const [messages, queues] = await Promise.all([
-    db().$queryRaw<StatusRow[]>`
-      SELECT status::text AS status, "isFallback", count(*) AS count
-      FROM "ReminderMessage" GROUP BY status, "isFallback"`,
+    runQuery(db(), messageStatusCounts, []),
     // Waiting jobs (created or retry) per queue, and how long the oldest one already due has waited.
-    db().$queryRaw<QueueRow[]>`
-      SELECT name, count(*) AS depth,
-             EXTRACT(EPOCH FROM (${now}::timestamptz - min(start_after) FILTER (WHERE start_after <= ${now}::timestamptz)))::float8 AS oldest_due_seconds
-      FROM pgboss.job WHERE state IN ('created', 'retry') GROUP BY name`,
+    runQuery(db(), jobQueueDepths, [now]),
   ]);
   const sent = new Set(['QUEUED', 'SENT', 'DELIVERED', 'READ']);
   const failed = new Set(['UNDELIVERED', 'FAILED']);

@@ -9,6 +9,8 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 
 import { db } from '@/lib/db/client';
+import { appliedMigrations, databaseAnswers, jobQueuePresent } from '@/lib/db/queries/ops';
+import { runQuery } from '@/lib/db/queries/run-query';
 import { env } from '@/lib/env';
 import { errorFields, log } from '@/lib/log/logger';
 
@@ -36,20 +38,18 @@ async function check(name: ProbeName, run: () => Promise<boolean>): Promise<bool
 export async function probeReadiness(): Promise<ProbeResult> {
   const configuration = await check('configuration', async () => Boolean(env()));
   const database =
-    configuration && (await check('database', async () => (await db().$queryRaw`SELECT 1`) !== null));
+    configuration &&
+    (await check('database', async () => (await runQuery(db(), databaseAnswers, [])) !== null));
   const [migrations, jobQueue] = database
     ? await Promise.all([
         check('migrations', async () => {
-          const rows = await db().$queryRaw<{ applied: string[] | null }[]>`
-            SELECT array_agg(migration_name) AS applied FROM _prisma_migrations
-            WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
+          const rows = await runQuery(db(), appliedMigrations, []);
           const applied = new Set(rows[0]?.applied ?? []);
           const expected = await expectedMigrations();
           return expected.length > 0 && expected.every((name) => applied.has(name));
         }),
         check('job_queue', async () => {
-          const rows = await db().$queryRaw<{ present: boolean }[]>`
-            SELECT to_regclass('pgboss.job') IS NOT NULL AND to_regclass('pgboss.queue') IS NOT NULL AS present`;
+          const rows = await runQuery(db(), jobQueuePresent, []);
           return rows[0]?.present === true;
         }),
       ])

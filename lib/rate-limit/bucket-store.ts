@@ -10,13 +10,24 @@ import { createHmac } from 'node:crypto';
 import { authSecret } from '@/lib/auth/auth-secret';
 import type pg from 'pg';
 
-import { db, preparedQuery, type Db } from '@/lib/db/client';
-import { Prisma } from '@/lib/db/generated/client';
+import { db } from '@/lib/db/client';
+import {
+  forgetBucketStatement,
+  isMarkedQuery,
+  markBucketStatement,
+  pruneBucketsStatement,
+  refundAttemptStatement,
+  requestCountQuery,
+  type RequestCountRow,
+  runningWaitQuery,
+  throttleAttemptQuery,
+} from '@/lib/db/queries/rate-limit';
+import { runPrepared, runQuery, runStatement, type RawRunner } from '@/lib/db/queries/run-query';
 
 import type { RatePolicy, ThrottlePolicy } from './policies';
 
 /** The database a limit is kept in: the app's client, or a second one in tests (another instance). */
-export type BucketDb = Pick<Db, '$queryRaw' | '$executeRaw'>;
+export type BucketDb = RawRunner;
 
 /**
  * A bucket's key: the policy's name and a keyed hash of the subject, so the
@@ -29,10 +40,6 @@ export function bucketKey(policy: { name: string }, ...subject: string[]): strin
     .slice(0, 32);
   return `${policy.name}:${digest}`;
 }
-
-const ts = (d: Date) => Prisma.sql`${d}::timestamp(3)`;
-const plusMs = (d: Date, ms: Prisma.Sql | number) =>
-  Prisma.sql`(${ts(d)} + (${ms})::double precision * interval '1 millisecond')`;
 
 export type ThrottleOutcome = {
   /** False: refused without counting, because an earlier wait has not ended. */
@@ -55,28 +62,15 @@ export async function throttleAttempt(
 ): Promise<ThrottleOutcome> {
   const store = options.store ?? db();
   const { free, baseBlockMs, maxBlockMs, quietMs } = policy;
-  const blocked = Prisma.sql`(b."blockedUntil" IS NOT NULL AND b."blockedUntil" > ${ts(now)})`;
-  // The count this attempt makes: restarted once the quiet period has passed.
-  const next = Prisma.sql`(CASE WHEN b."windowEndsAt" <= ${ts(now)} THEN 1 ELSE b.hits + 1 END)`;
-  const waitMs = (n: Prisma.Sql) =>
-    Prisma.sql`LEAST(${baseBlockMs}::double precision * power(2, (${n}) - ${free} - 1), ${maxBlockMs})`;
-  const until = (n: Prisma.Sql) =>
-    Prisma.sql`(CASE WHEN (${n}) > ${free} THEN ${plusMs(now, waitMs(n))} END)`;
-  const first = Prisma.sql`1`;
-  const rows = await store.$queryRaw<{ hits: number; blockedUntil: Date | null; lastRefused: boolean }[]>`
-    INSERT INTO "RateLimitBucket" AS b ("key", "accountId", "hits", "windowEndsAt", "blockedUntil", "lastRefused", "updatedAt")
-    VALUES (${key}, ${options.accountId ?? null}, 1,
-            ${plusMs(now, quietMs)} + COALESCE(${until(first)} - ${ts(now)}, interval '0'),
-            ${until(first)}, false, ${ts(now)})
-    ON CONFLICT ("key") DO UPDATE SET
-      "lastRefused" = ${blocked},
-      "hits" = CASE WHEN ${blocked} THEN b.hits ELSE ${next} END,
-      "blockedUntil" = CASE WHEN ${blocked} THEN b."blockedUntil" ELSE ${until(next)} END,
-      "windowEndsAt" = CASE WHEN ${blocked} THEN b."windowEndsAt"
-                            ELSE COALESCE(${until(next)}, ${ts(now)}) + ${quietMs}::double precision * interval '1 millisecond' END,
-      "accountId" = COALESCE(b."accountId", EXCLUDED."accountId"),
-      "updatedAt" = ${ts(now)}
-    RETURNING "hits", "blockedUntil", "lastRefused"`;
+  const rows = await runQuery(store, throttleAttemptQuery, [
+    key,
+    options.accountId ?? null,
+    now,
+    free,
+    baseBlockMs,
+    maxBlockMs,
+    quietMs,
+  ]);
   const row = rows[0]!;
   return {
     allowed: !row.lastRefused,
@@ -95,24 +89,18 @@ export async function refundAttempt(
   policy: ThrottlePolicy,
   store: BucketDb = db(),
 ): Promise<void> {
-  await store.$executeRaw`
-    UPDATE "RateLimitBucket"
-    SET "hits" = GREATEST("hits" - 1, 0),
-        "blockedUntil" = CASE WHEN "hits" - 1 > ${policy.free} THEN "blockedUntil" END
-    WHERE "key" = ${key}`;
+  await runStatement(store, refundAttemptStatement, [key, policy.free]);
 }
 
 /** Forgets a bucket: a successful sign-in clears the throttle on the network and account it came from. */
 export async function forgetBucket(key: string, store: BucketDb = db()): Promise<void> {
-  await store.$executeRaw`DELETE FROM "RateLimitBucket" WHERE "key" = ${key}`;
+  await runStatement(store, forgetBucketStatement, [key]);
 }
 
 /** The wait still running on any of these buckets (the longest), or null. */
 export async function runningWait(keys: string[], now: Date, store: BucketDb = db()): Promise<Date | null> {
   if (keys.length === 0) return null;
-  const rows = await store.$queryRaw<{ until: Date | null }[]>`
-    SELECT max("blockedUntil") AS "until" FROM "RateLimitBucket"
-    WHERE "key" IN (${Prisma.join(keys)}) AND "blockedUntil" > ${ts(now)}`;
+  const rows = await runQuery(store, runningWaitQuery, [keys, now]);
   return rows[0]?.until ?? null;
 }
 
@@ -124,16 +112,12 @@ export async function markBucket(
   options: { accountId?: string | null; store?: BucketDb } = {},
 ): Promise<void> {
   const store = options.store ?? db();
-  await store.$executeRaw`
-    INSERT INTO "RateLimitBucket" AS b ("key", "accountId", "hits", "windowEndsAt", "updatedAt")
-    VALUES (${key}, ${options.accountId ?? null}, 0, ${ts(until)}, ${ts(now)})
-    ON CONFLICT ("key") DO UPDATE SET "windowEndsAt" = EXCLUDED."windowEndsAt", "updatedAt" = EXCLUDED."updatedAt"`;
+  await runStatement(store, markBucketStatement, [key, options.accountId ?? null, until, now]);
 }
 
 /** Whether a bucket set by markBucket is still live. */
 export async function isMarked(key: string, now: Date, store: BucketDb = db()): Promise<boolean> {
-  const rows = await store.$queryRaw<{ live: boolean }[]>`
-    SELECT true AS "live" FROM "RateLimitBucket" WHERE "key" = ${key} AND "windowEndsAt" > ${ts(now)}`;
+  const rows = await runQuery(store, isMarkedQuery, [key, now]);
   return rows.length > 0;
 }
 
@@ -142,26 +126,6 @@ export type RateOutcome = { allowed: boolean; retryAt: Date | null };
 
 /** Another instance's pool, in tests; the app's own pool otherwise. */
 export type RequestCountPool = Pick<pg.Pool, 'query'>;
-
-// Timestamps travel as ISO strings read as UTC: the columns are plain timestamp(3) in UTC.
-const NOW = `($1::timestamptz AT TIME ZONE 'UTC')`;
-
-/** One statement per number of keys (prepared once per connection: this runs on every video request). */
-function countSql(keys: number): string {
-  const rows = Array.from(
-    { length: keys },
-    (_, i) =>
-      `($${2 + 2 * i}, 1, ${NOW} + $${3 + 2 * i}::double precision * interval '1 millisecond', false, ${NOW})`,
-  );
-  return `
-    INSERT INTO "RateLimitBucket" AS b ("key", "hits", "windowEndsAt", "lastRefused", "updatedAt")
-    VALUES ${rows.join(', ')}
-    ON CONFLICT ("key") DO UPDATE SET
-      "hits" = CASE WHEN b."windowEndsAt" <= EXCLUDED."updatedAt" THEN 1 ELSE b.hits + 1 END,
-      "windowEndsAt" = CASE WHEN b."windowEndsAt" <= EXCLUDED."updatedAt" THEN EXCLUDED."windowEndsAt" ELSE b."windowEndsAt" END,
-      "updatedAt" = EXCLUDED."updatedAt"
-    RETURNING "key", "hits", "windowEndsAt" AT TIME ZONE 'UTC' AS "windowEndsAt"`;
-}
 
 /**
  * Counts one request against several rate limits at once (one prepared
@@ -176,13 +140,11 @@ export async function countRequest(
 ): Promise<RateOutcome> {
   const sorted = [...counts].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   if (sorted.length === 0) return { allowed: true, retryAt: null };
-  const name = `rate-limit-count-${sorted.length}`;
-  const text = countSql(sorted.length);
+  const query = requestCountQuery(sorted.length);
   const values = [now.toISOString(), ...sorted.flatMap((c) => [c.key, c.policy.windowMs])];
-  type Row = { key: string; hits: number; windowEndsAt: Date };
   const rows = pool
-    ? (await pool.query<Row>({ name, text, values })).rows
-    : await preparedQuery<Row>(name, text, values);
+    ? (await pool.query<RequestCountRow>({ name: query.name, text: query.text, values })).rows
+    : await runPrepared(query, values);
   let retryAt: Date | null = null;
   for (const row of rows) {
     const policy = sorted.find((c) => c.key === row.key)!.policy;
@@ -193,7 +155,5 @@ export async function countRequest(
 
 /** Deletes buckets whose count and wait have both run out (the hourly purge job). */
 export async function pruneRateLimitBuckets(now = new Date(), store: BucketDb = db()): Promise<number> {
-  return store.$executeRaw`
-    DELETE FROM "RateLimitBucket"
-    WHERE "windowEndsAt" < ${ts(now)} AND ("blockedUntil" IS NULL OR "blockedUntil" < ${ts(now)})`;
+  return runStatement(store, pruneBucketsStatement, [now]);
 }

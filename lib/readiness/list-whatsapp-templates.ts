@@ -8,6 +8,12 @@ import 'server-only';
 // when the reminders tables are not there, 'whatsapp-off' when the clinic's
 // reminder settings turned WhatsApp off.
 import { db } from '@/lib/db/client';
+import { runQuery } from '@/lib/db/queries/run-query';
+import {
+  reminderTablesPresent,
+  templateContentSids,
+  whatsappEnabledQuery,
+} from '@/lib/db/queries/whatsapp-templates';
 
 import type { TemplateMapping } from './types';
 
@@ -19,19 +25,13 @@ const kinds = [
 export async function listWhatsappTemplates(
   clinicId: string | null,
 ): Promise<TemplateMapping[] | 'whatsapp-off' | null> {
-  const [tables] = await db().$queryRaw<Array<{ templates: boolean; settings: boolean }>>`
-    SELECT to_regclass('public."ReminderTemplate"') IS NOT NULL AS templates,
-           to_regclass('public."ReminderSettings"') IS NOT NULL AS settings`;
+  const [tables] = await runQuery(db(), reminderTablesPresent, []);
   if (!tables?.templates) return null;
   if (tables.settings && clinicId) {
-    const [settings] = await db().$queryRaw<Array<{ whatsappEnabled: boolean }>>`
-      SELECT "whatsappEnabled" FROM "ReminderSettings" WHERE "clinicId" = ${clinicId}`;
+    const [settings] = await runQuery(db(), whatsappEnabledQuery, [clinicId]);
     if (settings && !settings.whatsappEnabled) return 'whatsapp-off';
   }
-  const rows = await db().$queryRaw<Array<{ kind: string; contentSid: string | null }>>`
-    SELECT kind::text AS kind, "whatsappContentSid" AS "contentSid"
-    FROM "ReminderTemplate"
-    WHERE ${clinicId}::text IS NULL OR "clinicId" = ${clinicId}`;
+  const rows = await runQuery(db(), templateContentSids, [clinicId]);
   return kinds.map(([kind, label]) => ({
     label,
     contentSid: rows.find((r) => r.kind === kind)?.contentSid ?? null,

@@ -6,6 +6,8 @@
 import 'server-only';
 
 import type { Prisma } from '@/lib/db/generated/client';
+import { clinicTeamLock } from '@/lib/db/queries/locks';
+import { runStatement } from '@/lib/db/queries/run-query';
 import { AppError } from '@/lib/errors/app-error';
 import type { SessionUser } from '@/lib/auth/session-user';
 
@@ -19,7 +21,7 @@ const NO_LONGER_ADMIN =
 
 /** Serialises team changes in this clinic for the rest of the transaction. */
 export async function lockTeam(tx: Tx, clinicId: string): Promise<void> {
-  await tx.$queryRaw`SELECT "id" FROM "Clinic" WHERE "id" = ${clinicId} FOR UPDATE`;
+  await runStatement(tx, clinicTeamLock, [clinicId]);
 }
 
 /** The actor as the database has them now (after the lock): still an active admin, or refused. */

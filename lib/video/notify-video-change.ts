@@ -5,6 +5,8 @@
 import 'server-only';
 
 import type { Db } from '@/lib/db/client';
+import { notifyChannel } from '@/lib/db/queries/notify';
+import { runStatement } from '@/lib/db/queries/run-query';
 
 export const VIDEO_NOTIFY_CHANNEL = 'video_session';
 
@@ -13,10 +15,10 @@ export type VideoChange =
 
 export type VideoNotice = { sessionId: string; change: VideoChange | 'resync' };
 
-type Executor = Pick<Db, '$executeRaw'>;
+type Executor = Pick<Db, '$executeRawUnsafe'>;
 
 export async function notifyVideoChange(tx: Executor, sessionId: string, change: VideoChange): Promise<void> {
-  await tx.$executeRaw`SELECT pg_notify(${VIDEO_NOTIFY_CHANNEL}, ${JSON.stringify({ s: sessionId, c: change })})`;
+  await runStatement(tx, notifyChannel, [VIDEO_NOTIFY_CHANNEL, JSON.stringify({ s: sessionId, c: change })]);
 }
 
 export function parseVideoNotice(payload: string | undefined): VideoNotice | null {

@@ -9,6 +9,8 @@ import { recordAudit } from '@/lib/audit/record-audit';
 import type { SessionUser } from '@/lib/auth/session-user';
 import type { Prisma } from '@/lib/db/generated/client';
 import { db } from '@/lib/db/client';
+import { videoSessionLock } from '@/lib/db/queries/locks';
+import { runStatement } from '@/lib/db/queries/run-query';
 
 import { joinPageUrl } from './app-base-url';
 import { currentJoinLink } from './join-link-url';
@@ -19,7 +21,7 @@ import { requireStaffVideoAccess } from './staff-video-access';
 export type NewJoinLink = { id: string; url: string };
 
 async function lockSession(tx: Prisma.TransactionClient, sessionId: string): Promise<void> {
-  await tx.$queryRaw`SELECT 1 FROM "VideoSession" WHERE "id" = ${sessionId} FOR UPDATE`;
+  await runStatement(tx, videoSessionLock, [sessionId]);
 }
 
 /** Without a user: for the demo seed, and for jobs acting for the clinic. */

@@ -7,6 +7,8 @@
 import 'server-only';
 
 import { db } from '@/lib/db/client';
+import { runQuery } from '@/lib/db/queries/run-query';
+import { joinLinkState } from '@/lib/db/queries/video-access';
 import { AppError } from '@/lib/errors/app-error';
 
 import { deadLinkCode, deadLinkError, type LinkLife } from './dead-link';
@@ -37,29 +39,7 @@ export async function resolveLinkPrincipal(token: string, now: Date = new Date()
 
   if (parsed.kind === 'join') {
     // One round trip: the join routes are called often while a patient waits.
-    const [link] = await db().$queryRaw<
-      Array<{
-        id: string;
-        sessionId: string;
-        revokedAt: Date | null;
-        lastUsedAt: Date | null;
-        appointmentId: string;
-        appointmentStatus: string;
-        endsAt: Date;
-        clinicPhone: string | null;
-        replaced: boolean;
-      }>
-    >`SELECT l."id", l."sessionId", l."revokedAt", l."lastUsedAt", s."appointmentId",
-             a."status"::text AS "appointmentStatus", a."endsAt", c."contactPhone" AS "clinicPhone",
-             EXISTS (SELECT 1 FROM "JoinLink" n
-                      WHERE n."sessionId" = l."sessionId" AND n."id" <> l."id"
-                        AND n."createdAt" >= l."createdAt") AS "replaced"
-        FROM "JoinLink" l
-        JOIN "VideoSession" s ON s."id" = l."sessionId"
-        JOIN "Appointment" a ON a."id" = s."appointmentId"
-        JOIN "Patient" p ON p."id" = a."patientId"
-        JOIN "Clinic" c ON c."id" = p."clinicId"
-       WHERE l."id" = ${parsed.linkId}`;
+    const [link] = await runQuery(db(), joinLinkState, [parsed.linkId]);
     if (!link || !linkSignatureValid('join', link.id, link.sessionId, parsed.signature)) {
       throw new AppError('NOT_FOUND', LINK_NOT_RECOGNISED);
     }

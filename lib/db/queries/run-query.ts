@@ -1,5 +1,7 @@
 // Runs a typed query or statement: on the pg pool as a named prepared statement
-// (hot paths, decision 008), or through a Prisma client or transaction.
+// (hot paths, decision 008), or through a Prisma client or transaction. The
+// text is always a constant from this folder and every value a parameter, so
+// Prisma's `…Unsafe` calls (plain SQL text rather than a template) are safe here.
 import 'server-only';
 
 import { preparedQuery, type Db } from '@/lib/db/client';
