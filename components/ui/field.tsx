@@ -139,3 +139,15 @@ export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
     </p>
   );
 }
+
+/**
+ * Binds a form's text and select fields to their label, shown value and
+ * errors, so each field in the markup names only what is its own.
+ */
+export function bindFields<N extends string>(
+  labels: Record<N, string>,
+  value: (name: N) => string | undefined,
+  errors: Partial<Record<string, string[]>>,
+) {
+  return (name: N) => ({ name, label: labels[name], defaultValue: value(name), errors: errors[name] });
+}

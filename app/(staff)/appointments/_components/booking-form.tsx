@@ -5,7 +5,7 @@ import { useActionState, useState } from 'react';
 
 import { Combobox, type ComboboxOption } from '@/components/ui/combobox';
 import { ErrorSummary } from '@/components/ui/error-summary';
-import { SelectField } from '@/components/ui/field';
+import { bindFields, SelectField } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialFormState, type FormState } from '@/lib/schemas/form-state';
 
@@ -63,6 +63,7 @@ export function BookingForm({
   const echoed = state.status === 'error' ? state.values : undefined;
   const errors = state.status === 'error' ? (state.fieldErrors ?? {}) : {};
   const value = (name: keyof BookingDefaults) => echoed?.[name] ?? defaults[name];
+  const field = bindFields(bookingLabels, value, errors);
 
   return (
     <form key={state.attempt} action={formAction} noValidate className="flex flex-col gap-5">
@@ -99,13 +100,7 @@ export function BookingForm({
         }
       />
 
-      <SelectField
-        label={bookingLabels.clinicianId}
-        name="clinicianId"
-        defaultValue={value('clinicianId')}
-        errors={errors.clinicianId}
-        required
-      >
+      <SelectField {...field('clinicianId')} required>
         {clinicians.length > 1 ? <option value="">Choose a clinician</option> : null}
         {clinicians.map((c) => (
           <option key={c.id} value={c.id}>
@@ -122,13 +117,7 @@ export function BookingForm({
         durationHint="Up to 240 (4 hours)."
       />
 
-      <SelectField
-        label={bookingLabels.kind}
-        name="kind"
-        defaultValue={value('kind')}
-        errors={errors.kind}
-        required
-      >
+      <SelectField {...field('kind')} required>
         <option value="TELEHEALTH">Telehealth (video)</option>
         <option value="IN_PERSON">In person</option>
       </SelectField>

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 
-import { TextField } from '@/components/ui/field';
+import { bindFields, TextField } from '@/components/ui/field';
 
 export const whenLabels = { date: 'Date', startTime: 'Start time', durationMinutes: 'Duration (minutes)' };
 
@@ -23,37 +23,19 @@ export function WhenFields({
   durationHint?: string;
   legend?: ReactNode;
 }) {
+  const field = bindFields(whenLabels, value, errors);
   const fields = (
     <div className="grid gap-4 sm:grid-cols-3">
+      <TextField {...field('date')} type="date" min={today} required />
+      <TextField {...field('startTime')} type="time" step={300} required />
       <TextField
-        label={whenLabels.date}
-        name="date"
-        type="date"
-        min={today}
-        defaultValue={value('date')}
-        errors={errors.date}
-        required
-      />
-      <TextField
-        label={whenLabels.startTime}
-        name="startTime"
-        type="time"
-        step={300}
-        defaultValue={value('startTime')}
-        errors={errors.startTime}
-        required
-      />
-      <TextField
-        label={whenLabels.durationMinutes}
-        name="durationMinutes"
+        {...field('durationMinutes')}
         type="number"
         inputMode="numeric"
         min={5}
         max={240}
         step={5}
         hint={durationHint}
-        defaultValue={value('durationMinutes')}
-        errors={errors.durationMinutes}
         required
       />
     </div>

@@ -5,7 +5,7 @@ import { useActionState, type ReactNode } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { buttonClasses } from '@/components/ui/button';
 import { ErrorSummary } from '@/components/ui/error-summary';
-import { CheckboxField, SelectField, TextField } from '@/components/ui/field';
+import { bindFields, CheckboxField, SelectField, TextField } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialFormState, type FormState } from '@/lib/schemas/form-state';
 import {
@@ -65,6 +65,7 @@ export function PatientForm({
   const errors = state.status === 'error' ? (state.fieldErrors ?? {}) : {};
 
   const text = (name: Exclude<keyof PatientFormDefaults, CheckboxName>) => echoed?.[name] ?? defaults[name];
+  const field = bindFields(labels, text, errors);
   const checked = (name: CheckboxName) => (echoed ? echoed[name] === 'on' : defaults[name]);
   const timezone = text('timezone');
   const knownZone =
@@ -104,31 +105,12 @@ export function PatientForm({
       <fieldset className="flex flex-col gap-4">
         <legend className="mb-2 text-lg font-semibold">Name</legend>
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField
-            label={labels.givenName}
-            name="givenName"
-            defaultValue={text('givenName')}
-            errors={errors.givenName}
-            autoComplete="off"
-            required
-            maxLength={100}
-          />
-          <TextField
-            label={labels.familyName}
-            name="familyName"
-            defaultValue={text('familyName')}
-            errors={errors.familyName}
-            autoComplete="off"
-            required
-            maxLength={100}
-          />
+          <TextField {...field('givenName')} autoComplete="off" required maxLength={100} />
+          <TextField {...field('familyName')} autoComplete="off" required maxLength={100} />
         </div>
         <TextField
-          label={labels.preferredName}
-          name="preferredName"
+          {...field('preferredName')}
           hint="Optional. What the patient likes to be called; used in lists and messages."
-          defaultValue={text('preferredName')}
-          errors={errors.preferredName}
           autoComplete="off"
           maxLength={100}
         />
@@ -137,38 +119,23 @@ export function PatientForm({
       <fieldset className="flex flex-col gap-4">
         <legend className="mb-2 text-lg font-semibold">Details and contact</legend>
         <TextField
-          label={labels.dateOfBirth}
-          name="dateOfBirth"
+          {...field('dateOfBirth')}
           type="date"
           hint="Optional."
           min="1900-01-01"
           max={today}
-          defaultValue={text('dateOfBirth')}
-          errors={errors.dateOfBirth}
           className="min-h-11 max-w-xs rounded-md border border-slate-400 bg-white px-3 py-2 text-base aria-invalid:border-red-700"
         />
         <TextField
-          label={labels.mobile}
-          name="mobile"
+          {...field('mobile')}
           type="tel"
           inputMode="tel"
           hint="An Australian mobile, like 0412 345 678. For an overseas mobile, start with + and the country code."
-          defaultValue={text('mobile')}
-          errors={errors.mobile}
           autoComplete="off"
           required
           maxLength={40}
         />
-        <TextField
-          label={labels.email}
-          name="email"
-          type="email"
-          hint="Optional."
-          defaultValue={text('email')}
-          errors={errors.email}
-          autoComplete="off"
-          maxLength={254}
-        />
+        <TextField {...field('email')} type="email" hint="Optional." autoComplete="off" maxLength={254} />
       </fieldset>
 
       <fieldset className="flex flex-col gap-4">
@@ -196,12 +163,7 @@ export function PatientForm({
             ))}
           </optgroup>
         </SelectField>
-        <SelectField
-          label={labels.preferredChannel}
-          name="preferredChannel"
-          defaultValue={text('preferredChannel')}
-          errors={errors.preferredChannel}
-        >
+        <SelectField {...field('preferredChannel')}>
           {MESSAGE_CHANNELS.map((c) => (
             <option key={c} value={c}>
               {channelLabels[c]}
@@ -221,12 +183,7 @@ export function PatientForm({
             defaultChecked={checked('messagingConsent')}
             errors={errors.messagingConsent}
           />
-          <SelectField
-            label={labels.consentMethod}
-            name="consentMethod"
-            defaultValue={text('consentMethod')}
-            errors={errors.consentMethod}
-          >
+          <SelectField {...field('consentMethod')}>
             <option value="">Choose how</option>
             {CONSENT_METHODS.map((m) => (
               <option key={m} value={m}>

@@ -3,7 +3,7 @@
 import { useActionState, useState, useSyncExternalStore } from 'react';
 
 import { ErrorSummary } from '@/components/ui/error-summary';
-import { SelectField, TextField } from '@/components/ui/field';
+import { bindFields, SelectField, TextField } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialFormState } from '@/lib/schemas/form-state';
 import { roleLabels, USER_ROLES } from '@/lib/schemas/user';
@@ -57,27 +57,11 @@ function InviteFields({
 }) {
   const [role, setRole] = useState(values.role ?? 'STAFF');
   const enhanced = useEnhanced();
+  const field = bindFields(labels, (name) => values[name], errors);
   return (
     <>
-      <TextField
-        label={labels.name}
-        name="name"
-        autoComplete="off"
-        maxLength={100}
-        defaultValue={values.name}
-        errors={errors.name}
-        required
-      />
-      <TextField
-        label={labels.email}
-        name="email"
-        type="email"
-        autoComplete="off"
-        maxLength={254}
-        defaultValue={values.email}
-        errors={errors.email}
-        required
-      />
+      <TextField {...field('name')} autoComplete="off" maxLength={100} required />
+      <TextField {...field('email')} type="email" autoComplete="off" maxLength={254} required />
       <SelectField
         label={labels.role}
         name="role"
@@ -112,27 +96,14 @@ export function ClinicianNameFields({
   errors: Record<string, string[]>;
   idPrefix?: string;
 }) {
+  const field = bindFields(labels, (name) => values[name], errors);
   return (
     <fieldset className="flex flex-col gap-4 rounded-md border border-slate-200 p-4">
       <legend className="px-1 text-sm font-medium">
         Clinician’s name, as patients see it (clinicians only)
       </legend>
-      <TextField
-        label={labels.givenName}
-        name="givenName"
-        id={`${idPrefix}field-givenName`}
-        maxLength={100}
-        defaultValue={values.givenName}
-        errors={errors.givenName}
-      />
-      <TextField
-        label={labels.familyName}
-        name="familyName"
-        id={`${idPrefix}field-familyName`}
-        maxLength={100}
-        defaultValue={values.familyName}
-        errors={errors.familyName}
-      />
+      <TextField {...field('givenName')} id={`${idPrefix}field-givenName`} maxLength={100} />
+      <TextField {...field('familyName')} id={`${idPrefix}field-familyName`} maxLength={100} />
     </fieldset>
   );
 }
