@@ -4,6 +4,7 @@ import 'server-only';
 // A check that creates or costs something at Twilio says what (createsAtTwilio):
 // it never runs when someone only looks at the page, only when an admin asks.
 import type { ReadinessContext } from './context';
+import { couldNotCheck } from './describe-failure';
 import type { CheckGroup, CheckOutcome } from './types';
 
 export interface ReadinessCheck {
@@ -15,6 +16,21 @@ export interface ReadinessCheck {
   run(ctx: ReadinessContext): Promise<CheckOutcome>;
 }
 
-export function defineCheck(check: ReadinessCheck): ReadinessCheck {
-  return check;
+type CheckDefinition = ReadinessCheck & {
+  /** What the check reads at Twilio: a read that throws ends as "Could not check <reads>". */
+  reads?: string;
+};
+
+export function defineCheck({ reads, ...check }: CheckDefinition): ReadinessCheck {
+  if (!reads) return check;
+  return {
+    ...check,
+    async run(ctx) {
+      try {
+        return await check.run(ctx);
+      } catch (err) {
+        return couldNotCheck(reads, err);
+      }
+    },
+  };
 }

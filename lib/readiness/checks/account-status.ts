@@ -4,23 +4,19 @@ import 'server-only';
 import { fetchAccount } from '@/lib/twilio/fetch-account';
 
 import { defineCheck } from '../define-check';
-import { couldNotCheck } from '../describe-failure';
 import { fail, pass } from '../types';
 
 export const accountStatusCheck = defineCheck({
   id: 'account-status',
   title: 'Account active',
   group: 'account',
+  reads: 'the account status',
   async run(ctx) {
-    try {
-      const account = await ctx.memo('account', () => fetchAccount(ctx.twilio()));
-      if (account.status === 'active') return pass('The Twilio account is active.');
-      return fail(
-        `The Twilio account is ${account.status}: Twilio refuses every message and video room.`,
-        'Contact Twilio support from the Console to reactivate the account (usually an unpaid balance).',
-      );
-    } catch (err) {
-      return couldNotCheck('the account status', err);
-    }
+    const account = await ctx.memo('account', () => fetchAccount(ctx.twilio()));
+    if (account.status === 'active') return pass('The Twilio account is active.');
+    return fail(
+      `The Twilio account is ${account.status}: Twilio refuses every message and video room.`,
+      'Contact Twilio support from the Console to reactivate the account (usually an unpaid balance).',
+    );
   },
 });

@@ -5,23 +5,19 @@ import 'server-only';
 import { fetchAccount } from '@/lib/twilio/fetch-account';
 
 import { defineCheck } from '../define-check';
-import { couldNotCheck } from '../describe-failure';
 import { fail, pass } from '../types';
 
 export const accountTypeCheck = defineCheck({
   id: 'account-type',
   title: 'Account upgraded (Full, not Trial)',
   group: 'account',
+  reads: 'the account type',
   async run(ctx) {
-    try {
-      const account = await ctx.memo('account', () => fetchAccount(ctx.twilio()));
-      if (account.type === 'Full') return pass('The Twilio account is a Full (paid) account.');
-      return fail(
-        'The Twilio account is a Trial: it can only message verified numbers and marks every SMS as a trial.',
-        'Upgrade it in the Twilio Console (Billing → Upgrade account), then run the checks again.',
-      );
-    } catch (err) {
-      return couldNotCheck('the account type', err);
-    }
+    const account = await ctx.memo('account', () => fetchAccount(ctx.twilio()));
+    if (account.type === 'Full') return pass('The Twilio account is a Full (paid) account.');
+    return fail(
+      'The Twilio account is a Trial: it can only message verified numbers and marks every SMS as a trial.',
+      'Upgrade it in the Twilio Console (Billing → Upgrade account), then run the checks again.',
+    );
   },
 });

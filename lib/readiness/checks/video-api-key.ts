@@ -8,13 +8,13 @@ import 'server-only';
 import { fetchApiKey } from '@/lib/twilio/fetch-api-key';
 
 import { defineCheck } from '../define-check';
-import { couldNotCheck } from '../describe-failure';
 import { fail, pass } from '../types';
 
 export const videoApiKeyCheck = defineCheck({
   id: 'video-api-key',
   title: 'Video uses a US1 API key, not the auth token',
   group: 'video',
+  reads: 'the API key’s region',
   async run(ctx) {
     const { TWILIO_API_KEY: key, TWILIO_API_SECRET: secret } = ctx.env;
     if (!key || !secret) {
@@ -23,17 +23,13 @@ export const videoApiKeyCheck = defineCheck({
         'Create an API key in the Twilio Console with the US1 region selected and set TWILIO_API_KEY and TWILIO_API_SECRET.',
       );
     }
-    try {
-      const found = await fetchApiKey(key, ctx.us1Twilio());
-      if (!found) {
-        return fail(
-          'TWILIO_API_KEY is not a US1 key (Twilio’s us1 region does not know it), so Twilio would reject its Video tokens.',
-          'Create a new API key with the US1 region selected in the Twilio Console and put it in TWILIO_API_KEY and TWILIO_API_SECRET.',
-        );
-      }
-      return pass('Video tokens are signed with an API key made in US1, not with the auth token.');
-    } catch (err) {
-      return couldNotCheck('the API key’s region', err);
+    const found = await fetchApiKey(key, ctx.us1Twilio());
+    if (!found) {
+      return fail(
+        'TWILIO_API_KEY is not a US1 key (Twilio’s us1 region does not know it), so Twilio would reject its Video tokens.',
+        'Create a new API key with the US1 region selected in the Twilio Console and put it in TWILIO_API_KEY and TWILIO_API_SECRET.',
+      );
     }
+    return pass('Video tokens are signed with an API key made in US1, not with the auth token.');
   },
 });
