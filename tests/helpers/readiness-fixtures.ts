@@ -3,11 +3,6 @@
 // (room callbacks, test message statuses, usage triggers) to the portal's real
 // route handlers by path, as Twilio would reach them in production; the
 // portal's env points at both.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-
-import { NextRequest } from 'next/server';
-
 import { setEnvForThisProcess } from '@/lib/env';
 import {
   startTwilioEmulator,
@@ -15,10 +10,9 @@ import {
   type TwilioEmulatorOptions,
 } from '@/scripts/twilio-emulator';
 
-type Handler = (
-  request: NextRequest,
-  segment: { params: Promise<Record<string, never>> },
-) => Promise<Response>;
+import { startRouteServer, type RouteHandler } from './route-server';
+
+export { eventually } from './eventually';
 
 export const readinessCredentials = {
   accountSid: 'AC6123456789abcdef0123456789abcdef',
@@ -38,38 +32,11 @@ export type ReadinessServices = {
 };
 
 export async function startReadinessServices(
-  routes: Record<string, Handler>,
+  routes: Record<string, RouteHandler>,
   options: Partial<TwilioEmulatorOptions> = {},
 ): Promise<ReadinessServices> {
-  const answered: ReadinessServices['answered'] = [];
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const path = new URL(req.url ?? '/', 'http://x').pathname;
-      const handler = routes[path];
-      if (!handler) {
-        answered.push({ path, status: 404 });
-        res.writeHead(404).end();
-        return;
-      }
-      const headers = new Headers();
-      for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
-      const request = new NextRequest(`http://${req.headers.host}${req.url}`, {
-        method: req.method,
-        headers,
-        body: Buffer.concat(chunks),
-      });
-      handler(request, { params: Promise.resolve({}) })
-        .then(async (response) => {
-          answered.push({ path, status: response.status });
-          res.writeHead(response.status).end(await response.text());
-        })
-        .catch(() => res.writeHead(500).end());
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = await startRouteServer(routes);
+  const appUrl = server.url;
   const c = readinessCredentials;
   const emulator = await startTwilioEmulator({
     accountSid: c.accountSid,
@@ -97,23 +64,10 @@ export async function startReadinessServices(
   return {
     emulator,
     appUrl,
-    answered,
+    answered: server.answered,
     async stop() {
       await emulator.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await server.close();
     },
   };
-}
-
-export async function eventually(check: () => void | Promise<void>, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  }
 }

@@ -13,6 +13,7 @@ import { forgetReminderConfig } from '@/lib/reminders/get-reminder-config';
 import { createTwilioClient, type TwilioClient } from '@/lib/twilio/client';
 import { startTwilioEmulator, type TwilioEmulator } from '@/scripts/twilio-emulator';
 
+import { eventually as poll } from './eventually';
 import { startRouteServer, type RouteServer } from './route-server';
 import { createUser } from './scheduling-fixtures';
 
@@ -234,15 +235,7 @@ export async function reminderState(reminderId: string) {
   });
 }
 
-/** Polls until check() passes. */
-export async function eventually<T>(check: () => Promise<T>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
+/** Polls until check() passes, every 50 ms for up to 10 s (a worker's polling is slower than a callback). */
+export function eventually<T>(check: () => Promise<T>, timeoutMs = 10_000): Promise<T> {
+  return poll(check, timeoutMs, 50);
 }

@@ -17,11 +17,14 @@ export interface RouteServer {
   server: Server;
   /** Requests answered, by path. */
   hits: Map<string, number>;
+  /** Path and status of every request answered, in order. */
+  answered: Array<{ path: string; status: number }>;
   close(): Promise<void>;
 }
 
 export async function startRouteServer(routes: Record<string, RouteHandler>): Promise<RouteServer> {
   const hits = new Map<string, number>();
+  const answered: RouteServer['answered'] = [];
   let base = '';
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -32,6 +35,7 @@ export async function startRouteServer(routes: Record<string, RouteHandler>): Pr
         const handler = routes[url.pathname];
         hits.set(url.pathname, (hits.get(url.pathname) ?? 0) + 1);
         if (!handler || req.method !== 'POST') {
+          answered.push({ path: url.pathname, status: 404 });
           res.writeHead(404).end();
           return;
         }
@@ -41,8 +45,10 @@ export async function startRouteServer(routes: Record<string, RouteHandler>): Pr
         try {
           const response = await handler(request, { params: Promise.resolve({}) });
           const body = Buffer.from(await response.arrayBuffer());
+          answered.push({ path: url.pathname, status: response.status });
           res.writeHead(response.status, Object.fromEntries(response.headers)).end(body);
         } catch {
+          answered.push({ path: url.pathname, status: 500 });
           res.writeHead(500).end();
         }
       })();
@@ -54,6 +60,7 @@ export async function startRouteServer(routes: Record<string, RouteHandler>): Pr
     url: base,
     server,
     hits,
+    answered,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -3,9 +3,6 @@
 // relative to now; the local Twilio emulator with the portal's env pointed at
 // it; and a small HTTP server that hands the emulator's status callbacks to the
 // real route handler, as Twilio would reach it in production.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-
 import { NextRequest } from 'next/server';
 
 import type { SessionUser } from '@/lib/auth/session-user';
@@ -13,6 +10,10 @@ import { db } from '@/lib/db/client';
 import type { AppointmentKind, AppointmentStatus, UserRole } from '@/lib/db/generated/enums';
 import { setEnvForThisProcess } from '@/lib/env';
 import { startTwilioEmulator, type TwilioEmulator } from '@/scripts/twilio-emulator';
+
+import { startRouteServer, type RouteHandler } from './route-server';
+
+export { eventually } from './eventually';
 
 export const twilioTestCredentials = {
   accountSid: 'AC0123456789abcdef0123456789abcdef',
@@ -116,8 +117,6 @@ export type VideoTestServices = {
   /** The portal's public base URL in these tests (where the callback server listens). */
   appUrl: string;
   callbackUrl: string;
-  /** Status codes the callback server answered, in order. */
-  callbackStatuses: number[];
   stop(): Promise<void>;
 };
 
@@ -126,31 +125,11 @@ export type VideoTestServices = {
  * both. `handler` is the route's POST export (imported by the test file).
  */
 export async function startVideoServices(
-  handler: (request: NextRequest, segment: { params: Promise<Record<string, never>> }) => Promise<Response>,
+  handler: RouteHandler,
   options: { minuteMs?: number } = {},
 ): Promise<VideoTestServices> {
-  const callbackStatuses: number[] = [];
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const headers = new Headers();
-      for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
-      const request = new NextRequest(`http://${req.headers.host}${req.url}`, {
-        method: req.method,
-        headers,
-        body: Buffer.concat(chunks),
-      });
-      handler(request, { params: Promise.resolve({}) })
-        .then(async (response) => {
-          callbackStatuses.push(response.status);
-          res.writeHead(response.status).end(await response.text());
-        })
-        .catch(() => res.writeHead(500).end());
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const routes = await startRouteServer({ [CALLBACK_PATH]: handler });
+  const appUrl = routes.url;
   const callbackUrl = `${appUrl}${CALLBACK_PATH}`;
 
   const emulator = await startTwilioEmulator({
@@ -176,10 +155,9 @@ export async function startVideoServices(
     emulator,
     appUrl,
     callbackUrl,
-    callbackStatuses,
     async stop() {
       await emulator.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await routes.close();
     },
   };
 }
@@ -194,17 +172,4 @@ export function jsonRequest(
     headers: { 'content-type': 'application/json', ...options.headers },
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   });
-}
-
-export async function eventually(check: () => void | Promise<void>, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  }
 }

@@ -1,9 +1,6 @@
 // Each go-live check against emulated Twilio accounts set up to pass it and to
 // fail it, through the same lib/twilio calls production makes.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 
 import { expectLogError } from '@/tests/helpers/log-capture';
 
@@ -30,7 +27,7 @@ import { twilioWebhookRoutes } from '@/lib/readiness/twilio-webhook-routes';
 import { defaultReadinessSettings, type TemplateMapping } from '@/lib/readiness/types';
 import { createTwilioClient } from '@/lib/twilio/client';
 import { createMonthlySpendTrigger } from '@/lib/twilio/create-usage-trigger';
-import { startTwilioEmulator, type TwilioEmulator } from '@/scripts/twilio-emulator';
+import { setUpEmulatorSuite } from '@/tests/helpers/emulator-suite';
 
 const accountSid = 'AC2123456789abcdef0123456789abcdef';
 const authToken = '2123456789abcdef0123456789abcdef';
@@ -40,9 +37,6 @@ const smsNumber = '+61480000011';
 const whatsappFrom = 'whatsapp:+61480000012';
 const appUrl = 'https://portal.example.com.au';
 
-let emulator: TwilioEmulator;
-let portal: Server;
-let portalUrl: string;
 /** Status the fake portal answers an unsigned webhook with, per path; 403 unless listed. */
 let portalAnswers: Record<string, number> = {};
 
@@ -70,7 +64,7 @@ function context(
   const env = parseServerEnv({
     ...baseEnv,
     TWILIO_EMULATOR: '1',
-    TWILIO_EMULATOR_URL: emulator.url,
+    TWILIO_EMULATOR_URL: suite.emulator.url,
     ...envOverrides,
   });
   return createReadinessContext({
@@ -84,49 +78,34 @@ function context(
         apiSecret: env.TWILIO_API_SECRET,
         region: env.TWILIO_REGION,
         edge: env.TWILIO_EDGE,
-        emulatorUrl: emulator.url,
+        emulatorUrl: suite.emulator.url,
         timeoutMs: 3000,
       }),
     us1Twilio: () =>
-      createTwilioClient({ accountSid, authToken, emulatorUrl: emulator.url, timeoutMs: 3000 }),
+      createTwilioClient({ accountSid, authToken, emulatorUrl: suite.emulator.url, timeoutMs: 3000 }),
     settings: defaultReadinessSettings,
     manualTicks: {},
     whatsappTemplates: async () => null,
     // The webhook probes go to the fake portal instead of APP_URL.
-    fetch: (input, init) => fetch(String(input).replace(appUrl, portalUrl), init),
+    fetch: (input, init) => fetch(String(input).replace(appUrl, suite.listener.url), init),
     ...rest,
   });
 }
 
-beforeAll(async () => {
-  portal = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => res.writeHead(portalAnswers[req.url ?? ''] ?? 403).end());
-  });
-  await new Promise<void>((resolve) => portal.listen(0, '127.0.0.1', resolve));
-  portalUrl = `http://127.0.0.1:${(portal.address() as AddressInfo).port}`;
-  emulator = await startTwilioEmulator({
+// The listener is the fake portal that the webhook probes reach.
+const suite = setUpEmulatorSuite(
+  {
     accountSid,
     authToken,
     apiKeys: [{ sid: apiKey, secret: apiSecret }],
     phoneNumbers: [smsNumber],
     whatsappSenders: [whatsappFrom],
     balance: 42.5,
-  });
-});
-
+  },
+  (path) => portalAnswers[path] ?? 403,
+);
 beforeEach(() => {
-  emulator.reset();
   portalAnswers = {};
-});
-
-afterEach(() => {
-  expect(emulator.responseProblems()).toEqual([]);
-});
-
-afterAll(async () => {
-  await emulator?.stop();
-  await new Promise<void>((resolve) => portal?.close(() => resolve()));
 });
 
 describe('configuration', () => {
@@ -171,17 +150,17 @@ describe('configuration', () => {
 
 describe('account', () => {
   it('fails a Trial account and passes once it is upgraded through the control API', async () => {
-    emulator.setAccount({ type: 'Trial' });
+    suite.emulator.setAccount({ type: 'Trial' });
     const trial = await accountTypeCheck.run(context());
     expect(trial.status).toBe('fail');
     expect(trial.fix).toMatch(/Upgrade/);
-    emulator.upgradeAccount();
+    suite.emulator.upgradeAccount();
     expect((await accountTypeCheck.run(context())).status).toBe('pass');
   });
 
   it('fails a suspended account and passes an active one', async () => {
     expect((await accountStatusCheck.run(context())).status).toBe('pass');
-    emulator.setAccount({ status: 'suspended' });
+    suite.emulator.setAccount({ status: 'suspended' });
     expect(await accountStatusCheck.run(context())).toMatchObject({
       status: 'fail',
       summary: expect.stringContaining('suspended'),
@@ -220,7 +199,7 @@ describe('SMS number and WhatsApp', () => {
     expect(
       (await phoneNumberCheck.run(context({ env: { TWILIO_PHONE_NUMBER: '+61480000099' } }))).status,
     ).toBe('fail');
-    emulator.addIncomingPhoneNumber(smsNumber, { capabilities: { sms: false } });
+    suite.emulator.addIncomingPhoneNumber(smsNumber, { capabilities: { sms: false } });
     expect(await phoneNumberCheck.run(context())).toMatchObject({
       status: 'fail',
       summary: expect.stringContaining('cannot send SMS'),
@@ -228,7 +207,7 @@ describe('SMS number and WhatsApp', () => {
   });
 
   it('warns about extra numbers that cost rent every month', async () => {
-    emulator.addIncomingPhoneNumber('+61280000000');
+    suite.emulator.addIncomingPhoneNumber('+61280000000');
     expect(await phoneNumberCheck.run(context())).toMatchObject({
       status: 'warn',
       summary: expect.stringContaining('rents 2 numbers'),
@@ -247,12 +226,12 @@ describe('SMS number and WhatsApp', () => {
   });
 
   it('passes when every reminder template maps to an approved Content SID', async () => {
-    const a = emulator.addContent({
+    const a = suite.emulator.addContent({
       friendlyName: 'telehealth',
       body: 'x',
       whatsapp: { status: 'approved', category: 'UTILITY' },
     });
-    const b = emulator.addContent({
+    const b = suite.emulator.addContent({
       friendlyName: 'in_person',
       body: 'x',
       whatsapp: { status: 'approved', category: 'UTILITY' },
@@ -267,9 +246,17 @@ describe('SMS number and WhatsApp', () => {
   });
 
   it('warns while a template waits for approval, and fails a rejected, unmapped or unknown one', async () => {
-    const approved = emulator.addContent({ friendlyName: 'a', body: 'x', whatsapp: { status: 'approved' } });
-    const pending = emulator.addContent({ friendlyName: 'p', body: 'x', whatsapp: { status: 'pending' } });
-    const rejected = emulator.addContent({
+    const approved = suite.emulator.addContent({
+      friendlyName: 'a',
+      body: 'x',
+      whatsapp: { status: 'approved' },
+    });
+    const pending = suite.emulator.addContent({
+      friendlyName: 'p',
+      body: 'x',
+      whatsapp: { status: 'pending' },
+    });
+    const rejected = suite.emulator.addContent({
       friendlyName: 'r',
       body: 'x',
       whatsapp: { status: 'rejected', rejectionReason: 'TAG_CONTENT_MISMATCH' },
@@ -298,7 +285,7 @@ describe('SMS number and WhatsApp', () => {
 describe('video', () => {
   it('passes a US1 API key and fails a key made in au1, which Twilio’s us1 region does not know', async () => {
     expect((await videoApiKeyCheck.run(context())).status).toBe('pass');
-    const au1Key = emulator.addApiKey({ region: 'au1' });
+    const au1Key = suite.emulator.addApiKey({ region: 'au1' });
     const result = await videoApiKeyCheck.run(
       context({ env: { TWILIO_API_KEY: au1Key.sid, TWILIO_API_SECRET: au1Key.secret } }),
     );
@@ -315,7 +302,7 @@ describe('video', () => {
   it('creates a test room, reads media region au1 from Twilio’s answer, then completes it', async () => {
     const result = await videoRoomRegionCheck.run(context());
     expect(result.status).toBe('pass');
-    const rooms = emulator.rooms();
+    const rooms = suite.emulator.rooms();
     expect(rooms).toHaveLength(1);
     expect(rooms[0]).toMatchObject({ mediaRegion: 'au1', status: 'completed' });
   });
@@ -323,7 +310,7 @@ describe('video', () => {
   it('fails when rooms are created outside Australia', async () => {
     const result = await videoRoomRegionCheck.run(context({ env: { TWILIO_VIDEO_MEDIA_REGION: 'us1' } }));
     expect(result).toMatchObject({ status: 'fail', summary: expect.stringContaining('us1') });
-    expect(emulator.rooms()[0]?.status).toBe('completed');
+    expect(suite.emulator.rooms()[0]?.status).toBe('completed');
   });
 
   it('passes the callback URL of this deployment and fails another host or a missing trailing slash', async () => {
@@ -379,11 +366,11 @@ describe('webhooks and keys', () => {
 
   it('passes a young key that is the only one, warns at 91 days, and warns about other active keys', async () => {
     expect((await apiKeyAgeCheck.run(context())).status).toBe('pass');
-    emulator.addApiKey({ sid: apiKey, dateCreated: new Date(Date.now() - 91 * 86_400_000) });
+    suite.emulator.addApiKey({ sid: apiKey, dateCreated: new Date(Date.now() - 91 * 86_400_000) });
     const old = await apiKeyAgeCheck.run(context());
     expect(old).toMatchObject({ status: 'warn', summary: expect.stringContaining('91 days old') });
-    emulator.addApiKey({ sid: apiKey, dateCreated: new Date() });
-    emulator.addApiKey({ friendlyName: 'old laptop' });
+    suite.emulator.addApiKey({ sid: apiKey, dateCreated: new Date() });
+    suite.emulator.addApiKey({ friendlyName: 'old laptop' });
     const stray = await apiKeyAgeCheck.run(context());
     expect(stray).toMatchObject({
       status: 'warn',
@@ -395,7 +382,7 @@ describe('webhooks and keys', () => {
 
 describe('billing alerts and manual items', () => {
   it('fails until a monthly totalprice trigger exists for every threshold, pointing at this deployment', async () => {
-    const client = createTwilioClient({ accountSid, apiKey, apiSecret, emulatorUrl: emulator.url });
+    const client = createTwilioClient({ accountSid, apiKey, apiSecret, emulatorUrl: suite.emulator.url });
     const missing = await usageTriggersCheck.run(context());
     expect(missing).toMatchObject({
       status: 'fail',
@@ -455,7 +442,7 @@ describe('running the checks', () => {
   it('asks Twilio for the account once when several checks need it', async () => {
     const ctx = context();
     await runReadinessChecks(ctx, [accountTypeCheck, accountStatusCheck]);
-    emulator.injectFailure({
+    suite.emulator.injectFailure({
       path: '/2010-04-01/Accounts/*.json',
       fault: { type: 'error', code: 20500, status: 500 },
       always: true,

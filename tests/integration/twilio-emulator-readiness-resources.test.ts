@@ -2,10 +2,7 @@
 // (Keys, Usage Records, Usage Triggers, Pricing, Content approvals, account
 // upgrade) and called through the portal's own lib/twilio functions, with every
 // response checked against Twilio's OpenAPI descriptions.
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 import { createTwilioClient, type TwilioClient, type TwilioClientOptions } from '@/lib/twilio/client';
 import { createMonthlySpendTrigger } from '@/lib/twilio/create-usage-trigger';
@@ -18,7 +15,7 @@ import { listApiKeys } from '@/lib/twilio/list-api-keys';
 import { listMonthlyUsageRecords } from '@/lib/twilio/list-usage-records';
 import { listUsageTriggers } from '@/lib/twilio/list-usage-triggers';
 import { validateTwilioSignature } from '@/lib/twilio/validate-signature';
-import { startTwilioEmulator, type TwilioEmulator } from '@/scripts/twilio-emulator';
+import { setUpEmulatorSuite } from '@/tests/helpers/emulator-suite';
 
 const accountSid = 'AC1123456789abcdef0123456789abcdef';
 const authToken = '1123456789abcdef0123456789abcdef';
@@ -28,47 +25,30 @@ const sender = '+61480000001';
 const whatsappSender = 'whatsapp:+61480000002';
 const patient = '+61412345678';
 
-let emulator: TwilioEmulator;
 let client: TwilioClient;
-let listener: Server;
-let listenerUrl: string;
-let received: Array<{ path: string; headers: IncomingHttpHeaders; params: Record<string, string> }> = [];
 
 function clientWith(overrides: Partial<TwilioClientOptions> = {}): TwilioClient {
   return createTwilioClient({
     accountSid,
     apiKey,
     apiSecret,
-    emulatorUrl: emulator.url,
+    emulatorUrl: suite.emulator.url,
     timeoutMs: 3000,
     ...overrides,
   });
 }
 
 async function control(method: string, path: string, body?: unknown): Promise<Response> {
-  return fetch(`${emulator.url}/__emulator${path}`, {
+  return fetch(`${suite.emulator.url}/__emulator${path}`, {
     method,
     headers: body ? { 'Content-Type': 'application/json' } : {},
     body: body ? JSON.stringify(body) : undefined,
   });
 }
 
-beforeAll(async () => {
-  listener = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      received.push({
-        path: req.url ?? '/',
-        headers: req.headers,
-        params: Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8'))),
-      });
-      res.writeHead(204).end();
-    });
-  });
-  await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
-  listenerUrl = `http://127.0.0.1:${(listener.address() as AddressInfo).port}`;
-  emulator = await startTwilioEmulator({
+// The listener stands in for the portal's usage-trigger webhook.
+const suite = setUpEmulatorSuite(
+  {
     accountSid,
     authToken,
     apiKeys: [{ sid: apiKey, secret: apiSecret, dateCreated: new Date('2026-01-05T00:00:00Z') }],
@@ -77,22 +57,11 @@ beforeAll(async () => {
     messageStepMs: 5,
     minuteMs: 20,
     callbackBackoffMs: 10,
-  });
+  },
+  () => 204,
+);
+beforeAll(() => {
   client = clientWith();
-});
-
-beforeEach(() => {
-  emulator.reset();
-  received = [];
-});
-
-afterEach(() => {
-  expect(emulator.responseProblems()).toEqual([]);
-});
-
-afterAll(async () => {
-  await emulator?.stop();
-  await new Promise<void>((resolve) => listener?.close(() => resolve()));
 });
 
 describe('Keys', () => {
@@ -105,7 +74,7 @@ describe('Keys', () => {
   });
 
   it('knows an au1 key only in au1: fetched through us1 it is 20404 (null), through api.sydney.au1 it is found', async () => {
-    const au1Key = emulator.addApiKey({ region: 'au1', friendlyName: 'made in Australia' });
+    const au1Key = suite.emulator.addApiKey({ region: 'au1', friendlyName: 'made in Australia' });
     expect(await fetchApiKey(au1Key.sid, client)).toBeNull();
     const au1 = clientWith({ region: 'au1', edge: 'sydney' });
     expect(await fetchApiKey(au1Key.sid, au1)).toMatchObject({
@@ -127,7 +96,7 @@ describe('Keys', () => {
 
 describe('Account upgrade through the control API', () => {
   it('turns a Trial account into a Full one', async () => {
-    emulator.setAccount({ type: 'Trial' });
+    suite.emulator.setAccount({ type: 'Trial' });
     expect((await fetchAccount(client)).type).toBe('Trial');
     const response = await control('POST', '/account/upgrade');
     expect(response.status).toBe(200);
@@ -144,13 +113,13 @@ describe('Usage Records', () => {
       from: whatsappSender,
       contentSid: 'HX' + '0'.repeat(32),
     });
-    emulator.setMessageOutcome({ status: 'failed', errorCode: 30008 });
+    suite.emulator.setMessageOutcome({ status: 'failed', errorCode: 30008 });
     await client.messages.create({ to: patient, from: sender, body: 'fails' });
     const room = await client.video.v1.rooms.create({ type: 'group', uniqueName: 'usage-room' });
-    emulator.joinRoom(room.sid, 'a');
-    emulator.joinRoom(room.sid, 'b');
-    emulator.endRoom(room.sid);
-    await emulator.idle();
+    suite.emulator.joinRoom(room.sid, 'a');
+    suite.emulator.joinRoom(room.sid, 'b');
+    suite.emulator.endRoom(room.sid);
+    await suite.emulator.idle();
 
     const now = new Date();
     const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
@@ -169,7 +138,12 @@ describe('Usage Records', () => {
   it('reports each month separately and honours the category filter', async () => {
     const now = new Date();
     const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 10));
-    emulator.addUsage({ category: 'group-rooms-participant-minutes', usage: 500, price: 2, date: lastMonth });
+    suite.emulator.addUsage({
+      category: 'group-rooms-participant-minutes',
+      usage: 500,
+      price: 2,
+      date: lastMonth,
+    });
     const records = await listMonthlyUsageRecords(
       { start: lastMonth, end: now, categories: ['group-rooms-participant-minutes'] },
       client,
@@ -183,7 +157,7 @@ describe('Usage Records', () => {
 describe('Usage Triggers', () => {
   it('creates a monthly totalprice trigger and fires it once, signed, when usage crosses it', async () => {
     const trigger = await createMonthlySpendTrigger(
-      { thresholdUsd: 10, callbackUrl: `${listenerUrl}/usage-trigger`, friendlyName: 'alert 10' },
+      { thresholdUsd: 10, callbackUrl: `${suite.listener.url}/usage-trigger`, friendlyName: 'alert 10' },
       client,
     );
     expect(trigger).toMatchObject({
@@ -195,13 +169,15 @@ describe('Usage Triggers', () => {
     expect((await listUsageTriggers(client)).map((t) => t.sid)).toEqual([trigger.sid]);
 
     // 6.50 of phone number rent so far; 2 more stays under, 5 more crosses.
-    expect(emulator.addUsage({ category: 'sms-outbound', usage: 10, price: 2 }).fired).toEqual([]);
-    expect(emulator.addUsage({ category: 'sms-outbound', usage: 25, price: 5 }).fired).toEqual([trigger.sid]);
-    expect(emulator.addUsage({ category: 'sms-outbound', usage: 25, price: 5 }).fired).toEqual([]);
-    await emulator.idle();
+    expect(suite.emulator.addUsage({ category: 'sms-outbound', usage: 10, price: 2 }).fired).toEqual([]);
+    expect(suite.emulator.addUsage({ category: 'sms-outbound', usage: 25, price: 5 }).fired).toEqual([
+      trigger.sid,
+    ]);
+    expect(suite.emulator.addUsage({ category: 'sms-outbound', usage: 25, price: 5 }).fired).toEqual([]);
+    await suite.emulator.idle();
 
-    expect(received).toHaveLength(1);
-    const callback = received[0]!;
+    expect(suite.listener.received).toHaveLength(1);
+    const callback = suite.listener.received[0]!;
     expect(callback.params).toMatchObject({
       AccountSid: accountSid,
       UsageTriggerSid: trigger.sid,
@@ -215,7 +191,7 @@ describe('Usage Triggers', () => {
     expect(
       validateTwilioSignature({
         authToken,
-        url: `${listenerUrl}/usage-trigger`,
+        url: `${suite.listener.url}/usage-trigger`,
         params: callback.params,
         signature,
       }),
@@ -225,12 +201,12 @@ describe('Usage Triggers', () => {
 
   it('fires a trigger on demand through the control API, and deletes it through the REST API', async () => {
     const trigger = await createMonthlySpendTrigger(
-      { thresholdUsd: 100, callbackUrl: `${listenerUrl}/usage-trigger`, friendlyName: 'alert 100' },
+      { thresholdUsd: 100, callbackUrl: `${suite.listener.url}/usage-trigger`, friendlyName: 'alert 100' },
       client,
     );
     expect((await control('POST', `/usage-triggers/${trigger.sid}/fire`)).status).toBe(204);
-    await emulator.idle();
-    expect(received.map((r) => r.params.TriggerValue)).toEqual(['100']);
+    await suite.emulator.idle();
+    expect(suite.listener.received.map((r) => r.params.TriggerValue)).toEqual(['100']);
     await deleteUsageTrigger(trigger.sid, client);
     expect(await listUsageTriggers(client)).toEqual([]);
   });
@@ -253,18 +229,18 @@ describe('Pricing', () => {
 
 describe('Content templates and WhatsApp approval', () => {
   it('reports approved, pending and never-submitted templates, and null for an unknown SID', async () => {
-    const approved = emulator.addContent({
+    const approved = suite.emulator.addContent({
       friendlyName: 'reminder_telehealth',
       body: 'Appointment {{1}}',
       variables: { '1': 'date' },
       whatsapp: { status: 'approved', category: 'UTILITY' },
     });
-    const pending = emulator.addContent({
+    const pending = suite.emulator.addContent({
       friendlyName: 'reminder_in_person',
       body: 'x',
       whatsapp: { status: 'pending' },
     });
-    const draft = emulator.addContent({ friendlyName: 'draft', body: 'x' });
+    const draft = suite.emulator.addContent({ friendlyName: 'draft', body: 'x' });
     expect(await fetchContentApproval(approved.sid, client)).toEqual({
       contentSid: approved.sid,
       status: 'approved',

@@ -4,20 +4,21 @@
 // bad request itself, and to read the exact JSON the emulator returns.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 import { createTwilioClient, type TwilioClient, type TwilioClientOptions } from '@/lib/twilio/client';
 import { emulatorUri } from '@/lib/twilio/emulator-request-client';
 import { toTwilioError, type TwilioError } from '@/lib/twilio/errors';
 import { validateTwilioSignature } from '@/lib/twilio/validate-signature';
-import { startTwilioEmulator, type LogEntry, type TwilioEmulator } from '@/scripts/twilio-emulator';
+import { startTwilioEmulator, type LogEntry } from '@/scripts/twilio-emulator';
 import { loadSpec, type HttpMethod } from '@/scripts/twilio-emulator/openapi-spec';
 import { checkResponse } from '@/scripts/twilio-emulator/validate-response';
+import type { ReceivedCallback } from '@/tests/helpers/callback-listener';
+import { setUpEmulatorSuite } from '@/tests/helpers/emulator-suite';
+import { eventually as poll } from '@/tests/helpers/eventually';
 
 const accountSid = 'AC0123456789abcdef0123456789abcdef';
 const authToken = '0123456789abcdef0123456789abcdef';
@@ -28,20 +29,7 @@ const patient = '+61412345678';
 const otherPatient = '+61498765432';
 const reminderText = 'Your telehealth appointment starts at 10:30.';
 
-interface Received {
-  method: string;
-  path: string;
-  headers: IncomingHttpHeaders;
-  params: Record<string, string>;
-}
-
-let emulator: TwilioEmulator;
 let client: TwilioClient;
-let listener: Server;
-let listenerUrl: string;
-let received: Received[] = [];
-/** Status codes the callback listener answers with, first come first served; 200 when empty. */
-let listenerReplies: number[] = [];
 const logs: LogEntry[] = [];
 
 function clientWith(overrides: Partial<TwilioClientOptions> = {}): TwilioClient {
@@ -49,7 +37,7 @@ function clientWith(overrides: Partial<TwilioClientOptions> = {}): TwilioClient 
     accountSid,
     apiKey,
     apiSecret,
-    emulatorUrl: emulator.url,
+    emulatorUrl: suite.emulator.url,
     timeoutMs: 3000,
     ...overrides,
   });
@@ -71,7 +59,7 @@ async function raw(
   form?: Record<string, string>,
   credentials = `${apiKey}:${apiSecret}`,
 ): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await fetch(`${emulator.url}/${hostAndPath}`, {
+  const response = await fetch(`${suite.emulator.url}/${hostAndPath}`, {
     method,
     headers: {
       Authorization: `Basic ${Buffer.from(credentials).toString('base64')}`,
@@ -84,94 +72,47 @@ async function raw(
 }
 
 /** Polls until check() passes (for waits on Twilio's clock, which idle() deliberately ignores). */
-async function eventually(check: () => void | Promise<void>, timeoutMs = 3000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-  }
-}
+const eventually = (check: () => void | Promise<void>, timeoutMs = 3000) => poll(check, timeoutMs);
 
 /**
  * The callbacks that reached `path`. Room callbacks are delivered concurrently, as Twilio's
  * are, so they can arrive out of order: they are put in SequenceNumber order, which is what
  * Twilio promises (and what the portal reads). Others keep their arrival order.
  */
-function callbacksTo(path: string): Received[] {
-  const seq = (r: Received) =>
+function callbacksTo(path: string): ReceivedCallback[] {
+  const seq = (r: ReceivedCallback) =>
     r.params.SequenceNumber === undefined ? NaN : Number(r.params.SequenceNumber);
-  return received
+  return suite.listener.received
     .filter((r) => r.path.startsWith(path))
     .sort((a, b) => (Number.isNaN(seq(a)) || Number.isNaN(seq(b)) ? 0 : seq(a) - seq(b)));
 }
 
-function expectSignedByTwilio(callback: Received): void {
+function expectSignedByTwilio(callback: ReceivedCallback): void {
   const query = callback.method === 'GET';
   const valid = validateTwilioSignature({
     authToken,
-    url: `${listenerUrl}${callback.path}`,
+    url: `${suite.listener.url}${callback.path}`,
     params: query ? {} : callback.params,
     signature: callback.headers['x-twilio-signature'] as string | undefined,
   });
   expect(valid).toBe(true);
 }
 
-beforeAll(async () => {
-  listener = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const path = req.url ?? '/';
-      const body = Buffer.concat(chunks).toString('utf8');
-      const source =
-        req.method === 'GET' ? new URL(path, 'http://x').searchParams : new URLSearchParams(body);
-      received.push({
-        method: req.method ?? '',
-        path,
-        headers: req.headers,
-        params: Object.fromEntries(source),
-      });
-      res.writeHead(listenerReplies.shift() ?? 200).end();
-    });
-  });
-  await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
-  listenerUrl = `http://127.0.0.1:${(listener.address() as AddressInfo).port}`;
-
-  emulator = await startTwilioEmulator({
-    port: 0,
-    host: '127.0.0.1',
-    accountSid,
-    authToken,
-    apiKeys: [{ sid: apiKey, secret: apiSecret }],
-    accountType: 'Full',
-    phoneNumbers: [sender],
-    messageStepMs: 15,
-    minuteMs: 40,
-    callbackBackoffMs: 20,
-    log: (entry) => logs.push(entry),
-  });
+const suite = setUpEmulatorSuite({
+  port: 0,
+  host: '127.0.0.1',
+  accountSid,
+  authToken,
+  apiKeys: [{ sid: apiKey, secret: apiSecret }],
+  accountType: 'Full',
+  phoneNumbers: [sender],
+  messageStepMs: 15,
+  minuteMs: 40,
+  callbackBackoffMs: 20,
+  log: (entry) => logs.push(entry),
+});
+beforeAll(() => {
   client = clientWith();
-});
-
-beforeEach(() => {
-  emulator.reset();
-  received = [];
-  listenerReplies = [];
-});
-
-afterEach(() => {
-  // Every response the emulator sent in the test matched Twilio's response schema for it.
-  expect(emulator.responseProblems()).toEqual([]);
-});
-
-afterAll(async () => {
-  await emulator?.stop();
-  await new Promise<void>((resolve) => listener?.close(() => resolve()));
 });
 
 describe('Messages through the twilio helper', () => {
@@ -182,18 +123,18 @@ describe('Messages through the twilio helper', () => {
     expect(message.dateCreated).toBeInstanceOf(Date);
     expect(Number.isNaN(message.dateCreated.getTime())).toBe(false);
     expect(message.numSegments).toBe('1');
-    expect(emulator.outbox()).toMatchObject([{ sid: message.sid, to: patient, body: reminderText }]);
+    expect(suite.emulator.outbox()).toMatchObject([{ sid: message.sid, to: patient, body: reminderText }]);
   });
 
   it('moves a message queued → sent → delivered and POSTs signed status callbacks with Twilio’s fields', async () => {
-    const statusCallback = `${listenerUrl}/message-status?clinic=north`;
+    const statusCallback = `${suite.listener.url}/message-status?clinic=north`;
     const message = await client.messages.create({
       to: patient,
       from: sender,
       body: reminderText,
       statusCallback,
     });
-    await emulator.idle();
+    await suite.emulator.idle();
 
     const fetched = await client.messages(message.sid).fetch();
     expect(fetched.status).toBe('delivered');
@@ -229,7 +170,7 @@ describe('Messages through the twilio helper', () => {
   });
 
   it('cancels a scheduled message with Status=canceled and refuses to cancel a sent one with 30409', async () => {
-    const statusCallback = `${listenerUrl}/message-status`;
+    const statusCallback = `${suite.listener.url}/message-status`;
     const scheduled = await client.messages.create({
       to: patient,
       messagingServiceSid: 'MG0123456789abcdef0123456789abcdef',
@@ -241,7 +182,7 @@ describe('Messages through the twilio helper', () => {
     expect(scheduled.status).toBe('scheduled');
     const canceled = await client.messages(scheduled.sid).update({ status: 'canceled' });
     expect(canceled.status).toBe('canceled');
-    await emulator.idle();
+    await suite.emulator.idle();
     expect(callbacksTo('/message-status').map((c) => c.params.MessageStatus)).toEqual(['canceled']);
 
     const sent = await client.messages.create({ to: patient, from: sender, body: reminderText });
@@ -274,10 +215,10 @@ describe('Messages through the twilio helper', () => {
 
   it('redacts a delivered message when its Body is updated to an empty string', async () => {
     const message = await client.messages.create({ to: patient, from: sender, body: reminderText });
-    await emulator.idle();
+    await suite.emulator.idle();
     const redacted = await client.messages(message.sid).update({ body: '' });
     expect(redacted.body).toBe('');
-    expect(emulator.outbox()[0]?.body).toBe('');
+    expect(suite.emulator.outbox()[0]?.body).toBe('');
   });
 
   it('answers a fetch of an unknown message with 404 and code 20404', async () => {
@@ -344,7 +285,7 @@ describe('Twilio’s request validation and sending rules', () => {
       client.messages.create({ to: patient, from: `whatsapp:${sender}`, body: reminderText }),
     );
     expect(mixed.code).toBe(21910);
-    emulator.addWhatsAppSender(`whatsapp:${sender}`);
+    suite.emulator.addWhatsAppSender(`whatsapp:${sender}`);
     const unknownSender = await twilioErrorOf(
       client.messages.create({
         to: `whatsapp:${patient}`,
@@ -361,9 +302,9 @@ describe('Twilio’s request validation and sending rules', () => {
       from: `whatsapp:${sender}`,
       contentSid: 'HX0123456789abcdef0123456789abcdef',
       contentVariables: JSON.stringify({ 1: 'Tuesday', 2: '10:30' }),
-      statusCallback: `${listenerUrl}/message-status`,
+      statusCallback: `${suite.listener.url}/message-status`,
     });
-    await emulator.idle();
+    await suite.emulator.idle();
     expect((await client.messages(message.sid).fetch()).status).toBe('delivered');
     const last = callbacksTo('/message-status').at(-1);
     expect(last?.params).toMatchObject({
@@ -388,20 +329,20 @@ describe('Twilio’s request validation and sending rules', () => {
       from: `whatsapp:${sender}`,
       body: 'Hi',
     });
-    emulator.openWhatsAppSession(otherPatient);
+    suite.emulator.openWhatsAppSession(otherPatient);
     const inside = await client.messages.create({
       to: `whatsapp:${otherPatient}`,
       from: `whatsapp:${sender}`,
       body: 'Hi',
     });
-    await emulator.idle();
+    await suite.emulator.idle();
     expect(await client.messages(outside.sid).fetch()).toMatchObject({ status: 'failed', errorCode: 63016 });
     expect((await client.messages(inside.sid).fetch()).status).toBe('delivered');
   });
 
   it('lets a Trial account message only verified caller IDs (21608) and prefixes its SMS as Twilio does', async () => {
-    emulator.setAccount({ type: 'Trial' });
-    emulator.addVerifiedCallerId(patient);
+    suite.emulator.setAccount({ type: 'Trial' });
+    suite.emulator.addVerifiedCallerId(patient);
     const refused = await twilioErrorOf(
       client.messages.create({ to: otherPatient, from: sender, body: reminderText }),
     );
@@ -428,7 +369,7 @@ describe('Authentication', () => {
         .fetch(),
     );
     expect(wrongToken.code).toBe(20003);
-    const noAuth = await fetch(`${emulator.url}/api.twilio.com/2010-04-01/Accounts/${accountSid}.json`);
+    const noAuth = await fetch(`${suite.emulator.url}/api.twilio.com/2010-04-01/Accounts/${accountSid}.json`);
     expect(noAuth.status).toBe(401);
   });
 
@@ -442,7 +383,7 @@ describe('Authentication', () => {
 
 describe('Injected failures', () => {
   it('answers 429 with code 20429 for the next matching call only; the error is retryable', async () => {
-    emulator.injectFailure({
+    suite.emulator.injectFailure({
       method: 'POST',
       path: '/2010-04-01/Accounts/*/Messages.json',
       fault: { type: 'rate-limit' },
@@ -457,8 +398,8 @@ describe('Injected failures', () => {
   });
 
   it('answers 500 (20500) and 503 (20503) as retryable server errors', async () => {
-    emulator.injectFailure({ product: 'video', fault: { type: 'server-error' } });
-    emulator.injectFailure({ product: 'video', fault: { type: 'server-error', status: 503 } });
+    suite.emulator.injectFailure({ product: 'video', fault: { type: 'server-error' } });
+    suite.emulator.injectFailure({ product: 'video', fault: { type: 'server-error', status: 503 } });
     expect(await twilioErrorOf(client.video.v1.rooms.create({}))).toMatchObject({
       code: 20500,
       retryable: true,
@@ -470,7 +411,7 @@ describe('Injected failures', () => {
   });
 
   it('holds the connection past the client timeout: the helper gives up with a retryable timeout', async () => {
-    emulator.injectFailure({
+    suite.emulator.injectFailure({
       path: '/2010-04-01/Accounts/*/Messages.json',
       fault: { type: 'timeout', holdMs: 10_000 },
     });
@@ -480,17 +421,21 @@ describe('Injected failures', () => {
     );
     expect(error).toMatchObject({ kind: 'timeout', retryable: true });
     expect(Date.now() - started).toBeLessThan(3000);
-    expect(emulator.outbox()).toEqual([]);
+    expect(suite.emulator.outbox()).toEqual([]);
   });
 
   it('resets the connection: a retryable network error', async () => {
-    emulator.injectFailure({ product: 'api', fault: { type: 'connection-reset' } });
+    suite.emulator.injectFailure({ product: 'api', fault: { type: 'connection-reset' } });
     const error = await twilioErrorOf(client.messages.list());
     expect(error).toMatchObject({ kind: 'network', retryable: true });
   });
 
   it('fails any Twilio error code for one To number only, for as many calls as asked', async () => {
-    emulator.injectFailure({ to: patient, times: 2, fault: { type: 'error', code: 21610, status: 400 } });
+    suite.emulator.injectFailure({
+      to: patient,
+      times: 2,
+      fault: { type: 'error', code: 21610, status: 400 },
+    });
     for (let i = 0; i < 2; i++) {
       const error = await twilioErrorOf(
         client.messages.create({ to: patient, from: sender, body: reminderText }),
@@ -503,13 +448,13 @@ describe('Injected failures', () => {
     expect((await client.messages.create({ to: patient, from: sender, body: reminderText })).status).toBe(
       'queued',
     );
-    expect(emulator.failures()).toEqual([]);
+    expect(suite.emulator.failures()).toEqual([]);
   });
 
   it('sets message outcomes: undelivered (30003) for one number, failed (30007) for the next message, with ErrorCode callbacks', async () => {
-    emulator.setMessageOutcome({ to: patient, status: 'undelivered', errorCode: 30003 });
-    emulator.setMessageOutcome({ status: 'failed', errorCode: 30007 });
-    const statusCallback = `${listenerUrl}/message-status`;
+    suite.emulator.setMessageOutcome({ to: patient, status: 'undelivered', errorCode: 30003 });
+    suite.emulator.setMessageOutcome({ status: 'failed', errorCode: 30007 });
+    const statusCallback = `${suite.listener.url}/message-status`;
     const undelivered = await client.messages.create({
       to: patient,
       from: sender,
@@ -528,7 +473,7 @@ describe('Injected failures', () => {
       body: reminderText,
       statusCallback,
     });
-    await emulator.idle();
+    await suite.emulator.idle();
 
     expect(await client.messages(undelivered.sid).fetch()).toMatchObject({
       status: 'undelivered',
@@ -540,7 +485,7 @@ describe('Injected failures', () => {
     expect(failedCallbacks.map((c) => [c.params.MessageStatus, c.params.ErrorCode])).toEqual([
       ['failed', '30007'],
     ]);
-    expect(emulator.outbox().map((m) => m.status)).toEqual(['undelivered', 'failed', 'delivered']);
+    expect(suite.emulator.outbox().map((m) => m.status)).toEqual(['undelivered', 'failed', 'delivered']);
   });
 });
 
@@ -552,7 +497,7 @@ describe('Video rooms and participants', () => {
       maxParticipants: 2,
       emptyRoomTimeout: 2,
       unusedRoomTimeout: 3,
-      statusCallback: `${listenerUrl}/room-status`,
+      statusCallback: `${suite.listener.url}/room-status`,
       statusCallbackMethod: 'POST',
     });
     expect(room).toMatchObject({
@@ -567,7 +512,7 @@ describe('Video rooms and participants', () => {
     });
     expect(room.sid).toMatch(/^RM[0-9a-f]{32}$/);
     expect((await client.video.v1.rooms('appointment-1001').fetch()).sid).toBe(room.sid);
-    await emulator.idle();
+    await suite.emulator.idle();
     expect(callbacksTo('/room-status').map((c) => c.params.StatusCallbackEvent)).toEqual(['room-created']);
   });
 
@@ -592,10 +537,10 @@ describe('Video rooms and participants', () => {
   it('simulated participants join and leave; the REST API lists, fetches and disconnects them; callbacks follow in order', async () => {
     const room = await client.video.v1.rooms.create({
       uniqueName: 'appointment-1003',
-      statusCallback: `${listenerUrl}/room-status`,
+      statusCallback: `${suite.listener.url}/room-status`,
     });
-    const clinician = emulator.joinRoom(room.sid, 'clinician-7', ['audio', 'video']);
-    emulator.joinRoom('appointment-1003', 'patient-42', ['audio']);
+    const clinician = suite.emulator.joinRoom(room.sid, 'clinician-7', ['audio', 'video']);
+    suite.emulator.joinRoom('appointment-1003', 'patient-42', ['audio']);
 
     const connected = await client.video.v1.rooms(room.sid).participants.list({ status: 'connected' });
     expect(connected.map((p) => p.identity).sort()).toEqual(['clinician-7', 'patient-42']);
@@ -609,8 +554,8 @@ describe('Video rooms and participants', () => {
       .update({ status: 'disconnected' });
     expect(removed.status).toBe('disconnected');
     expect(removed.duration).toEqual(expect.any(Number));
-    emulator.leaveRoom(room.sid, clinician.sid);
-    await emulator.idle();
+    suite.emulator.leaveRoom(room.sid, clinician.sid);
+    await suite.emulator.idle();
 
     const callbacks = callbacksTo('/room-status');
     expect(callbacks.map((c) => c.params.StatusCallbackEvent)).toEqual([
@@ -644,10 +589,10 @@ describe('Video rooms and participants', () => {
   });
 
   it('completing a room disconnects everyone and sends room-ended with RoomDuration', async () => {
-    const room = await client.video.v1.rooms.create({ statusCallback: `${listenerUrl}/room-status` });
-    emulator.joinRoom(room.sid, 'clinician-7', []);
+    const room = await client.video.v1.rooms.create({ statusCallback: `${suite.listener.url}/room-status` });
+    suite.emulator.joinRoom(room.sid, 'clinician-7', []);
     await client.video.v1.rooms(room.sid).update({ status: 'completed' });
-    await emulator.idle();
+    await suite.emulator.idle();
     const events = callbacksTo('/room-status').map((c) => c.params.StatusCallbackEvent);
     expect(events.slice(-2)).toEqual(['participant-disconnected', 'room-ended']);
     expect(callbacksTo('/room-status').at(-1)?.params.RoomDuration).toMatch(/^\d+$/);
@@ -658,8 +603,8 @@ describe('Video rooms and participants', () => {
   it('ends an emptied room by itself after EmptyRoomTimeout, and an unused one after UnusedRoomTimeout', async () => {
     const emptied = await client.video.v1.rooms.create({ emptyRoomTimeout: 1, unusedRoomTimeout: 60 });
     const unused = await client.video.v1.rooms.create({ unusedRoomTimeout: 1 });
-    emulator.joinRoom(emptied.sid, 'patient-42', []);
-    emulator.leaveRoom(emptied.sid, 'patient-42');
+    suite.emulator.joinRoom(emptied.sid, 'patient-42', []);
+    suite.emulator.leaveRoom(emptied.sid, 'patient-42');
     await eventually(async () => {
       expect((await client.video.v1.rooms(emptied.sid).fetch()).status).toBe('completed');
       expect((await client.video.v1.rooms(unused.sid).fetch()).status).toBe('completed');
@@ -668,11 +613,11 @@ describe('Video rooms and participants', () => {
 
   it('refuses a participant beyond MaxParticipants with 53105 and replaces a duplicate identity (53205 behaviour)', async () => {
     const room = await client.video.v1.rooms.create({ maxParticipants: 1 });
-    const first = emulator.joinRoom(room.sid, 'patient-42', []);
-    expect(() => emulator.joinRoom(room.sid, 'clinician-7', [])).toThrow(
+    const first = suite.emulator.joinRoom(room.sid, 'patient-42', []);
+    expect(() => suite.emulator.joinRoom(room.sid, 'clinician-7', [])).toThrow(
       expect.objectContaining({ twilioCode: 53105 }) as Error,
     );
-    const again = emulator.joinRoom(room.sid, 'patient-42', []);
+    const again = suite.emulator.joinRoom(room.sid, 'patient-42', []);
     expect(again.sid).not.toBe(first.sid);
     const fetchedFirst = await client.video.v1.rooms(room.sid).participants(first.sid).fetch();
     expect(fetchedFirst.status).toBe('disconnected');
@@ -680,10 +625,10 @@ describe('Video rooms and participants', () => {
 
   it('sends a GET status callback, signed over its full URL, when StatusCallbackMethod=GET', async () => {
     await client.video.v1.rooms.create({
-      statusCallback: `${listenerUrl}/room-get?x=1`,
+      statusCallback: `${suite.listener.url}/room-get?x=1`,
       statusCallbackMethod: 'GET',
     });
-    await emulator.idle();
+    await suite.emulator.idle();
     const [callback] = callbacksTo('/room-get');
     expect(callback?.method).toBe('GET');
     expect(callback?.params).toMatchObject({ x: '1', StatusCallbackEvent: 'room-created' });
@@ -691,19 +636,19 @@ describe('Video rooms and participants', () => {
   });
 
   it('fires a raw room event through the control API without changing state', async () => {
-    const room = await client.video.v1.rooms.create({ statusCallback: `${listenerUrl}/room-status` });
-    emulator.joinRoom(room.sid, 'patient-42', ['video']);
-    const response = await fetch(`${emulator.url}/__emulator/rooms/${room.sid}/events`, {
+    const room = await client.video.v1.rooms.create({ statusCallback: `${suite.listener.url}/room-status` });
+    suite.emulator.joinRoom(room.sid, 'patient-42', ['video']);
+    const response = await fetch(`${suite.emulator.url}/__emulator/rooms/${room.sid}/events`, {
       method: 'POST',
       body: JSON.stringify({ event: 'track-disabled', participant: 'patient-42', trackKind: 'video' }),
     });
     expect(response.status).toBe(204);
-    await emulator.idle();
+    await suite.emulator.idle();
     expect(callbacksTo('/room-status').at(-1)?.params).toMatchObject({
       StatusCallbackEvent: 'track-disabled',
       TrackKind: 'video',
     });
-    expect(emulator.rooms()[0]?.participants[0]?.status).toBe('connected');
+    expect(suite.emulator.rooms()[0]?.participants[0]?.status).toBe('connected');
   });
 });
 
@@ -713,7 +658,7 @@ describe('Account, balance and numbers', () => {
       type: 'Full',
       status: 'active',
     });
-    emulator.setAccount({ status: 'suspended' });
+    suite.emulator.setAccount({ status: 'suspended' });
     expect((await client.api.v2010.accounts(accountSid).fetch()).status).toBe('suspended');
     const error = await twilioErrorOf(
       client.messages.create({ to: patient, from: sender, body: reminderText }),
@@ -722,8 +667,8 @@ describe('Account, balance and numbers', () => {
   });
 
   it('returns the balance and the incoming numbers with their capabilities', async () => {
-    emulator.setAccount({ balance: 12.5, currency: 'AUD' });
-    emulator.addIncomingPhoneNumber('+61480000002', { capabilities: { sms: false } });
+    suite.emulator.setAccount({ balance: 12.5, currency: 'AUD' });
+    suite.emulator.addIncomingPhoneNumber('+61480000002', { capabilities: { sms: false } });
     const balance = await client.balance.fetch();
     expect(balance).toMatchObject({ accountSid, balance: '12.50000', currency: 'AUD' });
     const numbers = await client.incomingPhoneNumbers.list();
@@ -777,7 +722,7 @@ describe('Conformance with Twilio’s OpenAPI descriptions', () => {
     const room = await raw('POST', 'video.twilio.com/v1/Rooms', { UniqueName: 'appointment-1004' });
     expect(room.body.date_created).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     expect(checked('video', '/v1/Rooms', 'post', 201, room.body)).toEqual([]);
-    const participant = emulator.joinRoom('appointment-1004', 'patient-42');
+    const participant = suite.emulator.joinRoom('appointment-1004', 'patient-42');
     const fetched = await raw(
       'GET',
       `video.twilio.com/v1/Rooms/${String(room.body.sid)}/Participants/${participant.sid}`,
@@ -804,11 +749,11 @@ describe('Conformance with Twilio’s OpenAPI descriptions', () => {
 
 describe('Callback delivery and logging', () => {
   it('retries a callback the app answered with 500, and records attempts without bodies', async () => {
-    listenerReplies = [500];
-    await client.video.v1.rooms.create({ statusCallback: `${listenerUrl}/room-status` });
-    await emulator.idle();
+    suite.listener.replies.push(500);
+    await client.video.v1.rooms.create({ statusCallback: `${suite.listener.url}/room-status` });
+    await suite.emulator.idle();
     expect(callbacksTo('/room-status')).toHaveLength(2);
-    expect(emulator.callbacks()).toMatchObject([
+    expect(suite.emulator.callbacks()).toMatchObject([
       { event: 'room-created', attempts: 2, result: 'delivered', responseStatus: 200 },
     ]);
     expect(logs.some((l) => l.event === 'emulator.callback_rejected' && l.status === 500)).toBe(true);
