@@ -97,12 +97,14 @@ describe('applyQuietHours basics (Sydney, no daylight-saving change nearby)', ()
 // Each zone's UTC offset on the Saturday before and the Sunday of each change.
 type ZoneCase = { tz: string; label: string; offsets: Record<string, [string, string]> };
 const transitions = ['2026-04-05', '2026-10-04', '2027-04-04', '2027-10-03'] as const;
-const eastern = (): ZoneCase['offsets'] => ({
-  '2026-04-05': ['+11:00', '+10:00'],
-  '2026-10-04': ['+10:00', '+11:00'],
-  '2027-04-04': ['+11:00', '+10:00'],
-  '2027-10-03': ['+10:00', '+11:00'],
+/** Daylight saving ends on the April dates and starts on the October ones. */
+const seasonal = (standard: string, daylight: string): ZoneCase['offsets'] => ({
+  '2026-04-05': [daylight, standard],
+  '2026-10-04': [standard, daylight],
+  '2027-04-04': [daylight, standard],
+  '2027-10-03': [standard, daylight],
 });
+const eastern = () => seasonal('+10:00', '+11:00');
 const fixed = (o: string): ZoneCase['offsets'] =>
   Object.fromEntries(transitions.map((d) => [d, [o, o] as [string, string]]));
 
@@ -114,12 +116,7 @@ const zones: ZoneCase[] = [
   {
     tz: 'Australia/Adelaide',
     label: 'Adelaide (half-hour offset, daylight saving)',
-    offsets: {
-      '2026-04-05': ['+10:30', '+09:30'],
-      '2026-10-04': ['+09:30', '+10:30'],
-      '2027-04-04': ['+10:30', '+09:30'],
-      '2027-10-03': ['+09:30', '+10:30'],
-    },
+    offsets: seasonal('+09:30', '+10:30'),
   },
   {
     tz: 'Australia/Darwin',
@@ -130,12 +127,7 @@ const zones: ZoneCase[] = [
   {
     tz: 'Australia/Lord_Howe',
     label: 'Lord Howe (clocks move by half an hour)',
-    offsets: {
-      '2026-04-05': ['+11:00', '+10:30'],
-      '2026-10-04': ['+10:30', '+11:00'],
-      '2027-04-04': ['+11:00', '+10:30'],
-      '2027-10-03': ['+10:30', '+11:00'],
-    },
+    offsets: seasonal('+10:30', '+11:00'),
   },
 ];
 

@@ -192,13 +192,7 @@ describe('authorizeVideoAccess for a video token', () => {
   });
 
   it('gives the opening time as ISO and in words when it is too early', () => {
-    const err = catchAppError(() =>
-      authorizeVideoAccess(
-        principals['patient link'],
-        facts(scenarios['booked, patient admitted']),
-        times['45 min before start'],
-      ),
-    );
+    const err = refusal('patient link', 'booked, patient admitted', '45 min before start');
     expect(err.status).toBe(409);
     expect(err.details).toMatchObject({ reason: 'TOO_EARLY', opensAt: '2026-11-30T23:45:00.000Z' });
     expect(err.message).toBe(
@@ -207,36 +201,18 @@ describe('authorizeVideoAccess for a video token', () => {
   });
 
   it('tells the clinician their window opens 30 minutes before the start', () => {
-    const err = catchAppError(() =>
-      authorizeVideoAccess(
-        principals['own clinician'],
-        facts(scenarios.booked),
-        times['45 min before start'],
-      ),
-    );
+    const err = refusal('own clinician', 'booked', '45 min before start');
     expect(err.details).toMatchObject({ opensAt: '2026-11-30T23:30:00.000Z' });
     expect(err.message).toContain('30 minutes before');
   });
 
   it('gives the closing time when the window has closed', () => {
-    const err = catchAppError(() =>
-      authorizeVideoAccess(
-        principals['own clinician'],
-        facts(scenarios.booked),
-        times['2 h 1 min after end'],
-      ),
-    );
+    const err = refusal('own clinician', 'booked', '2 h 1 min after end');
     expect(err.details).toMatchObject({ reason: 'CLOSED', closedAt: '2026-12-01T02:50:00.000Z' });
   });
 
   it('says why a waiting patient cannot join yet', () => {
-    const err = catchAppError(() =>
-      authorizeVideoAccess(
-        principals['patient link'],
-        facts(scenarios['booked, patient waiting']),
-        times['during the appointment'],
-      ),
-    );
+    const err = refusal('patient link', 'booked, patient waiting', 'during the appointment');
     expect(err.details).toMatchObject({ reason: 'NOT_ADMITTED' });
     expect(err.message).toMatch(/hasn't let you in yet/);
   });
@@ -267,9 +243,10 @@ describe('authorizeVideoAccess token expiry', () => {
   });
 });
 
-function catchAppError(fn: () => unknown): AppError {
+/** The AppError the rules refuse this principal with, for this appointment state and moment. */
+function refusal(principal: PrincipalName, scenario: ScenarioName, time: TimeName): AppError {
   try {
-    fn();
+    authorizeVideoAccess(principals[principal], facts(scenarios[scenario]), times[time]);
   } catch (err) {
     if (err instanceof AppError) return err;
     throw err;

@@ -3,35 +3,11 @@
 import { describe, expect, it } from 'vitest';
 
 import { computeAttendance, medicareTimeBand, type RoomEventRecord } from '@/lib/video/compute-attendance';
+import { clinician, patient, patientAgain, ROOM, ROOM_2, roomEventMaker } from '@/tests/helpers/room-events';
 
-const ROOM = 'RM00000000000000000000000000000001';
-const ROOM_2 = 'RM00000000000000000000000000000002';
 const T0 = Date.parse('2026-12-01T00:00:00Z');
 const at = (minutes: number, seconds = 0) => new Date(T0 + minutes * 60_000 + seconds * 1000);
-
-let seq = 0;
-function ev(
-  event: string,
-  minute: number,
-  extra: Partial<RoomEventRecord> & { second?: number } = {},
-): RoomEventRecord {
-  const { second = 0, ...rest } = extra;
-  return {
-    roomSid: ROOM,
-    event,
-    occurredAt: at(minute, second),
-    sequenceNumber: seq++,
-    participantSid: null,
-    participantIdentity: null,
-    participantDuration: null,
-    trackKind: null,
-    roomDuration: null,
-    ...rest,
-  };
-}
-const clinician = { participantSid: 'PA_clin_1', participantIdentity: 'clinician:c1' };
-const patient1 = { participantSid: 'PA_pat_1', participantIdentity: 'patient:p1' };
-const patient2 = { participantSid: 'PA_pat_2', participantIdentity: 'patient:p1' };
+const ev = roomEventMaker(at);
 
 /** A 50-minute session where the patient drops at minute 20 and is back at minute 23. */
 function dropAndRejoin(): RoomEventRecord[] {
@@ -39,13 +15,13 @@ function dropAndRejoin(): RoomEventRecord[] {
     ev('room-created', -5),
     ev('participant-connected', -2, clinician),
     ev('track-added', -2, { ...clinician, trackKind: 'video' }),
-    ev('participant-connected', 0, patient1),
-    ev('track-added', 0, { ...patient1, trackKind: 'audio' }),
-    ev('track-added', 0, { ...patient1, trackKind: 'video' }),
-    ev('participant-disconnected', 20, { ...patient1, participantDuration: 1200 }),
-    ev('participant-connected', 23, patient2),
-    ev('track-added', 23, { ...patient2, trackKind: 'audio' }),
-    ev('participant-disconnected', 53, { ...patient2, participantDuration: 1800 }),
+    ev('participant-connected', 0, patient),
+    ev('track-added', 0, { ...patient, trackKind: 'audio' }),
+    ev('track-added', 0, { ...patient, trackKind: 'video' }),
+    ev('participant-disconnected', 20, { ...patient, participantDuration: 1200 }),
+    ev('participant-connected', 23, patientAgain),
+    ev('track-added', 23, { ...patientAgain, trackKind: 'audio' }),
+    ev('participant-disconnected', 53, { ...patientAgain, participantDuration: 1800 }),
     ev('participant-disconnected', 54, { ...clinician, participantDuration: 3360 }),
     ev('room-ended', 64, { roomDuration: 4140 }),
   ];
@@ -121,7 +97,7 @@ describe('computeAttendance', () => {
     const events = [
       ev('room-created', 0),
       ev('participant-connected', 1, clinician),
-      ev('participant-connected', 2, patient1),
+      ev('participant-connected', 2, patient),
       ev('room-ended', 30, { roomDuration: 1800 }),
     ];
     const a = computeAttendance(events, at(90));
@@ -134,7 +110,7 @@ describe('computeAttendance', () => {
     const events = [
       ev('room-created', 0),
       ev('participant-connected', 1, clinician),
-      ev('participant-connected', 5, patient1),
+      ev('participant-connected', 5, patient),
     ];
     const a = computeAttendance(events, at(15));
     expect(a.patientSeconds).toBe(600);
@@ -145,7 +121,7 @@ describe('computeAttendance', () => {
   it("uses Twilio's ParticipantDuration to place a disconnect whose connect has not arrived", () => {
     const events = [
       ev('participant-connected', 0, clinician),
-      ev('participant-disconnected', 30, { ...patient1, participantDuration: 1500 }),
+      ev('participant-disconnected', 30, { ...patient, participantDuration: 1500 }),
     ];
     const a = computeAttendance(events, at(40));
     expect(a.participants.find((p) => p.role === 'PATIENT')!.intervals[0]).toMatchObject({
@@ -159,10 +135,10 @@ describe('computeAttendance', () => {
   it('adds up a patient across a room that was replaced by a new one', () => {
     const events = [
       ev('participant-connected', 0, clinician),
-      ev('participant-connected', 0, patient1),
+      ev('participant-connected', 0, patient),
       ev('room-ended', 10, { roomDuration: 600 }),
       ev('participant-connected', 12, { ...clinician, participantSid: 'PA_clin_2', roomSid: ROOM_2 }),
-      ev('participant-connected', 12, { ...patient2, roomSid: ROOM_2 }),
+      ev('participant-connected', 12, { ...patientAgain, roomSid: ROOM_2 }),
       ev('room-ended', 32, { roomSid: ROOM_2 }),
     ];
     const a = computeAttendance(events, at(40));
@@ -181,9 +157,9 @@ describe('computeAttendance', () => {
 
   it('sets the band from the minutes patient and clinician were connected together, not the patient alone', () => {
     const events = [
-      ev('participant-connected', 0, patient1),
+      ev('participant-connected', 0, patient),
       ev('participant-connected', 35, clinician),
-      ev('participant-disconnected', 55, patient1),
+      ev('participant-disconnected', 55, patient),
       ev('participant-disconnected', 56, clinician),
     ];
     const a = computeAttendance(events, at(60));

@@ -30,6 +30,13 @@ function plan(changed: Date, startsAt: Date, previous: Date, timeZone = SYD) {
   });
 }
 
+/** plan() with Sydney wall-clock times written 'yyyy-MM-dd HH:mm'; the due time comes back the same way. */
+function sydneyPlan(changed: string, startsAt: string, previous: string) {
+  const sydney = (wallClock: string) => at(wallClock.slice(0, 10), wallClock.slice(11), SYD);
+  const p = plan(sydney(changed), sydney(startsAt), sydney(previous));
+  return { quiet: p.quiet, dueAt: local(p.dueAt, SYD) };
+}
+
 describe('planNoticeTime', () => {
   it('goes three minutes after a daytime change', () => {
     const changed = at('2026-03-10', '10:00', SYD);
@@ -38,24 +45,18 @@ describe('planNoticeTime', () => {
   });
 
   it('holds a night-time change until 8 am when the earlier of the two times is at least two hours later', () => {
-    const p = plan(
-      at('2026-03-10', '22:00', SYD),
-      at('2026-03-11', '14:00', SYD),
-      at('2026-03-11', '10:00', SYD),
-    );
-    expect(p.quiet).toBe('HELD');
-    expect(local(p.dueAt, SYD)).toBe('2026-03-11 08:00');
+    expect(sydneyPlan('2026-03-10 22:00', '2026-03-11 14:00', '2026-03-11 10:00')).toEqual({
+      quiet: 'HELD',
+      dueAt: '2026-03-11 08:00',
+    });
   });
 
   it('goes at night when the patient still expects the old time before 10 am', () => {
     // Moved from 9:30 to the afternoon: the patient must not turn up at 9:30 unaware.
-    const p = plan(
-      at('2026-03-10', '22:00', SYD),
-      at('2026-03-11', '15:00', SYD),
-      at('2026-03-11', '09:30', SYD),
-    );
-    expect(p.quiet).toBe('URGENT');
-    expect(local(p.dueAt, SYD)).toBe('2026-03-10 22:03');
+    expect(sydneyPlan('2026-03-10 22:00', '2026-03-11 15:00', '2026-03-11 09:30')).toEqual({
+      quiet: 'URGENT',
+      dueAt: '2026-03-10 22:03',
+    });
   });
 
   it('follows the patient’s clock: a change just before 8 pm in Perth is held there until 8 am Perth time', () => {

@@ -10,30 +10,11 @@ import {
   shouldComplete,
   suggestNoShow,
 } from '@/lib/video/derive-session-status';
+import { clinician, patient, patientAgain, ROOM_2, roomEventMaker } from '@/tests/helpers/room-events';
 
-const ROOM = 'RM00000000000000000000000000000001';
-const ROOM_2 = 'RM00000000000000000000000000000002';
 const T0 = Date.parse('2026-12-07T23:00:00Z');
 const at = (minutes: number) => new Date(T0 + minutes * 60_000);
-
-let seq = 0;
-function ev(event: string, minute: number, extra: Partial<RoomEventRecord> = {}): RoomEventRecord {
-  return {
-    roomSid: ROOM,
-    event,
-    occurredAt: at(minute),
-    sequenceNumber: seq++,
-    participantSid: null,
-    participantIdentity: null,
-    participantDuration: null,
-    trackKind: null,
-    roomDuration: null,
-    ...extra,
-  };
-}
-const clinician = { participantSid: 'PA_clin_1', participantIdentity: 'clinician:c1' };
-const patient = { participantSid: 'PA_pat_1', participantIdentity: 'patient:p1' };
-const patientAgain = { participantSid: 'PA_pat_2', participantIdentity: 'patient:p1' };
+const ev = roomEventMaker(at);
 const booked = { status: 'BOOKED', startsAt: at(0) };
 
 function fullSession(): RoomEventRecord[] {
