@@ -57,6 +57,7 @@ export function db(): Db {
  * query: 0.28 ms to plan, 0.03 ms to run). Raw pg, so: select timestamps as
  * timestamptz (`col AT TIME ZONE 'UTC'`; pg would read a plain timestamp in the
  * process's local zone) and enums as text. `name` must be unique per SQL text.
+ * Called through lib/db/queries (runPrepared), where each query's SQL and row type live.
  */
 export async function preparedQuery<Row>(name: string, text: string, values: unknown[]): Promise<Row[]> {
   db();
