@@ -6,6 +6,7 @@
 import 'server-only';
 
 import { recordAudit } from '@/lib/audit/record-audit';
+import { recordChange } from '@/lib/audit/record-change';
 import { db } from '@/lib/db/client';
 import { log } from '@/lib/log/logger';
 import type { BucketDb } from '@/lib/rate-limit/bucket-store';
@@ -131,13 +132,13 @@ export async function authenticate(
   const mfaPending = !enrolled && isMfaRequired(user.role, user.clinic.mfaRequiredForAll);
   const failedSignIns = await recordSuccessfulLogin(user.id, now);
   const sessionId = await createAuthSession(user.id, now, mfaPending, failedSignIns);
-  await recordAudit({
-    actor: { id: user.id, role: user.role },
-    action: 'CREATE',
-    entityType: 'AuthSession',
-    entityId: sessionId,
-    detail: { event: 'sign_in', secondFactor, mfaPending, failedSinceLastSignIn: failedSignIns.count },
-  });
+  await recordChange(
+    db(),
+    user,
+    'CREATE',
+    { type: 'AuthSession', id: sessionId },
+    { event: 'sign_in', secondFactor, mfaPending, failedSinceLastSignIn: failedSignIns.count },
+  );
   return { ok: true, sessionId, userId: user.id, mfaPending };
 }
 

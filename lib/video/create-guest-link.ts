@@ -2,7 +2,7 @@
 // session. The clinician gives it to them; it is used up on first use.
 import 'server-only';
 
-import { recordAudit } from '@/lib/audit/record-audit';
+import { recordChange } from '@/lib/audit/record-change';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors/app-error';
@@ -38,11 +38,9 @@ export async function createGuestLink(
     data: { sessionId, createdById: user.id },
     select: { id: true },
   });
-  await recordAudit({
-    actor: { id: user.id, role: user.role },
-    action: 'CREATE',
-    entityType: 'GuestLink',
-    entityId: link.id,
+  await recordChange(db(), user, 'CREATE', {
+    type: 'GuestLink',
+    id: link.id,
     patientId: appointment.patientId,
   });
   return { id: link.id, url: joinPageUrl(linkToken('guest', link.id, sessionId)) };

@@ -3,7 +3,7 @@
 // a new token until the clinician starts again. Also used by markNoShow.
 import 'server-only';
 
-import { recordAudit } from '@/lib/audit/record-audit';
+import { recordChange } from '@/lib/audit/record-change';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors/app-error';
@@ -53,13 +53,12 @@ export async function endSessionForEveryone(
   const { appointment, sessionId } = await requireStaffVideoAccess(user, appointmentId, 'host');
   const roomsEnded = await completeOpenRooms(sessionId);
   await closeSession(sessionId, user.id, now);
-  await recordAudit({
-    actor: { id: user.id, role: user.role },
-    action: 'UPDATE',
-    entityType: 'VideoSession',
-    entityId: sessionId,
-    patientId: appointment.patientId,
-    detail: { operation: 'end', roomsEnded },
-  });
+  await recordChange(
+    db(),
+    user,
+    'UPDATE',
+    { type: 'VideoSession', id: sessionId, patientId: appointment.patientId },
+    { operation: 'end', roomsEnded },
+  );
   return { roomsEnded };
 }

@@ -2,7 +2,7 @@
 // can be made afterwards with regenerateJoinLink.
 import 'server-only';
 
-import { recordAudit } from '@/lib/audit/record-audit';
+import { recordChange } from '@/lib/audit/record-change';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
 
@@ -23,13 +23,12 @@ export async function revokeJoinLink(
     await notifyVideoChange(tx, sessionId, 'link');
     return result.count;
   });
-  await recordAudit({
-    actor: { id: user.id, role: user.role },
-    action: 'UPDATE',
-    entityType: 'JoinLink',
-    entityId: sessionId,
-    patientId: appointment.patientId,
-    detail: { operation: 'revoke', count: revoked },
-  });
+  await recordChange(
+    db(),
+    user,
+    'UPDATE',
+    { type: 'JoinLink', id: sessionId, patientId: appointment.patientId },
+    { operation: 'revoke', count: revoked },
+  );
   return { revoked };
 }

@@ -6,7 +6,7 @@ import 'server-only';
 // The run row is written before Twilio is called, so callbacks always find it.
 import { randomBytes } from 'node:crypto';
 
-import { recordAudit } from '@/lib/audit/record-audit';
+import { recordChange } from '@/lib/audit/record-change';
 import { assertCan } from '@/lib/auth/guards';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
@@ -60,13 +60,13 @@ export async function startTestRun(actor: SessionUser, input: unknown): Promise<
       toHint: number ? number.slice(-3) : null,
     },
   });
-  await recordAudit({
-    actor: { id: actor.id, role: actor.role },
-    action: 'CREATE',
-    entityType: 'ReadinessTestRun',
-    entityId: run.id,
-    detail: { event: 'test_started', kind },
-  });
+  await recordChange(
+    db(),
+    actor,
+    'CREATE',
+    { type: 'ReadinessTestRun', id: run.id },
+    { event: 'test_started', kind },
+  );
 
   try {
     if (kind === 'VIDEO_ROOM') {
