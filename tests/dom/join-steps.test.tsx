@@ -7,24 +7,16 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { JoinMedia } from '@/app/join/[token]/_components/join-media';
 
-import { fakeTwilioApi, issuedToken } from './helpers/fake-twilio';
+import { installFakeTwilio, issuedToken } from './helpers/fake-twilio';
 
-let fake = fakeTwilioApi();
-vi.mock('@/components/video/twilio-connect', () => ({
-  loadTwilioVideo: async () => fake.api,
-  warmTwilioVideo: () => {},
-}));
-vi.mock('@/components/video/background-blur', () => ({
-  loadBlurProcessor: async () => null,
-  blurAddOptions: () => ({}),
-}));
+let fake = installFakeTwilio();
 const videoToken = vi.fn(async () => ({ ...issuedToken, rejoinKey: 'rejoin-1' }));
 vi.mock('@/app/join/[token]/_components/join-api', () => ({
   joinApi: { videoToken: () => videoToken(), preflightToken: async () => null },
 }));
 
 beforeEach(() => {
-  fake = fakeTwilioApi();
+  fake = installFakeTwilio();
   vi.stubGlobal('navigator', {
     ...navigator,
     userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X)',

@@ -7,22 +7,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { useRestartAudioOnDeviceChange } from '@/components/video/provider/use-restart-audio-on-device-change';
 
-import { FakeLocalTrack } from './helpers/fake-twilio';
+import { CountingEventTarget, FakeLocalTrack } from './helpers/fake-twilio';
 
-class FakeMediaDevices extends EventTarget {
+class FakeMediaDevices extends CountingEventTarget {
   inputs = ['headset', 'built-in'];
   readonly enumerateDevices = vi.fn(async () =>
     this.inputs.map((deviceId) => ({ deviceId, kind: 'audioinput', label: deviceId, groupId: '' })),
   );
-  listeners = 0;
-  override addEventListener(...args: Parameters<EventTarget['addEventListener']>) {
-    this.listeners++;
-    super.addEventListener(...args);
-  }
-  override removeEventListener(...args: Parameters<EventTarget['removeEventListener']>) {
-    this.listeners--;
-    super.removeEventListener(...args);
-  }
 }
 
 let devices: FakeMediaDevices;

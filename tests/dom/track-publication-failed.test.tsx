@@ -3,23 +3,21 @@
 // published again once by itself, and "Try again" does it on request.
 import { act, fireEvent, render, renderHook, screen, waitFor } from '@testing-library/react';
 import type { Room } from 'twilio-video';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { useHandleTrackPublicationFailed } from '@/components/video/provider/use-handle-track-publication-failed';
 import { PublishProblemNotice } from '@/components/video/publish-problem-notice';
 import { VideoProvider, useVideoActions } from '@/components/video/video-provider';
 
-import { fakeTwilioApi, FakeLocalTrack, FakeRoom, issuedToken, listenerTotal } from './helpers/fake-twilio';
+import {
+  installFakeTwilio,
+  FakeLocalTrack,
+  FakeRoom,
+  issuedToken,
+  listenerTotal,
+} from './helpers/fake-twilio';
 
-let fake = fakeTwilioApi();
-vi.mock('@/components/video/twilio-connect', () => ({
-  loadTwilioVideo: async () => fake.api,
-  warmTwilioVideo: () => {},
-}));
-vi.mock('@/components/video/background-blur', () => ({
-  loadBlurProcessor: async () => null,
-  blurAddOptions: () => ({}),
-}));
+let fake = installFakeTwilio();
 
 const failure = { code: 53304, message: 'Track name is duplicated' };
 
@@ -77,7 +75,7 @@ describe('useHandleTrackPublicationFailed', () => {
 
 describe('in the call', () => {
   it('shows the patient a kind message and a “Try again” button that publishes the failed track', async () => {
-    fake = fakeTwilioApi();
+    fake = installFakeTwilio();
     const { room } = fake;
     render(
       <VideoProvider getToken={async () => issuedToken} warm={false}>

@@ -6,24 +6,17 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { SERVER_RETRY_MS, useEventStream } from '@/components/hooks/use-event-stream';
 
-class FakeEventSource extends EventTarget {
+import { CountingEventTarget } from './helpers/fake-twilio';
+
+class FakeEventSource extends CountingEventTarget {
   static readonly CONNECTING = 0;
   static readonly OPEN = 1;
   static readonly CLOSED = 2;
   static opened: FakeEventSource[] = [];
   readyState = FakeEventSource.CONNECTING;
-  listeners = 0;
   constructor(readonly url: string) {
     super();
     FakeEventSource.opened.push(this);
-  }
-  override addEventListener(...args: Parameters<EventTarget['addEventListener']>) {
-    this.listeners++;
-    super.addEventListener(...args);
-  }
-  override removeEventListener(...args: Parameters<EventTarget['removeEventListener']>) {
-    this.listeners--;
-    super.removeEventListener(...args);
   }
   close() {
     this.readyState = FakeEventSource.CLOSED;

@@ -7,17 +7,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { useVideo, useVideoActions, VideoProvider } from '@/components/video/video-provider';
 
-import { fakeTwilioApi, issuedToken, listenerTotal, type FakeRoom } from './helpers/fake-twilio';
+import { installFakeTwilio, issuedToken, listenerTotal, type FakeRoom } from './helpers/fake-twilio';
 
-let fake: ReturnType<typeof fakeTwilioApi>;
-vi.mock('@/components/video/twilio-connect', () => ({
-  loadTwilioVideo: async () => fake.api,
-  warmTwilioVideo: () => {},
-}));
-vi.mock('@/components/video/background-blur', () => ({
-  loadBlurProcessor: async () => null,
-  blurAddOptions: () => ({}),
-}));
+let fake = installFakeTwilio();
 
 const getToken = vi.fn(async () => issuedToken);
 const wrapper = ({ children }: { children: ReactNode }) => (
@@ -35,7 +27,7 @@ async function joined() {
 const roomListeners = (room: FakeRoom) => listenerTotal(room) + listenerTotal(room.localParticipant);
 
 beforeEach(() => {
-  fake = fakeTwilioApi();
+  fake = installFakeTwilio();
   vi.stubGlobal('navigator', { ...navigator, userAgent: 'Mozilla/5.0 (X11; Linux x86_64)' });
   return () => vi.unstubAllGlobals();
 });

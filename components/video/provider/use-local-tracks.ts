@@ -5,11 +5,12 @@
 // room when one is open. The local audio track is never attached to an element
 // (it would echo).
 import { useCallback, useMemo, useRef, useState, type RefObject } from 'react';
-import type { LocalAudioTrack, LocalVideoTrack } from 'twilio-video';
+import type { LocalVideoTrack } from 'twilio-video';
 
 import type { TwilioVideoApi } from '../twilio-connect';
 import { cameraOptions, microphoneOptions } from '../video-settings';
 import { openRoom, type LiveCallRef } from './live-call';
+import { useTrackSlot } from './use-track-slot';
 
 type Options = {
   liveRef: LiveCallRef;
@@ -19,48 +20,23 @@ type Options = {
   phone: boolean;
 };
 
-const deviceIdOf = (track: LocalAudioTrack | LocalVideoTrack) =>
-  track.mediaStreamTrack.getSettings().deviceId ?? null;
-
 export function useLocalTracks({ liveRef, ensureApi, applyBlur, blurOn, phone }: Options) {
-  const [audioTrack, setAudioTrack] = useState<LocalAudioTrack | null>(null);
-  const [videoTrack, setVideoTrack] = useState<LocalVideoTrack | null>(null);
+  const microphone = useTrackSlot(liveRef, 'audioTrack');
+  const camera = useTrackSlot(liveRef, 'videoTrack');
+  const {
+    track: audioTrack,
+    setTrack: setAudio,
+    deviceId: microphoneId,
+    setDeviceId: setMicrophoneId,
+  } = microphone;
+  const { track: videoTrack, setTrack: setVideo, deviceId: cameraId, setDeviceId: setCameraId } = camera;
+  const { chosenId: chosenMicrophone } = microphone;
+  const { chosenId: chosenCamera } = camera;
   const [mediaStarting, setMediaStarting] = useState(false);
   const [mediaError, setMediaError] = useState<unknown>(null);
   const [audioOnly, setAudioOnlyState] = useState(false);
-  const [microphoneId, setMicrophoneIdState] = useState<string | null>(null);
-  const [cameraId, setCameraIdState] = useState<string | null>(null);
-  // The latest choices, for clicks that run before the next render.
-  const chosen = useRef({
-    audioOnly: false,
-    microphoneId: null as string | null,
-    cameraId: null as string | null,
-  });
-
-  const setMicrophoneId = useCallback((id: string | null) => {
-    chosen.current.microphoneId = id;
-    setMicrophoneIdState(id);
-  }, []);
-  const setCameraId = useCallback((id: string | null) => {
-    chosen.current.cameraId = id;
-    setCameraIdState(id);
-  }, []);
-  const setVideo = useCallback(
-    (track: LocalVideoTrack | null) => {
-      liveRef.current.videoTrack = track;
-      setVideoTrack(track);
-      if (track) setCameraId(deviceIdOf(track));
-    },
-    [liveRef, setCameraId],
-  );
-  const setAudio = useCallback(
-    (track: LocalAudioTrack | null) => {
-      liveRef.current.audioTrack = track;
-      setAudioTrack(track);
-      if (track) setMicrophoneId(deviceIdOf(track));
-    },
-    [liveRef, setMicrophoneId],
-  );
+  // The latest choice, for clicks that run before the next render.
+  const audioOnlyNow = useRef(false);
 
   const newCamera = useCallback(
     async (video: TwilioVideoApi, deviceId: string | null): Promise<LocalVideoTrack> => {
@@ -75,19 +51,16 @@ export function useLocalTracks({ liveRef, ensureApi, applyBlur, blurOn, phone }:
 
   const startMedia = useCallback(
     async (options: { audioOnly?: boolean } = {}): Promise<boolean> => {
-      const wantVideo = !(options.audioOnly ?? chosen.current.audioOnly);
+      const wantVideo = !(options.audioOnly ?? audioOnlyNow.current);
       setMediaStarting(true);
       setMediaError(null);
       try {
-        const video = await ensureApi();
-        const { audioTrack: audio, videoTrack: camera } = liveRef.current;
-        if (!audio || audio.isStopped) {
-          setAudio(
-            await video.createLocalAudioTrack(microphoneOptions(chosen.current.microphoneId ?? undefined)),
-          );
+        const api = await ensureApi();
+        const { audioTrack: heard, videoTrack: seen } = liveRef.current;
+        if (!heard || heard.isStopped) {
+          setAudio(await api.createLocalAudioTrack(microphoneOptions(chosenMicrophone.current ?? undefined)));
         }
-        if (wantVideo && (!camera || camera.isStopped))
-          setVideo(await newCamera(video, chosen.current.cameraId));
+        if (wantVideo && (!seen || seen.isStopped)) setVideo(await newCamera(api, chosenCamera.current));
         return true;
       } catch (err) {
         setMediaError(err);
@@ -96,7 +69,7 @@ export function useLocalTracks({ liveRef, ensureApi, applyBlur, blurOn, phone }:
         setMediaStarting(false);
       }
     },
-    [ensureApi, liveRef, newCamera, setAudio, setVideo],
+    [chosenCamera, chosenMicrophone, ensureApi, liveRef, newCamera, setAudio, setVideo],
   );
 
   /** Stops both tracks (the camera light goes off) and forgets them. */
@@ -116,17 +89,17 @@ export function useLocalTracks({ liveRef, ensureApi, applyBlur, blurOn, phone }:
   }, [liveRef, setVideo]);
 
   const cameraOn = useCallback(async () => {
-    const track = await newCamera(await ensureApi(), chosen.current.cameraId);
+    const track = await newCamera(await ensureApi(), chosenCamera.current);
     setVideo(track);
     await openRoom(liveRef)?.localParticipant.publishTrack(track);
-  }, [ensureApi, liveRef, newCamera, setVideo]);
+  }, [chosenCamera, ensureApi, liveRef, newCamera, setVideo]);
 
   /** Turns the camera on, telling the person if it cannot start. */
   const tryCameraOn = useCallback(() => cameraOn().catch((err: unknown) => setMediaError(err)), [cameraOn]);
 
   const setAudioOnly = useCallback(
     async (on: boolean) => {
-      chosen.current.audioOnly = on;
+      audioOnlyNow.current = on;
       setAudioOnlyState(on);
       if (on) cameraOff();
       else await tryCameraOn();
@@ -166,7 +139,7 @@ export function useLocalTracks({ liveRef, ensureApi, applyBlur, blurOn, phone }:
       const track = liveRef.current.videoTrack;
       try {
         if (track && !track.isStopped) await track.restart(cameraOptions(phone, blurOn.current, deviceId));
-        else if (!chosen.current.audioOnly) await cameraOn();
+        else if (!audioOnlyNow.current) await cameraOn();
       } catch (err) {
         setMediaError(err);
       }

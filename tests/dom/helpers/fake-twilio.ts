@@ -94,7 +94,7 @@ export class FakeRoom extends EventEmitter {
 }
 
 /** The SDK door (components/video/twilio-connect) as the provider sees it, with the room it will join. */
-export function fakeTwilioApi(room = new FakeRoom()) {
+function fakeTwilioApi(room = new FakeRoom()) {
   const made: FakeLocalTrack[] = [];
   const make = (kind: 'audio' | 'video') => async (options: RestartOptions) => {
     const track = new FakeLocalTrack(kind, options.deviceId?.exact ?? `${kind}-default`);
@@ -109,6 +109,32 @@ export function fakeTwilioApi(room = new FakeRoom()) {
     runPreflight: vi.fn(),
   };
   return { api: api as unknown as TwilioVideoApi & typeof api, room, made };
+}
+
+let installed: ReturnType<typeof fakeTwilioApi> | null = null;
+
+/** A new fake SDK, the one the mocked twilio-connect hands out from now on (tests/dom/setup.ts). */
+export function installFakeTwilio(): ReturnType<typeof fakeTwilioApi> {
+  installed = fakeTwilioApi();
+  return installed;
+}
+
+export function installedTwilioApi(): TwilioVideoApi {
+  if (!installed) throw new Error('installFakeTwilio() first');
+  return installed.api;
+}
+
+/** An EventTarget (navigator.mediaDevices, EventSource) that counts its listeners. */
+export class CountingEventTarget extends EventTarget {
+  listeners = 0;
+  override addEventListener(...args: Parameters<EventTarget['addEventListener']>) {
+    this.listeners++;
+    super.addEventListener(...args);
+  }
+  override removeEventListener(...args: Parameters<EventTarget['removeEventListener']>) {
+    this.listeners--;
+    super.removeEventListener(...args);
+  }
 }
 
 export const issuedToken = {
