@@ -1,7 +1,7 @@
 // One appointment, if the user may see it (a clinician: only their own).
 import 'server-only';
 
-import { recordAudit } from '@/lib/audit/record-audit';
+import { recordRead } from '@/lib/audit/record-change';
 import { assertCan } from '@/lib/auth/guards';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
@@ -22,12 +22,6 @@ export async function getAppointment(user: SessionUser, id: string): Promise<App
   });
   if (!row) throw new AppError('NOT_FOUND', APPOINTMENT_NOT_FOUND);
 
-  await recordAudit({
-    actor: { id: user.id, role: user.role },
-    action: 'READ',
-    entityType: 'Appointment',
-    entityId: row.id,
-    patientId: row.patient.id,
-  });
+  await recordRead(user, { type: 'Appointment', id: row.id, patientId: row.patient.id });
   return appointmentSchema.parse(row);
 }

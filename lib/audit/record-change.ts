@@ -1,7 +1,9 @@
 // The usual audit entry: one person (or, with a null actor, the portal itself)
-// changed one record, written in the transaction that made the change.
+// changed one record, written in the transaction that made the change; or a
+// person read one record.
 import 'server-only';
 
+import { db } from '@/lib/db/client';
 import type { AuditAction, Prisma, UserRole } from '@/lib/db/generated/client';
 
 import { recordAudit, type AuditEntry } from './record-audit';
@@ -26,4 +28,13 @@ export function recordChange(
     },
     tx,
   );
+}
+
+/** A person looked at one record (written straight away, outside any transaction). */
+export function recordRead(
+  actor: { id: string; role: UserRole },
+  record: AuditedRecord,
+  detail?: Prisma.InputJsonValue,
+): Promise<void> {
+  return recordChange(db(), actor, 'READ', record, detail);
 }

@@ -3,7 +3,7 @@
 // reminders reach the wrong phone, so reception is warned (not refused).
 import 'server-only';
 
-import { recordAudit } from '@/lib/audit/record-audit';
+import { recordRead } from '@/lib/audit/record-change';
 import { assertCan } from '@/lib/auth/guards';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
@@ -61,14 +61,11 @@ export async function findDuplicatePatients(
   }));
   // The warning names these records to the person adding a patient: a read of each.
   for (const d of duplicates) {
-    await recordAudit({
-      actor: { id: user.id, role: user.role },
-      action: 'READ',
-      entityType: 'Patient',
-      entityId: d.id,
-      patientId: d.id,
-      detail: { kind: 'duplicate_check', reasons: d.reasons },
-    });
+    await recordRead(
+      user,
+      { type: 'Patient', id: d.id, patientId: d.id },
+      { kind: 'duplicate_check', reasons: d.reasons },
+    );
   }
   return duplicates;
 }

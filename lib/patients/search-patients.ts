@@ -5,6 +5,7 @@
 import 'server-only';
 
 import { recordAudit } from '@/lib/audit/record-audit';
+import { recordRead } from '@/lib/audit/record-change';
 import { assertCan } from '@/lib/auth/guards';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
@@ -91,14 +92,7 @@ export async function findPatientOption(user: SessionUser, id: string): Promise<
     select: patientListSelect,
   });
   if (!row) return null;
-  await recordAudit({
-    actor: { id: user.id, role: user.role },
-    action: 'READ',
-    entityType: 'Patient',
-    entityId: row.id,
-    patientId: row.id,
-    detail: { kind: 'picker' },
-  });
+  await recordRead(user, { type: 'Patient', id: row.id, patientId: row.id }, { kind: 'picker' });
   return patientListItemSchema.parse(row);
 }
 

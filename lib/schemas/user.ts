@@ -82,21 +82,22 @@ export const updateUserDetailsSchema = z.object({ name: personFields.name, email
 export type UpdateUserDetailsInput = z.output<typeof updateUserDetailsSchema>;
 export const updateUserDetailsFormFields = ['name', 'email'] as const;
 
+const confirmPassword = z.string({ error: 'Type the new password again.' });
+
+/** The confirmation must repeat the new password; `message` says which. */
+function checkConfirmed(
+  v: { newPassword: string; confirmPassword: string },
+  ctx: z.RefinementCtx,
+  message: string,
+) {
+  if (v.newPassword !== v.confirmPassword)
+    ctx.addIssue({ code: 'custom', path: ['confirmPassword'], message });
+}
+
 /** Choosing a password from a one-time link: the project's password rules. */
 export const setPasswordSchema = z
-  .object({
-    newPassword: newPassword('new password'),
-    confirmPassword: z.string({ error: 'Type the new password again.' }),
-  })
-  .superRefine((v, ctx) => {
-    if (v.newPassword !== v.confirmPassword) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['confirmPassword'],
-        message: 'The two passwords are not the same.',
-      });
-    }
-  });
+  .object({ newPassword: newPassword('new password'), confirmPassword })
+  .superRefine((v, ctx) => checkConfirmed(v, ctx, 'The two passwords are not the same.'));
 
 export const changePasswordSchema = z
   .object({
@@ -104,16 +105,10 @@ export const changePasswordSchema = z
       .string({ error: 'Enter your current password.' })
       .min(1, { error: 'Enter your current password.' }),
     newPassword: newPassword('new password'),
-    confirmPassword: z.string({ error: 'Type the new password again.' }),
+    confirmPassword,
   })
   .superRefine((v, ctx) => {
-    if (v.newPassword !== v.confirmPassword) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['confirmPassword'],
-        message: 'The two new passwords are not the same.',
-      });
-    }
+    checkConfirmed(v, ctx, 'The two new passwords are not the same.');
     if (v.newPassword === v.currentPassword) {
       ctx.addIssue({
         code: 'custom',

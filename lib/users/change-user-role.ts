@@ -13,7 +13,7 @@ import { AppError } from '@/lib/errors/app-error';
 import type { ChangeRoleInput } from '@/lib/schemas/user';
 
 import { assertNotLastAdmin, countFutureAppointments, endAllSessions } from './team-lock';
-import { lockTeamMember, recordUserChange } from './team-member-change';
+import { adminCheckSelect, lockTeamMember, recordUserChange } from './team-member-change';
 
 const GIVEN = 'Enter the clinician’s given name.';
 const FAMILY = 'Enter the clinician’s family name.';
@@ -31,10 +31,7 @@ export async function changeUserRole(
 ): Promise<ChangeRoleResult> {
   return db().$transaction(async (tx) => {
     const target = await lockTeamMember(tx, actor, userId, {
-      id: true,
-      role: true,
-      active: true,
-      invitePending: true,
+      ...adminCheckSelect,
       clinician: { select: { id: true } },
     });
     if (target.role === values.role) return { changed: false, futureAppointments: 0 };

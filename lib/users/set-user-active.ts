@@ -15,7 +15,7 @@ import {
   endAllSessions,
   revokeOpenPasswordLinks,
 } from './team-lock';
-import { lockTeamMember, recordUserChange } from './team-member-change';
+import { adminCheckSelect, lockTeamMember, recordUserChange } from './team-member-change';
 
 export type SetActiveResult = {
   /** False when the person already was in that state (a repeated click). */
@@ -30,12 +30,7 @@ export async function setUserActive(
   now: Date = new Date(),
 ): Promise<SetActiveResult> {
   return db().$transaction(async (tx) => {
-    const target = await lockTeamMember(tx, actor, userId, {
-      id: true,
-      role: true,
-      active: true,
-      invitePending: true,
-    });
+    const target = await lockTeamMember(tx, actor, userId, adminCheckSelect);
     const futureAppointments = await countFutureAppointments(tx, userId, now);
     if (target.active === active) return { changed: false, futureAppointments };
 

@@ -12,6 +12,9 @@ import { lockTeam, requireActingAdmin, USER_NOT_FOUND } from './team-lock';
 
 type Tx = Prisma.TransactionClient;
 
+/** The columns assertNotLastAdmin reads. */
+export const adminCheckSelect = { id: true, role: true, active: true, invitePending: true } as const;
+
 /** Locks the team, re-checks the acting admin and reads the member (404 outside their clinic). */
 export async function lockTeamMember<S extends Prisma.UserSelect>(
   tx: Tx,
