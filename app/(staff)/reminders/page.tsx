@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 
 import { buttonClasses } from '@/components/ui/button';
+import { Section } from '@/components/ui/section';
 import { requirePermission } from '@/lib/auth/guards';
 import { roleCan } from '@/lib/auth/permissions';
 import { listReminders } from '@/lib/reminders/list-reminders';
@@ -49,17 +50,11 @@ export default async function RemindersPage({ searchParams }: { searchParams: Se
         </p>
       </div>
 
-      <section aria-labelledby="replies-heading" className="flex flex-col gap-3">
-        <h2 id="replies-heading" className="text-lg font-semibold">
-          Replies needing attention
-        </h2>
+      <Section id="replies" title="Replies needing attention">
         <RepliesList replies={replies} timeZone={timeZone} canWrite={roleCan(user.role, 'reminders.write')} />
-      </section>
+      </Section>
 
-      <section aria-labelledby="list-heading" className="flex flex-col gap-3">
-        <h2 id="list-heading" className="text-lg font-semibold">
-          Reminders
-        </h2>
+      <Section id="list" title="Reminders">
         <ReminderFilters filters={filters} />
 
         <p role="status" className="text-sm text-slate-700">
@@ -83,14 +78,11 @@ export default async function RemindersPage({ searchParams }: { searchParams: Se
             ) : null}
           </nav>
         ) : null}
-      </section>
+      </Section>
 
-      <section aria-labelledby="summary-heading" className="flex flex-col gap-3">
-        <h2 id="summary-heading" className="text-lg font-semibold">
-          Last 14 days
-        </h2>
+      <Section id="summary" title="Last 14 days">
         <DailySummaryTable days={days} />
-      </section>
+      </Section>
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 
 import { DataTable } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page-header';
+import { Section } from '@/components/ui/section';
 import { listApiTokens, listTokenOwners } from '@/lib/api-tokens/list-api-tokens';
 import { requirePermission } from '@/lib/auth/guards';
 import { formatShortDate, formatTime } from '@/lib/time/clinic-time';
@@ -42,17 +43,11 @@ export default async function ApiTokensPage() {
         </p>
       </PageHeader>
 
-      <section aria-labelledby="issue-heading" className="flex flex-col gap-3">
-        <h2 id="issue-heading" className="text-lg font-semibold">
-          Issue a token
-        </h2>
+      <Section id="issue" title="Issue a token">
         <IssueTokenForm owners={owners} />
-      </section>
+      </Section>
 
-      <section aria-labelledby="tokens-heading" className="flex flex-col gap-3">
-        <h2 id="tokens-heading" className="text-lg font-semibold">
-          Tokens
-        </h2>
+      <Section id="tokens" title="Tokens">
         <DataTable
           look="plain"
           className="min-w-[48rem]"
@@ -78,7 +73,7 @@ export default async function ApiTokensPage() {
             },
           ]}
         />
-      </section>
+      </Section>
     </div>
   );
 }

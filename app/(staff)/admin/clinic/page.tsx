@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 
 import { PageHeader } from '@/components/ui/page-header';
+import { Section } from '@/components/ui/section';
 import { requirePermission } from '@/lib/auth/guards';
 import { db } from '@/lib/db/client';
 
@@ -21,12 +22,9 @@ export default async function ClinicDetailsPage() {
       <PageHeader up={{ href: '/admin', label: 'Admin' }} title="Clinic details">
         <p className="text-slate-700">{clinic.name}</p>
       </PageHeader>
-      <section aria-labelledby="phone-heading" className="flex flex-col gap-3">
-        <h2 id="phone-heading" className="text-lg font-semibold">
-          Phone number for patients
-        </h2>
+      <Section id="phone" title="Phone number for patients">
         <ClinicPhoneForm contactPhone={clinic.contactPhone} />
-      </section>
+      </Section>
     </div>
   );
 }

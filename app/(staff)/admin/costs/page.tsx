@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 
-import { PageHeader } from '@/components/ui/page-header';
 import { formatRate, formatUsd, monthLabel } from '@/components/costs/format-usd';
 import { Alert } from '@/components/ui/alert';
+import { PageHeader } from '@/components/ui/page-header';
+import { Section } from '@/components/ui/section';
 import { requirePermission } from '@/lib/auth/guards';
 import { roleCan } from '@/lib/auth/permissions';
 import { rateSources } from '@/lib/costs/default-rates';
@@ -43,10 +44,7 @@ export default async function CostsPage() {
         </p>
       </PageHeader>
 
-      <section aria-labelledby="alerts-heading" className="flex flex-col gap-4">
-        <h2 id="alerts-heading" className="text-xl font-semibold">
-          Billing alerts
-        </h2>
+      <Section id="alerts" title="Billing alerts" size="xl" className="flex flex-col gap-4">
         {alerts.length === 0 ? (
           <p className="text-slate-700">
             No threshold crossed in {monthLabel(report.currentMonth, 'long')}. Thresholds:{' '}
@@ -75,13 +73,19 @@ export default async function CostsPage() {
           </ul>
         )}
         {canEdit ? <ThresholdsForm thresholds={settings.alertThresholdsUsd} /> : null}
-      </section>
+      </Section>
 
-      <section aria-labelledby="month-heading" className="flex flex-col gap-4">
-        <h2 id="month-heading" className="text-xl font-semibold">
-          {monthLabel(report.currentMonth, 'long')}: {formatUsd(current.costs.total)} so far, about{' '}
-          {formatUsd(report.forecast.total)} by month end
-        </h2>
+      <Section
+        id="month"
+        title={
+          <>
+            {monthLabel(report.currentMonth, 'long')}: {formatUsd(current.costs.total)} so far, about{' '}
+            {formatUsd(report.forecast.total)} by month end
+          </>
+        }
+        size="xl"
+        className="flex flex-col gap-4"
+      >
         {report.rates.smsSegment === null ? (
           <Alert tone="warning" title="SMS and phone-number prices unavailable">
             Twilio’s Pricing API could not be reached, so SMS and number rent are left unpriced rather than
@@ -119,20 +123,19 @@ export default async function CostsPage() {
             outside the portal; a difference beyond a few cents is worth a look.
           </li>
         </ul>
-      </section>
+      </Section>
 
-      <section aria-labelledby="charts-heading" className="flex flex-col gap-4">
-        <h2 id="charts-heading" className="text-xl font-semibold">
-          By service, month by month
-        </h2>
+      <Section id="charts" title="By service, month by month" size="xl" className="flex flex-col gap-4">
         <p className="text-sm text-slate-700">Dashed outline: the forecast to the end of this month.</p>
         <ServiceCharts report={report} />
-      </section>
+      </Section>
 
-      <section aria-labelledby="guide-heading" className="flex flex-col gap-4">
-        <h2 id="guide-heading" className="text-xl font-semibold">
-          The go-live guide’s estimate, recomputed
-        </h2>
+      <Section
+        id="guide"
+        title="The go-live guide’s estimate, recomputed"
+        size="xl"
+        className="flex flex-col gap-4"
+      >
         <p className="max-w-3xl text-slate-700">
           The guide priced 50–100 sessions, 200–400 WhatsApp reminders, 50–100 SMS and one number a month, but
           counted video per minute of room time rather than per participant-minute, and WhatsApp as free. With
@@ -141,12 +144,9 @@ export default async function CostsPage() {
           {guideAssumptions.segmentsPerSms}-segment SMS) and today’s rates:
         </p>
         <GuideEstimateTable guide={report.guide} />
-      </section>
+      </Section>
 
-      <section aria-labelledby="rates-heading" className="flex flex-col gap-4">
-        <h2 id="rates-heading" className="text-xl font-semibold">
-          Rates
-        </h2>
+      <Section id="rates" title="Rates" size="xl" className="flex flex-col gap-4">
         <p className="max-w-3xl text-sm text-slate-700">
           SMS: {formatRate(report.rates.smsSegment)} per segment; a mobile number:{' '}
           {formatRate(report.rates.phoneNumberMonthly)} a month. {rateSources.smsSegment}{' '}
@@ -162,7 +162,7 @@ export default async function CostsPage() {
         ) : (
           <p className="text-sm text-slate-700">Only an admin with settings access can change the rates.</p>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

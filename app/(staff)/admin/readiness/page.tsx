@@ -6,12 +6,13 @@ import { CheckList } from '@/components/readiness/check-list';
 import { CheckSummary } from '@/components/readiness/check-summary';
 import { Alert } from '@/components/ui/alert';
 import { buttonClasses } from '@/components/ui/button';
+import { Section } from '@/components/ui/section';
 import { requirePermission } from '@/lib/auth/guards';
 import { clearAccountSnapshot } from '@/lib/readiness/account-snapshot';
 import { buildReadinessContext } from '@/lib/readiness/build-context';
 import { manualItems } from '@/lib/readiness/checks/manual-items';
-import { getReadinessSettings } from '@/lib/readiness/get-readiness-settings';
 import { getReadinessResults } from '@/lib/readiness/get-readiness-results';
+import { getReadinessSettings } from '@/lib/readiness/get-readiness-settings';
 import { loadReadinessInputs } from '@/lib/readiness/load-readiness-inputs';
 import type { CheckResult } from '@/lib/readiness/types';
 import { formatInTimeZone } from '@/lib/time/clinic-time';
@@ -96,10 +97,7 @@ export default async function ReadinessPage() {
         </div>
       </div>
 
-      <section aria-labelledby="checks-heading" className="flex flex-col gap-4">
-        <h2 id="checks-heading" className="text-xl font-semibold">
-          Checklist
-        </h2>
+      <Section id="checks" title="Checklist" size="xl" className="flex flex-col gap-4">
         {twilioConfigured() ? (
           <Suspense fallback={<p role="status">Checking the Twilio account… this takes a few seconds.</p>}>
             <Checks clinicId={admin.clinicId} />
@@ -110,23 +108,17 @@ export default async function ReadinessPage() {
             then restart the portal.
           </Alert>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="tests-heading" className="flex flex-col gap-4">
-        <h2 id="tests-heading" className="text-xl font-semibold">
-          Tests after upgrading
-        </h2>
+      <Section id="tests" title="Tests after upgrading" size="xl" className="flex flex-col gap-4">
         <p className="max-w-3xl text-slate-700">
           One click each, on the live account. Results and Twilio’s callbacks appear below each test as they
           arrive. Use a phone of your own: the number is kept only while its test runs.
         </p>
         <TestPanel timeZone={await getClinicTimeZone(admin.clinicId)} />
-      </section>
+      </Section>
 
-      <section aria-labelledby="settings-heading" className="flex flex-col gap-4">
-        <h2 id="settings-heading" className="text-xl font-semibold">
-          Balance threshold
-        </h2>
+      <Section id="settings" title="Balance threshold" size="xl" className="flex flex-col gap-4">
         <MinimumBalanceForm minimumBalanceUsd={settings.minimumBalanceUsd} />
         <p className="text-sm text-slate-700">
           Billing alert thresholds and cost rates are set on the{' '}
@@ -135,7 +127,7 @@ export default async function ReadinessPage() {
           </Link>
           .
         </p>
-      </section>
+      </Section>
     </div>
   );
 }

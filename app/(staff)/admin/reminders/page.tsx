@@ -2,8 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 
 import { Breadcrumb } from '@/components/ui/page-header';
+import { Section } from '@/components/ui/section';
 import { requirePermission } from '@/lib/auth/guards';
 import { env } from '@/lib/env';
+import { portalBaseUrl } from '@/lib/messaging/message-callback-url';
 import { getReminderConfig } from '@/lib/reminders/get-reminder-config';
 import {
   NOTICE_WHATSAPP_VARIABLE_HELP,
@@ -12,7 +14,6 @@ import {
   type NoticeKind,
   type ReminderKind,
 } from '@/lib/reminders/render-template';
-import { portalBaseUrl } from '@/lib/messaging/message-callback-url';
 import { addDays, todayIn, zonedTimeToUtc } from '@/lib/time/clinic-time';
 
 import {
@@ -64,10 +65,7 @@ export default async function ReminderSettingsPage() {
       <Breadcrumb href="/admin">Admin</Breadcrumb>
       <h1 className="text-2xl font-bold">Reminder settings</h1>
 
-      <section aria-labelledby="policy-heading" className="flex flex-col gap-3">
-        <h2 id="policy-heading" className="text-lg font-semibold">
-          Policy
-        </h2>
+      <Section id="policy" title="Policy">
         <p className="text-sm text-slate-700">
           Every new appointment gets these reminders. Existing reminders keep their times until the
           appointment is moved.
@@ -88,12 +86,9 @@ export default async function ReminderSettingsPage() {
             TWILIO_WHATSAPP_FROM is not set, so every reminder goes by SMS.
           </p>
         ) : null}
-      </section>
+      </Section>
 
-      <section aria-labelledby="templates-heading" className="flex flex-col gap-4">
-        <h2 id="templates-heading" className="text-lg font-semibold">
-          Templates
-        </h2>
+      <Section id="templates" title="Templates" className="flex flex-col gap-4">
         <div className="rounded-md border border-slate-200 bg-white p-4 text-sm text-slate-800">
           <p>
             WhatsApp only allows approved templates for reminders. Create one in Twilio&rsquo;s Content
@@ -127,12 +122,9 @@ export default async function ReminderSettingsPage() {
             />
           </section>
         ))}
-      </section>
+      </Section>
 
-      <section aria-labelledby="notices-heading" className="flex flex-col gap-4">
-        <h2 id="notices-heading" className="text-lg font-semibold">
-          Change notices
-        </h2>
+      <Section id="notices" title="Change notices" className="flex flex-col gap-4">
         <div className="rounded-md border border-slate-200 bg-white p-4 text-sm text-slate-800">
           <p>
             When staff move or cancel an appointment (with &ldquo;Notify the patient&rdquo; ticked), the
@@ -178,7 +170,7 @@ export default async function ReminderSettingsPage() {
             />
           </section>
         ))}
-      </section>
+      </Section>
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 
 import { PageHeader } from '@/components/ui/page-header';
+import { Section } from '@/components/ui/section';
 import { requirePermission } from '@/lib/auth/guards';
 import { db } from '@/lib/db/client';
 
@@ -20,17 +21,11 @@ export default async function AdminSecurityPage() {
     <div className="flex flex-col gap-10">
       <PageHeader up={{ href: '/admin', label: 'Admin' }} title="Sign-in security" />
 
-      <section aria-labelledby="policy-heading" className="flex max-w-2xl flex-col gap-3">
-        <h2 id="policy-heading" className="text-lg font-semibold">
-          Two-factor sign-in
-        </h2>
+      <Section id="policy" title="Two-factor sign-in" className="flex max-w-2xl flex-col gap-3">
         <MfaPolicyForm requiredForAll={clinic.mfaRequiredForAll} />
-      </section>
+      </Section>
 
-      <section aria-labelledby="people-heading" className="flex max-w-2xl flex-col gap-2">
-        <h2 id="people-heading" className="text-lg font-semibold">
-          People
-        </h2>
+      <Section id="people" title="People" className="flex max-w-2xl flex-col gap-2">
         <p className="text-sm text-slate-700">
           Invite people, reset passwords and two-factor sign-in, change roles and deactivate people who left
           on{' '}
@@ -39,7 +34,7 @@ export default async function AdminSecurityPage() {
           </Link>
           .
         </p>
-      </section>
+      </Section>
     </div>
   );
 }

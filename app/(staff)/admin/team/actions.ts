@@ -7,19 +7,14 @@ import { changeAction } from '@/lib/http/change-action';
 import { CONFIRM_FIELD, confirmed } from '@/lib/schemas/confirmation';
 import type { FormState } from '@/lib/schemas/form-state';
 import { entityId, singleLine, textFields } from '@/lib/schemas/safe-text';
-import {
-  changeRoleSchema,
-  inviteUserSchema,
-  roleLabels,
-  updateUserDetailsSchema,
-} from '@/lib/schemas/user';
+import { changeRoleSchema, inviteUserSchema, roleLabels, updateUserDetailsSchema } from '@/lib/schemas/user';
+import { getClinicTimeZone } from '@/lib/time/get-clinic-time-zone';
 import { changeUserRole } from '@/lib/users/change-user-role';
 import { clinicDateTime } from '@/lib/users/clinic-date-time';
 import { inviteUser } from '@/lib/users/invite-user';
 import { resetPassword } from '@/lib/users/reset-password';
 import { setUserActive } from '@/lib/users/set-user-active';
 import { updateUserDetails } from '@/lib/users/update-user-details';
-import { getClinicTimeZone } from '@/lib/time/get-clinic-time-zone';
 
 /** An action that made a one-time link: shown once, with a copy button. */
 export type LinkState = FormState & { url?: string };

@@ -3,6 +3,7 @@ import Link from 'next/link';
 
 import { DataTable } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page-header';
+import { Section } from '@/components/ui/section';
 import { requirePermission } from '@/lib/auth/guards';
 import { roleLabels } from '@/lib/schemas/user';
 import { getClinicTimeZone } from '@/lib/time/get-clinic-time-zone';
@@ -52,10 +53,7 @@ export default async function TeamPage() {
         </div>
       ) : null}
 
-      <section aria-labelledby="team-heading" className="flex flex-col gap-3">
-        <h2 id="team-heading" className="text-lg font-semibold">
-          People
-        </h2>
+      <Section id="team" title="People">
         <DataTable
           look="plain"
           className="min-w-[52rem] table-fixed"
@@ -96,14 +94,11 @@ export default async function TeamPage() {
             },
           ]}
         />
-      </section>
+      </Section>
 
-      <section aria-labelledby="invite-heading" className="flex max-w-2xl flex-col gap-3">
-        <h2 id="invite-heading" className="text-lg font-semibold">
-          Invite a person
-        </h2>
+      <Section id="invite" title="Invite a person" className="flex max-w-2xl flex-col gap-3">
         <InviteForm />
-      </section>
+      </Section>
     </div>
   );
 }

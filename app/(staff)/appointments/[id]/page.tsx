@@ -1,24 +1,18 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 
-import { Breadcrumb } from '@/components/ui/page-header';
 import { KindLabel } from '@/components/appointments/kind-label';
 import { StatusBadge } from '@/components/appointments/status-badge';
 import { AppointmentRemindersPanel } from '@/components/reminders/appointment-reminders-panel';
 import { AppointmentTimeline } from '@/components/reminders/appointment-timeline';
 import { Alert } from '@/components/ui/alert';
+import { Breadcrumb } from '@/components/ui/page-header';
 import { getAppointment } from '@/lib/appointments/get-appointment';
 import { requirePermission } from '@/lib/auth/guards';
 import { roleCan } from '@/lib/auth/permissions';
-import { isAppError } from '@/lib/errors/app-error';
-import {
-  clinicianDisplayName,
-  isOpenStatus,
-  type Appointment,
-  type AppointmentStatusValue,
-} from '@/lib/schemas/appointment';
+import { orNotFound } from '@/lib/http/or-not-found';
+import { clinicianDisplayName, isOpenStatus, type AppointmentStatusValue } from '@/lib/schemas/appointment';
 import { patientDisplayName } from '@/lib/schemas/patient';
 import {
   formatInTimeZone,
@@ -56,21 +50,12 @@ const savedMessages: Record<string, string> = {
   status: 'Status updated.',
 };
 
-async function loadAppointment(...args: Parameters<typeof getAppointment>): Promise<Appointment> {
-  try {
-    return await getAppointment(...args);
-  } catch (err) {
-    if (isAppError(err) && err.code === 'NOT_FOUND') notFound();
-    throw err;
-  }
-}
-
 // One appointment: details, and for staff and admins reschedule, status and cancel.
 export default async function AppointmentPage({ params, searchParams }: Props) {
   const user = await requirePermission('appointments.read');
   const { id } = await params;
   const { saved } = await searchParams;
-  const appointment = await loadAppointment(user, id);
+  const appointment = await orNotFound(getAppointment(user, id));
   const timeZone = await getClinicTimeZone(user.clinicId);
   const canWrite = roleCan(user.role, 'appointments.write');
   const open = isOpenStatus(appointment.status);

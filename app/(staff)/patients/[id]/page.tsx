@@ -1,16 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 
-import { Breadcrumb } from '@/components/ui/page-header';
 import { KindLabel } from '@/components/appointments/kind-label';
 import { StatusBadge } from '@/components/appointments/status-badge';
 import { Alert } from '@/components/ui/alert';
 import { buttonClasses } from '@/components/ui/button';
+import { Breadcrumb } from '@/components/ui/page-header';
+import { Section } from '@/components/ui/section';
 import { listAppointments } from '@/lib/appointments/list-appointments';
 import { requirePermission } from '@/lib/auth/guards';
 import { roleCan } from '@/lib/auth/permissions';
-import { isAppError } from '@/lib/errors/app-error';
+import { orNotFound } from '@/lib/http/or-not-found';
 import { getPatient } from '@/lib/patients/get-patient';
 import { getPatientHistory, HISTORY_MAX, HISTORY_PAGE } from '@/lib/patients/get-patient-history';
 import { formatMobile } from '@/lib/phone/parse-mobile';
@@ -21,7 +21,6 @@ import {
   consentMethodLabels,
   dateOnlyString,
   patientDisplayName,
-  type Patient,
 } from '@/lib/schemas/patient';
 import { formatDateString, formatInTimeZone, formatTime, todayIn } from '@/lib/time/clinic-time';
 import { getClinicTimeZone } from '@/lib/time/get-clinic-time-zone';
@@ -39,22 +38,13 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-async function loadPatient(...args: Parameters<typeof getPatient>): Promise<Patient> {
-  try {
-    return await getPatient(...args);
-  } catch (err) {
-    if (isAppError(err) && err.code === 'NOT_FOUND') notFound();
-    throw err;
-  }
-}
-
 // One patient: their details, upcoming appointments and (for staff and
 // admins) the edit form. Opening the page is an audited READ.
 export default async function PatientPage({ params, searchParams }: Props) {
   const user = await requirePermission('patients.read');
   const { id } = await params;
   const { saved, history } = await searchParams;
-  const patient = await loadPatient(user, id);
+  const patient = await orNotFound(getPatient(user, id));
   const historyLimit = Math.min(
     HISTORY_MAX,
     Math.max(HISTORY_PAGE, Number.parseInt(typeof history === 'string' ? history : '', 10) || HISTORY_PAGE),
@@ -139,10 +129,7 @@ export default async function PatientPage({ params, searchParams }: Props) {
         </dl>
       </section>
 
-      <section aria-labelledby="upcoming-heading" className="flex flex-col gap-3">
-        <h2 id="upcoming-heading" className="text-lg font-semibold">
-          Upcoming appointments
-        </h2>
+      <Section id="upcoming" title="Upcoming appointments">
         {upcoming.length === 0 ? (
           <p className="text-slate-700">No upcoming appointments.</p>
         ) : (
@@ -163,7 +150,7 @@ export default async function PatientPage({ params, searchParams }: Props) {
             ))}
           </ul>
         )}
-      </section>
+      </Section>
 
       <PatientHistory
         entries={past.entries}
@@ -174,10 +161,7 @@ export default async function PatientPage({ params, searchParams }: Props) {
       />
 
       {canEdit ? (
-        <section aria-labelledby="edit-heading" className="flex max-w-2xl flex-col gap-4">
-          <h2 id="edit-heading" className="text-lg font-semibold">
-            Edit details
-          </h2>
+        <Section id="edit" title="Edit details" className="flex max-w-2xl flex-col gap-4">
           <PatientForm
             action={updatePatientAction.bind(null, patient.id)}
             defaults={patientFormDefaults(patient)}
@@ -190,7 +174,7 @@ export default async function PatientPage({ params, searchParams }: Props) {
             }
             today={todayIn(timeZone)}
           />
-        </section>
+        </Section>
       ) : null}
     </div>
   );

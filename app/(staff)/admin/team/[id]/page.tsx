@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 
 import { PageHeader } from '@/components/ui/page-header';
+import { Section } from '@/components/ui/section';
 import { requirePermission } from '@/lib/auth/guards';
 import { entityId } from '@/lib/schemas/safe-text';
 import { roleLabels } from '@/lib/schemas/user';
@@ -33,6 +34,9 @@ import {
 export const metadata: Metadata = { title: 'Team member' };
 
 type Params = Promise<{ id: string }>;
+
+// Each part below a rule, so the page reads as a list of separate tasks.
+const ruled = 'flex flex-col gap-3 border-t border-slate-200 pt-6';
 
 export default async function TeamMemberPage({ params }: { params: Params }) {
   const admin = await requirePermission('users.manage');
@@ -108,7 +112,7 @@ export default async function TeamMemberPage({ params }: { params: Params }) {
       ) : null}
       {
         <>
-          <Section id="details" title="Name and email">
+          <Section className={ruled} id="details" title="Name and email">
             <DetailsForm
               action={updateUserDetailsAction}
               userId={member.id}
@@ -119,7 +123,7 @@ export default async function TeamMemberPage({ params }: { params: Params }) {
           </Section>
 
           {member.active && !member.isYou ? (
-            <Section id="password" title="Password">
+            <Section className={ruled} id="password" title="Password">
               <p className="text-sm text-slate-700">
                 {member.invitePending
                   ? `${first} has not chosen a password yet. Make a new invite link if the first was lost or expired (the old one stops working).`
@@ -147,7 +151,7 @@ export default async function TeamMemberPage({ params }: { params: Params }) {
             </Section>
           ) : null}
 
-          <Section id="role" title="Role">
+          <Section className={ruled} id="role" title="Role">
             <ChangeRoleForm
               action={changeRoleAction}
               userId={member.id}
@@ -160,7 +164,7 @@ export default async function TeamMemberPage({ params }: { params: Params }) {
           </Section>
 
           {member.active && !member.isYou && (member.totpEnabled || member.signInWaitUntil) ? (
-            <Section id="two-factor" title="Sign-in problems">
+            <Section className={ruled} id="two-factor" title="Sign-in problems">
               {member.signInWaitUntil ? (
                 <PersonAction
                   action={clearSignInWaitsAction}
@@ -185,7 +189,7 @@ export default async function TeamMemberPage({ params }: { params: Params }) {
             </Section>
           ) : null}
 
-          <Section id="access" title="Access">
+          <Section className={ruled} id="access" title="Access">
             <AccessAction
               active={member.active}
               userId={member.id}
@@ -216,16 +220,5 @@ function Item({ term, children }: { term: string; children: ReactNode }) {
       <dt className="font-medium text-slate-700">{term}</dt>
       <dd className="text-slate-900">{children}</dd>
     </>
-  );
-}
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={`${id}-heading`} className="flex flex-col gap-3 border-t border-slate-200 pt-6">
-      <h2 id={`${id}-heading`} className="text-lg font-semibold">
-        {title}
-      </h2>
-      {children}
-    </section>
   );
 }
