@@ -14,100 +14,63 @@ export interface TwilioCodeInfo {
   retryable: boolean;
 }
 
+const permanent = (meaning: string): TwilioCodeInfo => ({ meaning, retryable: false });
+const transient = (meaning: string): TwilioCodeInfo => ({ meaning, retryable: true });
+
 // Codes the portal meets: REST errors when calling Twilio, and the delivery
 // error_code a message can end with (30xxx, 63xxx). Not exhaustive.
 export const twilioCodes: Readonly<Record<number, TwilioCodeInfo>> = {
-  20001: { meaning: 'A request parameter is missing or invalid.', retryable: false },
-  20003: {
-    meaning: 'Twilio refused our credentials (wrong or revoked account SID, auth token or API key).',
-    retryable: false,
-  },
-  20004: { meaning: 'Twilio does not allow this HTTP method on that resource.', retryable: false },
-  20005: { meaning: 'The Twilio account is suspended or closed.', retryable: false },
-  20404: { meaning: 'The Twilio resource does not exist (wrong SID, or it was deleted).', retryable: false },
-  20429: { meaning: 'Twilio is rate-limiting us: too many requests; wait and try again.', retryable: true },
-  20500: { meaning: 'Twilio had an internal error; try again later.', retryable: true },
-  20503: { meaning: 'Twilio is temporarily unavailable; try again later.', retryable: true },
-  21211: { meaning: 'The recipient number is not a valid phone number.', retryable: false },
-  21212: { meaning: 'The sender number is not valid.', retryable: false },
-  21266: { meaning: 'The sender and recipient numbers are the same.', retryable: false },
-  21408: {
-    meaning: "Sending to this country is not enabled in the Twilio account's messaging geo permissions.",
-    retryable: false,
-  },
-  21602: { meaning: 'The message has no text, media or template.', retryable: false },
-  21603: { meaning: 'No sender number or Messaging Service was given.', retryable: false },
-  21604: { meaning: 'No recipient number was given.', retryable: false },
-  21606: {
-    meaning: 'The sender number is not an SMS-capable number of this Twilio account.',
-    retryable: false,
-  },
-  21608: {
-    meaning: 'The Twilio account is a trial account and the recipient is not one of its verified numbers.',
-    retryable: false,
-  },
-  21609: { meaning: 'The status callback URL is not valid.', retryable: false },
-  21610: {
-    meaning: 'The recipient has opted out (replied STOP); they must reply START before we can message them.',
-    retryable: false,
-  },
-  21614: {
-    meaning: 'The recipient number is not a mobile number, so it cannot receive SMS.',
-    retryable: false,
-  },
-  21617: { meaning: 'The message text is longer than 1600 characters.', retryable: false },
-  21656: {
-    meaning: 'The template variables (ContentVariables) are not valid JSON of text values.',
-    retryable: false,
-  },
-  21910: {
-    meaning: 'Sender and recipient are on different channels (e.g. WhatsApp sender, SMS recipient).',
-    retryable: false,
-  },
-  30001: { meaning: 'The message queue overflowed; it was not sent.', retryable: true },
-  30002: {
-    meaning: 'The Twilio account was suspended when the message was due to be sent.',
-    retryable: false,
-  },
-  30003: { meaning: "The recipient's phone is switched off or out of coverage.", retryable: true },
-  30004: { meaning: 'The message was blocked, by the recipient or their carrier.', retryable: false },
-  30005: { meaning: 'The recipient number does not exist or is no longer in service.', retryable: false },
-  30006: {
-    meaning: 'The recipient number is a landline or its carrier cannot be reached.',
-    retryable: false,
-  },
-  30007: {
-    meaning: "The recipient's carrier filtered the message (spam or content rules).",
-    retryable: false,
-  },
-  30008: { meaning: 'Delivery failed for an unknown reason.', retryable: true },
-  30409: { meaning: 'The message can no longer be canceled: it is no longer scheduled.', retryable: false },
-  35114: {
-    meaning: 'A scheduled message must be due between 15 minutes and 35 days from now.',
-    retryable: false,
-  },
-  35118: { meaning: 'Scheduling a message requires a Messaging Service.', retryable: false },
-  53105: { meaning: 'The video room is full.', retryable: false },
-  53113: { meaning: 'A video room with this name is already in progress.', retryable: false },
-  53118: { meaning: 'The video room has already ended.', retryable: false },
-  53205: {
-    meaning:
-      'The same person joined the video room from another device or tab, so this connection was closed.',
-    retryable: false,
-  },
-  63003: {
-    meaning: 'The recipient could not be reached on WhatsApp (the number may not use WhatsApp).',
-    retryable: false,
-  },
-  63007: {
-    meaning: 'The WhatsApp sender (From) is not set up on this Twilio account.',
-    retryable: false,
-  },
-  63016: {
-    meaning:
-      'WhatsApp only allows an approved template outside the 24 hours after the person last messaged us.',
-    retryable: false,
-  },
+  20001: permanent('A request parameter is missing or invalid.'),
+  20003: permanent('Twilio refused our credentials (wrong or revoked account SID, auth token or API key).'),
+  20004: permanent('Twilio does not allow this HTTP method on that resource.'),
+  20005: permanent('The Twilio account is suspended or closed.'),
+  20404: permanent('The Twilio resource does not exist (wrong SID, or it was deleted).'),
+  20429: transient('Twilio is rate-limiting us: too many requests; wait and try again.'),
+  20500: transient('Twilio had an internal error; try again later.'),
+  20503: transient('Twilio is temporarily unavailable; try again later.'),
+  21211: permanent('The recipient number is not a valid phone number.'),
+  21212: permanent('The sender number is not valid.'),
+  21266: permanent('The sender and recipient numbers are the same.'),
+  21408: permanent(
+    "Sending to this country is not enabled in the Twilio account's messaging geo permissions.",
+  ),
+  21602: permanent('The message has no text, media or template.'),
+  21603: permanent('No sender number or Messaging Service was given.'),
+  21604: permanent('No recipient number was given.'),
+  21606: permanent('The sender number is not an SMS-capable number of this Twilio account.'),
+  21608: permanent(
+    'The Twilio account is a trial account and the recipient is not one of its verified numbers.',
+  ),
+  21609: permanent('The status callback URL is not valid.'),
+  21610: permanent(
+    'The recipient has opted out (replied STOP); they must reply START before we can message them.',
+  ),
+  21614: permanent('The recipient number is not a mobile number, so it cannot receive SMS.'),
+  21617: permanent('The message text is longer than 1600 characters.'),
+  21656: permanent('The template variables (ContentVariables) are not valid JSON of text values.'),
+  21910: permanent('Sender and recipient are on different channels (e.g. WhatsApp sender, SMS recipient).'),
+  30001: transient('The message queue overflowed; it was not sent.'),
+  30002: permanent('The Twilio account was suspended when the message was due to be sent.'),
+  30003: transient("The recipient's phone is switched off or out of coverage."),
+  30004: permanent('The message was blocked, by the recipient or their carrier.'),
+  30005: permanent('The recipient number does not exist or is no longer in service.'),
+  30006: permanent('The recipient number is a landline or its carrier cannot be reached.'),
+  30007: permanent("The recipient's carrier filtered the message (spam or content rules)."),
+  30008: transient('Delivery failed for an unknown reason.'),
+  30409: permanent('The message can no longer be canceled: it is no longer scheduled.'),
+  35114: permanent('A scheduled message must be due between 15 minutes and 35 days from now.'),
+  35118: permanent('Scheduling a message requires a Messaging Service.'),
+  53105: permanent('The video room is full.'),
+  53113: permanent('A video room with this name is already in progress.'),
+  53118: permanent('The video room has already ended.'),
+  53205: permanent(
+    'The same person joined the video room from another device or tab, so this connection was closed.',
+  ),
+  63003: permanent('The recipient could not be reached on WhatsApp (the number may not use WhatsApp).'),
+  63007: permanent('The WhatsApp sender (From) is not set up on this Twilio account.'),
+  63016: permanent(
+    'WhatsApp only allows an approved template outside the 24 hours after the person last messaged us.',
+  ),
 };
 
 export function describeTwilioCode(code: number | null | undefined): string {
