@@ -5,9 +5,17 @@ import 'server-only';
 
 import { defineStatement } from './define-query';
 
-const idsWhere = (table: string, where: string, limit: string) => `
+const receivedBefore = `"receivedAt" < $1::timestamp(3)`;
+const createdBefore = `"createdAt" < $1::timestamp(3)`;
+
+/** $1 cut-off, $2 batch: deletes up to $2 rows of `table` matching `where`. */
+const batchDelete = (name: string, table: string, where: string) =>
+  defineStatement(
+    name,
+    `
       DELETE FROM "${table}" WHERE "id" IN (
-        SELECT "id" FROM "${table}" WHERE ${where} LIMIT ${limit})`;
+        SELECT "id" FROM "${table}" WHERE ${where} LIMIT $2)`,
+  );
 
 /** $1 records cut-off, $2 born on or before (a date: adults only), $3 batch. Cascades to reminders, video and links. */
 export const deleteOldAppointments = defineStatement(
@@ -30,10 +38,10 @@ export const deleteOldPatients = defineStatement(
         LIMIT $3)`,
 );
 
-/** $1 cut-off, $2 batch. */
-export const deleteOldAuditEntries = defineStatement(
+export const deleteOldAuditEntries = batchDelete(
   'retention-audit-entries',
-  idsWhere('AuditLog', `"at" < $1::timestamp(3)`, '$2'),
+  'AuditLog',
+  `"at" < $1::timestamp(3)`,
 );
 
 /** $1 cut-off, $2 batch. Keeps channel, status, segments, SIDs and times: the costs page and billing history. */
@@ -56,46 +64,43 @@ export const anonymiseInboundReplyContent = defineStatement(
         LIMIT $2)`,
 );
 
-/** $1 cut-off, $2 batch. */
-export const deleteOldStatusEvents = defineStatement(
+export const deleteOldStatusEvents = batchDelete(
   'retention-status-events',
-  idsWhere('MessageStatusEvent', `"receivedAt" < $1::timestamp(3)`, '$2'),
+  'MessageStatusEvent',
+  receivedBefore,
 );
 
-/** $1 cut-off, $2 batch. */
-export const deleteOldRoomEvents = defineStatement(
-  'retention-room-events',
-  idsWhere('VideoRoomEvent', `"receivedAt" < $1::timestamp(3)`, '$2'),
-);
+export const deleteOldRoomEvents = batchDelete('retention-room-events', 'VideoRoomEvent', receivedBefore);
 
-/** $1 cut-off, $2 batch. */
-export const deleteOldReadinessTestEvents = defineStatement(
+export const deleteOldReadinessTestEvents = batchDelete(
   'retention-readiness-test-events',
-  idsWhere('ReadinessTestEvent', `"receivedAt" < $1::timestamp(3)`, '$2'),
+  'ReadinessTestEvent',
+  receivedBefore,
 );
 
-/** $1 cut-off, $2 batch. */
-export const deleteOldReadinessTestRuns = defineStatement(
+export const deleteOldReadinessTestRuns = batchDelete(
   'retention-readiness-test-runs',
-  idsWhere('ReadinessTestRun', `"startedAt" < $1::timestamp(3)`, '$2'),
+  'ReadinessTestRun',
+  `"startedAt" < $1::timestamp(3)`,
 );
 
-/** $1 cut-off, $2 batch. */
-export const deleteOldWaitingRoomMessages = defineStatement(
+export const deleteOldWaitingRoomMessages = batchDelete(
   'retention-waiting-room-messages',
-  idsWhere('WaitingRoomMessage', `"createdAt" < $1::timestamp(3)`, '$2'),
+  'WaitingRoomMessage',
+  createdBefore,
 );
 
-/** $1 cut-off, $2 batch. */
-export const deleteOldWaitingRoomReplies = defineStatement(
+export const deleteOldWaitingRoomReplies = batchDelete(
   'retention-waiting-room-replies',
-  idsWhere('WaitingRoomReply', `"createdAt" < $1::timestamp(3)`, '$2'),
+  'WaitingRoomReply',
+  createdBefore,
 );
 
 /** $1 cut-off (after expiry or revocation), $2 batch. */
-export const deleteOldAuthSessions = defineStatement(
+export const deleteOldAuthSessions = batchDelete(
   'retention-auth-sessions',
-  idsWhere('AuthSession', `"expiresAt" < $1::timestamp(3) OR "revokedAt" < $1::timestamp(3)`, '$2'),
+  'AuthSession',
+  `"expiresAt" < $1::timestamp(3) OR "revokedAt" < $1::timestamp(3)`,
 );
 
 /** $1 last-touched cut-off, $2 now, $3 batch: buckets whose count and wait have run out. */
@@ -110,11 +115,8 @@ export const deleteOldRateLimitBuckets = defineStatement(
 );
 
 /** $1 cut-off (after expiry, use or withdrawal), $2 batch. */
-export const deleteOldPasswordLinks = defineStatement(
+export const deleteOldPasswordLinks = batchDelete(
   'retention-password-links',
-  idsWhere(
-    'PasswordLink',
-    `"expiresAt" < $1::timestamp(3) OR "usedAt" < $1::timestamp(3) OR "revokedAt" < $1::timestamp(3)`,
-    '$2',
-  ),
+  'PasswordLink',
+  `"expiresAt" < $1::timestamp(3) OR "usedAt" < $1::timestamp(3) OR "revokedAt" < $1::timestamp(3)`,
 );
