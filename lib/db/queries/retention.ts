@@ -9,9 +9,9 @@ const receivedBefore = `"receivedAt" < $1::timestamp(3)`;
 const createdBefore = `"createdAt" < $1::timestamp(3)`;
 
 /** $1 cut-off, $2 batch: deletes up to $2 rows of `table` matching `where`. */
-const batchDelete = (name: string, table: string, where: string) =>
+const batchDelete = (table: string, where: string) =>
   defineStatement(
-    name,
+    `retention-delete-${table}`,
     `
       DELETE FROM "${table}" WHERE "id" IN (
         SELECT "id" FROM "${table}" WHERE ${where} LIMIT $2)`,
@@ -38,11 +38,7 @@ export const deleteOldPatients = defineStatement(
         LIMIT $3)`,
 );
 
-export const deleteOldAuditEntries = batchDelete(
-  'retention-audit-entries',
-  'AuditLog',
-  `"at" < $1::timestamp(3)`,
-);
+export const deleteOldAuditEntries = batchDelete('AuditLog', `"at" < $1::timestamp(3)`);
 
 /** $1 cut-off, $2 batch. Keeps channel, status, segments, SIDs and times: the costs page and billing history. */
 export const anonymiseReminderMessageRecipients = defineStatement(
@@ -64,41 +60,20 @@ export const anonymiseInboundReplyContent = defineStatement(
         LIMIT $2)`,
 );
 
-export const deleteOldStatusEvents = batchDelete(
-  'retention-status-events',
-  'MessageStatusEvent',
-  receivedBefore,
-);
+export const deleteOldStatusEvents = batchDelete('MessageStatusEvent', receivedBefore);
 
-export const deleteOldRoomEvents = batchDelete('retention-room-events', 'VideoRoomEvent', receivedBefore);
+export const deleteOldRoomEvents = batchDelete('VideoRoomEvent', receivedBefore);
 
-export const deleteOldReadinessTestEvents = batchDelete(
-  'retention-readiness-test-events',
-  'ReadinessTestEvent',
-  receivedBefore,
-);
+export const deleteOldReadinessTestEvents = batchDelete('ReadinessTestEvent', receivedBefore);
 
-export const deleteOldReadinessTestRuns = batchDelete(
-  'retention-readiness-test-runs',
-  'ReadinessTestRun',
-  `"startedAt" < $1::timestamp(3)`,
-);
+export const deleteOldReadinessTestRuns = batchDelete('ReadinessTestRun', `"startedAt" < $1::timestamp(3)`);
 
-export const deleteOldWaitingRoomMessages = batchDelete(
-  'retention-waiting-room-messages',
-  'WaitingRoomMessage',
-  createdBefore,
-);
+export const deleteOldWaitingRoomMessages = batchDelete('WaitingRoomMessage', createdBefore);
 
-export const deleteOldWaitingRoomReplies = batchDelete(
-  'retention-waiting-room-replies',
-  'WaitingRoomReply',
-  createdBefore,
-);
+export const deleteOldWaitingRoomReplies = batchDelete('WaitingRoomReply', createdBefore);
 
 /** $1 cut-off (after expiry or revocation), $2 batch. */
 export const deleteOldAuthSessions = batchDelete(
-  'retention-auth-sessions',
   'AuthSession',
   `"expiresAt" < $1::timestamp(3) OR "revokedAt" < $1::timestamp(3)`,
 );
@@ -116,7 +91,6 @@ export const deleteOldRateLimitBuckets = defineStatement(
 
 /** $1 cut-off (after expiry, use or withdrawal), $2 batch. */
 export const deleteOldPasswordLinks = batchDelete(
-  'retention-password-links',
   'PasswordLink',
   `"expiresAt" < $1::timestamp(3) OR "usedAt" < $1::timestamp(3) OR "revokedAt" < $1::timestamp(3)`,
 );
