@@ -30,8 +30,14 @@ export async function startCallbackListener(
     req.on('end', () => {
       const path = req.url ?? '/';
       const body = Buffer.concat(chunks).toString('utf8');
-      const source = req.method === 'GET' ? new URL(path, 'http://x').searchParams : new URLSearchParams(body);
-      received.push({ method: req.method ?? '', path, headers: req.headers, params: Object.fromEntries(source) });
+      const source =
+        req.method === 'GET' ? new URL(path, 'http://x').searchParams : new URLSearchParams(body);
+      received.push({
+        method: req.method ?? '',
+        path,
+        headers: req.headers,
+        params: Object.fromEntries(source),
+      });
       res.writeHead(replies.shift() ?? answer(path)).end();
     });
   });

@@ -4,11 +4,21 @@
 // if any response the emulator sent broke Twilio's response schema.
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 
-import { startTwilioEmulator, type TwilioEmulator, type TwilioEmulatorOptions } from '@/scripts/twilio-emulator';
+import { createTwilioClient, type TwilioClient, type TwilioClientOptions } from '@/lib/twilio/client';
+import {
+  startTwilioEmulator,
+  type TwilioEmulator,
+  type TwilioEmulatorOptions,
+} from '@/scripts/twilio-emulator';
 
 import { startCallbackListener, type CallbackListener } from './callback-listener';
 
-export type EmulatorSuite = { emulator: TwilioEmulator; listener: CallbackListener };
+export type EmulatorSuite = {
+  emulator: TwilioEmulator;
+  listener: CallbackListener;
+  /** A twilio helper client for the emulator, signed with the account's first API key. */
+  clientWith(overrides?: Partial<TwilioClientOptions>): TwilioClient;
+};
 
 /** `answer` is the listener's status for a callback to a path (200 unless given). */
 export function setUpEmulatorSuite(
@@ -16,7 +26,17 @@ export function setUpEmulatorSuite(
   answer?: (path: string) => number,
 ): EmulatorSuite {
   // Filled in by beforeAll: tests read suite.emulator and suite.listener.
-  const suite = {} as EmulatorSuite;
+  const suite = {
+    clientWith: (overrides = {}) =>
+      createTwilioClient({
+        accountSid: options.accountSid,
+        apiKey: options.apiKeys?.[0]?.sid,
+        apiSecret: options.apiKeys?.[0]?.secret,
+        emulatorUrl: suite.emulator.url,
+        timeoutMs: 3000,
+        ...overrides,
+      }),
+  } as EmulatorSuite;
   beforeAll(async () => {
     suite.listener = await startCallbackListener(answer);
     suite.emulator = await startTwilioEmulator(options);

@@ -13,14 +13,10 @@ import { startTwilioEmulator, type TwilioEmulator } from '@/scripts/twilio-emula
 
 import { startRouteServer, type RouteHandler } from './route-server';
 
-export { eventually } from './eventually';
+import { twilioTestCredentials } from './twilio-test-credentials';
 
-export const twilioTestCredentials = {
-  accountSid: 'AC0123456789abcdef0123456789abcdef',
-  authToken: '0123456789abcdef0123456789abcdef',
-  apiKey: 'SK0123456789abcdef0123456789abcdef',
-  apiSecret: 'a-long-enough-api-key-secret-for-tests',
-};
+export { eventually } from './eventually';
+export { twilioTestCredentials };
 
 export const CALLBACK_PATH = '/api/appointments/twilio-status-callback/';
 export const MIN = 60_000;

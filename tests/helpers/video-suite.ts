@@ -3,13 +3,21 @@
 import { afterAll, beforeAll } from 'vitest';
 
 import {
+  createAppointment,
   createVideoWorld,
   startVideoServices,
   type VideoTestServices,
   type VideoWorld,
 } from '@/tests/helpers/video-fixtures';
 
-export type VideoSuite = { services: VideoTestServices; world: VideoWorld };
+export { signedIn } from '@/tests/helpers/signed-in-user';
+
+export type VideoSuite = {
+  services: VideoTestServices;
+  world: VideoWorld;
+  /** createAppointment in this suite's world. */
+  appointment(options?: Parameters<typeof createAppointment>[1]): Promise<string>;
+};
 
 /**
  * The emulator's status callbacks reach the real route unless `ignoreCallbacks`
@@ -20,7 +28,7 @@ export function setUpVideoSuite(
   options: { ignoreCallbacks?: boolean; closeFirst?: (() => Promise<void>)[] } = {},
 ): VideoSuite {
   // Filled in by beforeAll: tests read suite.services and suite.world.
-  const suite = {} as VideoSuite;
+  const suite = { appointment: (options) => createAppointment(suite.world, options) } as VideoSuite;
   beforeAll(async () => {
     // Imported here, after the test file's mocks are in place, as the file would import it.
     const { POST: statusCallback } = await import('@/app/api/appointments/twilio-status-callback/route');

@@ -28,11 +28,9 @@ import { defaultReadinessSettings, type TemplateMapping } from '@/lib/readiness/
 import { createTwilioClient } from '@/lib/twilio/client';
 import { createMonthlySpendTrigger } from '@/lib/twilio/create-usage-trigger';
 import { setUpEmulatorSuite } from '@/tests/helpers/emulator-suite';
+import { twilioTestCredentials } from '@/tests/helpers/twilio-test-credentials';
 
-const accountSid = 'AC2123456789abcdef0123456789abcdef';
-const authToken = '2123456789abcdef0123456789abcdef';
-const apiKey = 'SK2123456789abcdef0123456789abcdef';
-const apiSecret = 'a-long-enough-api-key-secret-for-tests';
+const { accountSid, authToken, apiKey, apiSecret } = twilioTestCredentials;
 const smsNumber = '+61480000011';
 const whatsappFrom = 'whatsapp:+61480000012';
 const appUrl = 'https://portal.example.com.au';

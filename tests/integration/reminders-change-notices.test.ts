@@ -3,7 +3,6 @@
 // sender (called here as its job would be, at an injected time) sends it to the
 // Twilio emulator, with consent, opt-outs, channels, quiet hours, the debounce
 // and at-most-once as for any reminder.
-import { NextRequest } from 'next/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { POST as inbound } from '@/app/api/twilio/messages/inbound/route';
@@ -17,7 +16,6 @@ import { NOTICE_DEBOUNCE_MS } from '@/lib/reminders/plan-notice-time';
 import { sendReminder, type SendReminderDeps } from '@/lib/reminders/sending/send-reminder';
 import { addDays, todayIn, zonedTimeToUtc } from '@/lib/time/clinic-time';
 import { getOrCreateJoinLink } from '@/lib/video/regenerate-join-link';
-import { twilioSignature } from '@/scripts/twilio-emulator';
 
 import {
   createAppointmentRow,
@@ -28,6 +26,7 @@ import {
   reminderState,
 } from '../helpers/reminder-fixtures';
 import { setUpReminderSuite } from '../helpers/reminder-suite';
+import { signedCallback } from '../helpers/signed-callback';
 import { createUser } from '../helpers/scheduling-fixtures';
 
 const TZ = 'Australia/Sydney';
@@ -373,17 +372,7 @@ describe('replies and channel labels', () => {
 
     const url = `${suite.h.routes.url}/api/twilio/messages/inbound`;
     const params = { MessageSid: `SM${'7'.repeat(32)}`, From: patient.mobile, Body: 'YES' };
-    const res = await inbound(
-      new NextRequest(url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded',
-          'x-twilio-signature': twilioSignature(creds.authToken, url, params),
-        },
-        body: new URLSearchParams(params).toString(),
-      }),
-      { params: Promise.resolve({}) },
-    );
+    const res = await inbound(signedCallback(url, params, creds.authToken), { params: Promise.resolve({}) });
     expect(res.status).toBe(200);
     expect((await db().appointment.findUniqueOrThrow({ where: { id: appointment.id } })).status).toBe(
       'CONFIRMED',

@@ -1,7 +1,6 @@
 // The two Twilio webhooks for messages, through their route handlers:
 // signature checks (403, nothing written), each status stored once and never
 // moving a message backwards, and what each kind of reply does.
-import { NextRequest } from 'next/server';
 import { describe, expect, it } from 'vitest';
 
 import { POST as inbound } from '@/app/api/twilio/messages/inbound/route';
@@ -13,6 +12,7 @@ import { twilioSignature } from '@/scripts/twilio-emulator';
 
 import { creds, reminderScenario, reminderState } from '../helpers/reminder-fixtures';
 import { setUpReminderSuite } from '../helpers/reminder-suite';
+import { signedCallback } from '../helpers/signed-callback';
 import { createUser } from '../helpers/scheduling-fixtures';
 
 // Slow steps: this file drives the statuses itself.
@@ -28,12 +28,8 @@ function signedRequest(
   options: { signature?: string | null; host?: string } = {},
 ) {
   const url = `${suite.h.routes.url}${path}`;
-  const signature =
-    options.signature === undefined ? twilioSignature(creds.authToken, url, params) : options.signature;
-  const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
-  if (signature !== null) headers['x-twilio-signature'] = signature;
-  const target = options.host ? url.replace('127.0.0.1', options.host) : url;
-  return new NextRequest(target, { method: 'POST', headers, body: new URLSearchParams(params).toString() });
+  const sendTo = options.host ? url.replace('127.0.0.1', options.host) : url;
+  return signedCallback(url, params, creds.authToken, { signature: options.signature, sendTo });
 }
 
 const ctx = { params: Promise.resolve({}) };

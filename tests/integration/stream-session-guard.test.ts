@@ -23,9 +23,8 @@ import { revokeJoinLink } from '@/lib/video/revoke-join-link';
 import { sessionStreamGuard } from '@/lib/video/stream-guard';
 import { videoEventStream } from '@/lib/video/video-event-stream';
 import { waitingListStream } from '@/lib/video/waiting-list-stream';
-import { createAppointment, jsonRequest, MIN } from '@/tests/helpers/video-fixtures';
-import { signedIn } from '@/tests/helpers/signed-in-user';
-import { setUpVideoSuite } from '@/tests/helpers/video-suite';
+import { jsonRequest, MIN } from '@/tests/helpers/video-fixtures';
+import { setUpVideoSuite, signedIn } from '@/tests/helpers/video-suite';
 
 vi.mock('@/lib/auth/current-user', () => import('@/tests/helpers/signed-in-user'));
 
@@ -115,7 +114,7 @@ async function consentAndWait(token: string) {
 
 describe('a staff event stream', () => {
   it('through the panel route: ends when the person signs out, and sends nothing about the patient after', async () => {
-    const id = await createAppointment(suite.world, { startsInMinutes: 5 });
+    const id = await suite.appointment({ startsInMinutes: 5 });
     const token = tokenOf((await getOrCreateJoinLink(suite.world.staff, id)).url);
     const clinician = await signInStaff('CLINICIAN');
     signedIn.user = clinician;
@@ -172,7 +171,7 @@ describe('a staff event stream', () => {
   });
 
   it('ends at once on sign-out by the notice alone, for the panel stream too', async () => {
-    const id = await createAppointment(suite.world, { startsInMinutes: 5 });
+    const id = await suite.appointment({ startsInMinutes: 5 });
     const clinician = await signInStaff('CLINICIAN');
     await getOrCreateJoinLink(suite.world.staff, id);
     const { id: sessionId } = await db().videoSession.findFirstOrThrow({
@@ -231,7 +230,7 @@ describe('a staff event stream', () => {
 describe("a patient's event stream", () => {
   type Live = { id: string; token: string };
   async function waitingPatient(): Promise<Live> {
-    const id = await createAppointment(suite.world, { startsInMinutes: 5 });
+    const id = await suite.appointment({ startsInMinutes: 5 });
     const token = tokenOf((await getOrCreateJoinLink(suite.world.staff, id)).url);
     await consentAndWait(token);
     return { id, token };

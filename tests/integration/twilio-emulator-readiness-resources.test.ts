@@ -4,7 +4,7 @@
 // response checked against Twilio's OpenAPI descriptions.
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { createTwilioClient, type TwilioClient, type TwilioClientOptions } from '@/lib/twilio/client';
+import type { TwilioClient } from '@/lib/twilio/client';
 import { createMonthlySpendTrigger } from '@/lib/twilio/create-usage-trigger';
 import { deleteUsageTrigger } from '@/lib/twilio/delete-usage-trigger';
 import { fetchAccount } from '@/lib/twilio/fetch-account';
@@ -16,27 +16,14 @@ import { listMonthlyUsageRecords } from '@/lib/twilio/list-usage-records';
 import { listUsageTriggers } from '@/lib/twilio/list-usage-triggers';
 import { validateTwilioSignature } from '@/lib/twilio/validate-signature';
 import { setUpEmulatorSuite } from '@/tests/helpers/emulator-suite';
+import { twilioTestCredentials } from '@/tests/helpers/twilio-test-credentials';
 
-const accountSid = 'AC1123456789abcdef0123456789abcdef';
-const authToken = '1123456789abcdef0123456789abcdef';
-const apiKey = 'SK1123456789abcdef0123456789abcdef';
-const apiSecret = 'a-long-enough-api-key-secret-for-tests';
+const { accountSid, authToken, apiKey, apiSecret } = twilioTestCredentials;
 const sender = '+61480000001';
 const whatsappSender = 'whatsapp:+61480000002';
 const patient = '+61412345678';
 
 let client: TwilioClient;
-
-function clientWith(overrides: Partial<TwilioClientOptions> = {}): TwilioClient {
-  return createTwilioClient({
-    accountSid,
-    apiKey,
-    apiSecret,
-    emulatorUrl: suite.emulator.url,
-    timeoutMs: 3000,
-    ...overrides,
-  });
-}
 
 async function control(method: string, path: string, body?: unknown): Promise<Response> {
   return fetch(`${suite.emulator.url}/__emulator${path}`, {
@@ -61,7 +48,7 @@ const suite = setUpEmulatorSuite(
   () => 204,
 );
 beforeAll(() => {
-  client = clientWith();
+  client = suite.clientWith();
 });
 
 describe('Keys', () => {
@@ -76,7 +63,7 @@ describe('Keys', () => {
   it('knows an au1 key only in au1: fetched through us1 it is 20404 (null), through api.sydney.au1 it is found', async () => {
     const au1Key = suite.emulator.addApiKey({ region: 'au1', friendlyName: 'made in Australia' });
     expect(await fetchApiKey(au1Key.sid, client)).toBeNull();
-    const au1 = clientWith({ region: 'au1', edge: 'sydney' });
+    const au1 = suite.clientWith({ region: 'au1', edge: 'sydney' });
     expect(await fetchApiKey(au1Key.sid, au1)).toMatchObject({
       sid: au1Key.sid,
       friendlyName: 'made in Australia',
@@ -87,7 +74,7 @@ describe('Keys', () => {
   it('creates a key whose secret works at once, and a deleted key stops authenticating', async () => {
     const created = await client.newKeys.create({ friendlyName: 'rotation' });
     expect(created.sid).toMatch(/^SK[0-9a-f]{32}$/);
-    const withNewKey = clientWith({ apiKey: created.sid, apiSecret: created.secret });
+    const withNewKey = suite.clientWith({ apiKey: created.sid, apiSecret: created.secret });
     expect((await fetchAccount(withNewKey)).sid).toBe(accountSid);
     await client.keys(created.sid).remove();
     await expect(fetchAccount(withNewKey)).rejects.toMatchObject({ code: 20003 });

@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline';
 
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { createTwilioClient, type TwilioClient, type TwilioClientOptions } from '@/lib/twilio/client';
+import { createTwilioClient, type TwilioClient } from '@/lib/twilio/client';
 import { emulatorUri } from '@/lib/twilio/emulator-request-client';
 import { toTwilioError, type TwilioError } from '@/lib/twilio/errors';
 import { validateTwilioSignature } from '@/lib/twilio/validate-signature';
@@ -18,12 +18,10 @@ import { loadSpec, type HttpMethod } from '@/scripts/twilio-emulator/openapi-spe
 import { checkResponse } from '@/scripts/twilio-emulator/validate-response';
 import type { ReceivedCallback } from '@/tests/helpers/callback-listener';
 import { setUpEmulatorSuite } from '@/tests/helpers/emulator-suite';
+import { twilioTestCredentials } from '@/tests/helpers/twilio-test-credentials';
 import { eventually as poll } from '@/tests/helpers/eventually';
 
-const accountSid = 'AC0123456789abcdef0123456789abcdef';
-const authToken = '0123456789abcdef0123456789abcdef';
-const apiKey = 'SK0123456789abcdef0123456789abcdef';
-const apiSecret = 'a-long-enough-api-key-secret-for-tests';
+const { accountSid, authToken, apiKey, apiSecret } = twilioTestCredentials;
 const sender = '+61480000001';
 const patient = '+61412345678';
 const otherPatient = '+61498765432';
@@ -31,17 +29,6 @@ const reminderText = 'Your telehealth appointment starts at 10:30.';
 
 let client: TwilioClient;
 const logs: LogEntry[] = [];
-
-function clientWith(overrides: Partial<TwilioClientOptions> = {}): TwilioClient {
-  return createTwilioClient({
-    accountSid,
-    apiKey,
-    apiSecret,
-    emulatorUrl: suite.emulator.url,
-    timeoutMs: 3000,
-    ...overrides,
-  });
-}
 
 async function twilioErrorOf(promise: Promise<unknown>): Promise<TwilioError> {
   try {
@@ -112,7 +99,7 @@ const suite = setUpEmulatorSuite({
   log: (entry) => logs.push(entry),
 });
 beforeAll(() => {
-  client = clientWith();
+  client = suite.clientWith();
 });
 
 describe('Messages through the twilio helper', () => {
@@ -356,15 +343,18 @@ describe('Twilio’s request validation and sending rules', () => {
 
 describe('Authentication', () => {
   it('refuses a wrong API key secret with 401 and code 20003, not retryable', async () => {
-    const error = await twilioErrorOf(clientWith({ apiSecret: 'not-the-secret-at-all' }).messages.list());
+    const error = await twilioErrorOf(
+      suite.clientWith({ apiSecret: 'not-the-secret-at-all' }).messages.list(),
+    );
     expect(error).toMatchObject({ kind: 'rest', code: 20003, status: 401, retryable: false });
   });
 
   it('accepts the account SID with its auth token, and nothing else', async () => {
-    const tokenClient = clientWith({ apiKey: undefined, apiSecret: undefined, authToken });
+    const tokenClient = suite.clientWith({ apiKey: undefined, apiSecret: undefined, authToken });
     expect((await tokenClient.api.v2010.accounts(accountSid).fetch()).sid).toBe(accountSid);
     const wrongToken = await twilioErrorOf(
-      clientWith({ apiKey: undefined, apiSecret: undefined, authToken: 'f'.repeat(32) })
+      suite
+        .clientWith({ apiKey: undefined, apiSecret: undefined, authToken: 'f'.repeat(32) })
         .api.v2010.accounts(accountSid)
         .fetch(),
     );
@@ -374,7 +364,7 @@ describe('Authentication', () => {
   });
 
   it('reaches the emulator through regional and edge hostnames (api.sydney.au1.twilio.com)', async () => {
-    const regional = clientWith({ region: 'au1', edge: 'sydney' });
+    const regional = suite.clientWith({ region: 'au1', edge: 'sydney' });
     expect((await regional.messages.create({ to: patient, from: sender, body: reminderText })).status).toBe(
       'queued',
     );
@@ -417,7 +407,7 @@ describe('Injected failures', () => {
     });
     const started = Date.now();
     const error = await twilioErrorOf(
-      clientWith({ timeoutMs: 300 }).messages.create({ to: patient, from: sender, body: reminderText }),
+      suite.clientWith({ timeoutMs: 300 }).messages.create({ to: patient, from: sender, body: reminderText }),
     );
     expect(error).toMatchObject({ kind: 'timeout', retryable: true });
     expect(Date.now() - started).toBeLessThan(3000);

@@ -7,7 +7,7 @@ import { issueApiToken } from '@/lib/api-tokens/issue-api-token';
 import { listApiTokens } from '@/lib/api-tokens/list-api-tokens';
 import { revokeApiToken } from '@/lib/api-tokens/revoke-api-token';
 import { db } from '@/lib/db/client';
-import { createAppointment, jsonRequest, MIN } from '@/tests/helpers/video-fixtures';
+import { jsonRequest, MIN } from '@/tests/helpers/video-fixtures';
 import { setUpVideoSuite } from '@/tests/helpers/video-suite';
 
 const { POST: videoRoom } = await import('@/app/api/appointments/video-room/[id]/route');
@@ -64,7 +64,7 @@ describe('API tokens', () => {
 
 describe('POST /api/appointments/video-room/{id}/', () => {
   it('creates the room (201) and then returns it (200), with its SID, region and status', async () => {
-    const id = await createAppointment(suite.world, { startsInMinutes: 10 });
+    const id = await suite.appointment({ startsInMinutes: 10 });
     const { token } = await issueApiToken(suite.world.admin, {
       userId: suite.world.clinician.id,
       label: 'Clinician API',
@@ -87,7 +87,7 @@ describe('POST /api/appointments/video-room/{id}/', () => {
   });
 
   it("works with a reception user's token, which can set a room up but never join it", async () => {
-    const id = await createAppointment(suite.world, { startsInMinutes: 10 });
+    const id = await suite.appointment({ startsInMinutes: 10 });
     const { token } = await issueApiToken(suite.world.admin, {
       userId: suite.world.staff.id,
       label: 'Reception API',
@@ -96,7 +96,7 @@ describe('POST /api/appointments/video-room/{id}/', () => {
   });
 
   it('refuses a missing, unknown, revoked or expired token with 401', async () => {
-    const id = await createAppointment(suite.world, { startsInMinutes: 10 });
+    const id = await suite.appointment({ startsInMinutes: 10 });
     expect((await callRoomApi(id)).status).toBe(401);
     expect((await callRoomApi(id, `tpat_${'x'.repeat(43)}`)).status).toBe(401);
 
@@ -123,7 +123,7 @@ describe('POST /api/appointments/video-room/{id}/', () => {
   });
 
   it("refuses another clinician's token (403)", async () => {
-    const id = await createAppointment(suite.world, { startsInMinutes: 10 });
+    const id = await suite.appointment({ startsInMinutes: 10 });
     const { token } = await issueApiToken(suite.world.admin, {
       userId: suite.world.otherClinician.id,
       label: 'Other',
@@ -136,9 +136,9 @@ describe('POST /api/appointments/video-room/{id}/', () => {
       userId: suite.world.staff.id,
       label: 'States',
     });
-    const cancelled = await createAppointment(suite.world, { startsInMinutes: 10, status: 'CANCELLED' });
+    const cancelled = await suite.appointment({ startsInMinutes: 10, status: 'CANCELLED' });
     expect((await callRoomApi(cancelled, token)).status).toBe(410);
-    const later = await createAppointment(suite.world, { startsInMinutes: 120 });
+    const later = await suite.appointment({ startsInMinutes: 120 });
     const early = await callRoomApi(later, token);
     expect(early.status).toBe(409);
     expect(await early.json()).toMatchObject({ error: { opensAt: expect.any(String) } });

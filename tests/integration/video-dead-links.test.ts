@@ -14,7 +14,7 @@ import { postWaitingRoomMessage } from '@/lib/video/post-waiting-room-message';
 import { getOrCreateJoinLink, regenerateJoinLink } from '@/lib/video/regenerate-join-link';
 import { revokeJoinLink } from '@/lib/video/revoke-join-link';
 import { closeNotifyListener } from '@/lib/db/notify-listener';
-import { createAppointment, jsonRequest, MIN } from '@/tests/helpers/video-fixtures';
+import { jsonRequest, MIN } from '@/tests/helpers/video-fixtures';
 import { setUpVideoSuite } from '@/tests/helpers/video-suite';
 
 vi.mock('@/lib/auth/current-user', () => import('@/tests/helpers/signed-in-user'));
@@ -78,7 +78,7 @@ type Live = { id: string; token: string; startsAt: Date };
 
 /** A session with everything a leak could show: consent and location, a place in the waiting room, a message. */
 async function liveSession(): Promise<Live> {
-  const id = await createAppointment(suite.world, { startsInMinutes: 5 });
+  const id = await suite.appointment({ startsInMinutes: 5 });
   const token = tokenOf((await getOrCreateJoinLink(suite.world.staff, id)).url);
   expect(
     (
@@ -185,7 +185,7 @@ describe('a dead join link', () => {
   });
 
   it('for an appointment closed as missed: 410 APPOINTMENT_CLOSED', async () => {
-    const id = await createAppointment(suite.world, { startsInMinutes: -20 });
+    const id = await suite.appointment({ startsInMinutes: -20 });
     const token = tokenOf((await getOrCreateJoinLink(suite.world.staff, id)).url);
     await postWaitingRoomMessage(suite.world.clinician, id, { body: MESSAGE });
     await markNoShow(suite.world.clinician, id);

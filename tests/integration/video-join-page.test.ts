@@ -10,7 +10,7 @@ import { createGuestLink } from '@/lib/video/create-guest-link';
 import { getJoinPage } from '@/lib/video/get-join-page';
 import { getWaitingList } from '@/lib/video/get-waiting-list';
 import { closeNotifyListener } from '@/lib/db/notify-listener';
-import { createAppointment, jsonRequest, twilioTestCredentials } from '@/tests/helpers/video-fixtures';
+import { jsonRequest, twilioTestCredentials } from '@/tests/helpers/video-fixtures';
 import { setUpVideoSuite } from '@/tests/helpers/video-suite';
 
 vi.mock('@/lib/auth/current-user', () => import('@/tests/helpers/signed-in-user'));
@@ -36,7 +36,7 @@ function asLink(token: string, path: string, body: unknown = {}) {
 
 describe('the join page', () => {
   it('shows the clinic, the clinician’s first name and the patient’s timezone, and nothing about the patient', async () => {
-    const appointmentId = await createAppointment(suite.world, { startsInMinutes: 10 });
+    const appointmentId = await suite.appointment({ startsInMinutes: 10 });
     const token = tokenOf(await createDemoJoinLink(appointmentId));
     const page = await getJoinPage(token);
     expect(page.kind).toBe('ok');
@@ -55,7 +55,7 @@ describe('the join page', () => {
   });
 
   it('gives a connection-test token that opens no real room, and none once the appointment is cancelled', async () => {
-    const appointmentId = await createAppointment(suite.world, { startsInMinutes: 10 });
+    const appointmentId = await suite.appointment({ startsInMinutes: 10 });
     const token = tokenOf(await createDemoJoinLink(appointmentId));
     const response = await preflightToken(asLink(token, '/api/video/join/preflight-token'), none);
     expect(response.status).toBe(200);
@@ -87,8 +87,8 @@ describe('the join page', () => {
 
 describe('the waiting list', () => {
   it('lists today’s telehealth sessions in the user’s scope, with who is waiting', async () => {
-    const appointmentId = await createAppointment(suite.world, { startsInMinutes: 5 });
-    const inPerson = await createAppointment(suite.world, { startsInMinutes: 6, kind: 'IN_PERSON' });
+    const appointmentId = await suite.appointment({ startsInMinutes: 5 });
+    const inPerson = await suite.appointment({ startsInMinutes: 6, kind: 'IN_PERSON' });
     const token = tokenOf(await createDemoJoinLink(appointmentId));
     await consent(
       asLink(token, '/api/video/join/consent', { consentToTelehealth: true, location: 'IN_AUSTRALIA' }),

@@ -16,9 +16,8 @@ import { postWaitingRoomMessage } from '@/lib/video/post-waiting-room-message';
 import { getOrCreateJoinLink, regenerateJoinLink } from '@/lib/video/regenerate-join-link';
 import { revokeJoinLink } from '@/lib/video/revoke-join-link';
 import { closeNotifyListener } from '@/lib/db/notify-listener';
-import { createAppointment, jsonRequest } from '@/tests/helpers/video-fixtures';
-import { signedIn } from '@/tests/helpers/signed-in-user';
-import { setUpVideoSuite } from '@/tests/helpers/video-suite';
+import { jsonRequest } from '@/tests/helpers/video-fixtures';
+import { setUpVideoSuite, signedIn } from '@/tests/helpers/video-suite';
 
 vi.mock('@/lib/auth/current-user', () => import('@/tests/helpers/signed-in-user'));
 
@@ -102,7 +101,7 @@ function sseReader(response: Response) {
 
 describe('join links', () => {
   it('gives each telehealth appointment an unguessable link for that appointment only, which staff can copy again', async () => {
-    const id = await createAppointment(suite.world, { startsInMinutes: 10 });
+    const id = await suite.appointment({ startsInMinutes: 10 });
     const link = await getOrCreateJoinLink(suite.world.staff, id);
     expect(link.url).toMatch(new RegExp(`^${suite.services.appUrl}/join/jl_[a-z0-9]+\\.[A-Za-z0-9_-]{43}$`));
     expect(link.url).not.toContain(id);
@@ -116,7 +115,7 @@ describe('join links', () => {
   });
 
   it('makes exactly one first link when many ask at once (reminders going out together), and revokes none', async () => {
-    const id = await createAppointment(suite.world, { startsInMinutes: 10 });
+    const id = await suite.appointment({ startsInMinutes: 10 });
     const urls = await Promise.all(Array.from({ length: 20 }, () => getJoinUrl(id)));
     expect(new Set(urls).size).toBe(1);
     const rows = await db().joinLink.findMany({ where: { session: { appointmentId: id } } });
@@ -127,7 +126,7 @@ describe('join links', () => {
   });
 
   it('refuses a link whose signature was altered, without saying which part was wrong (404)', async () => {
-    const id = await createAppointment(suite.world, { startsInMinutes: 10 });
+    const id = await suite.appointment({ startsInMinutes: 10 });
     const token = tokenOf((await getOrCreateJoinLink(suite.world.staff, id)).url);
     const i = token.length - 10; // inside the signature
     const forged = token.slice(0, i) + (token[i] === 'A' ? 'B' : 'A') + token.slice(i + 1);
@@ -139,7 +138,7 @@ describe('join links', () => {
   });
 
   it('stops the old link working when staff regenerate it (410), and the new one works', async () => {
-    const id = await createAppointment(suite.world, { startsInMinutes: 5 });
+    const id = await suite.appointment({ startsInMinutes: 5 });
     const old = tokenOf((await getOrCreateJoinLink(suite.world.staff, id)).url);
     const fresh = await regenerateJoinLink(suite.world.staff, id);
     expect(tokenOf(fresh.url)).not.toBe(old);
@@ -155,7 +154,7 @@ describe('join links', () => {
   });
 
   it('can be revoked by staff, after which it is refused', async () => {
-    const id = await createAppointment(suite.world, { startsInMinutes: 5 });
+    const id = await suite.appointment({ startsInMinutes: 5 });
     const token = tokenOf((await getOrCreateJoinLink(suite.world.staff, id)).url);
     expect(await revokeJoinLink(suite.world.staff, id)).toEqual({ revoked: 1 });
     const response = await waitingRoom.POST(asPatient(token, '/api/video/join/waiting-room'), none);
@@ -163,20 +162,20 @@ describe('join links', () => {
   });
 
   it('cannot be used for another appointment (403)', async () => {
-    const a = await createAppointment(suite.world, { startsInMinutes: 5 });
-    const b = await createAppointment(suite.world, { startsInMinutes: 5 });
+    const a = await suite.appointment({ startsInMinutes: 5 });
+    const b = await suite.appointment({ startsInMinutes: 5 });
     const token = tokenOf((await getOrCreateJoinLink(suite.world.staff, a)).url);
     const response = await requestToken(b, token);
     expect(response.status).toBe(403);
   });
 
   it('is not managed by a clinician for another clinician’s appointment (404)', async () => {
-    const id = await createAppointment(suite.world, { startsInMinutes: 5 });
+    const id = await suite.appointment({ startsInMinutes: 5 });
     await expect(regenerateJoinLink(suite.world.otherClinician, id)).rejects.toMatchObject({ status: 404 });
   });
 
   it('createDemoJoinLink returns a working link for the seed to print', async () => {
-    const id = await createAppointment(suite.world, { startsInMinutes: 120 });
+    const id = await suite.appointment({ startsInMinutes: 120 });
     const url = await createDemoJoinLink(id);
     const response = await joinState(asPatient(tokenOf(url), '/api/video/join', { method: 'GET' }), none);
     expect(await response.json()).toMatchObject({ appointmentId: id, role: 'patient' });
@@ -185,7 +184,7 @@ describe('join links', () => {
 
 describe('consent and the waiting room', () => {
   it('requires consent and location before waiting, and stores them with the session', async () => {
-    const id = await createAppointment(suite.world, { startsInMinutes: 5 });
+    const id = await suite.appointment({ startsInMinutes: 5 });
     const token = tokenOf((await getOrCreateJoinLink(suite.world.staff, id)).url);
     const early = await waitingRoom.POST(asPatient(token, '/api/video/join/waiting-room'), none);
     expect(early.status).toBe(409);
@@ -213,7 +212,7 @@ describe('consent and the waiting room', () => {
   });
 
   it('gives the patient a token only once the clinician admits them', async () => {
-    const id = await createAppointment(suite.world, { startsInMinutes: 5 });
+    const id = await suite.appointment({ startsInMinutes: 5 });
     const token = tokenOf((await getOrCreateJoinLink(suite.world.staff, id)).url);
     expect((await consentAndWait(token)).status).toBe('WAITING');
 
@@ -235,7 +234,7 @@ describe('consent and the waiting room', () => {
   });
 
   it('refuses a declined patient (403) and does not put them back in the waiting room', async () => {
-    const id = await createAppointment(suite.world, { startsInMinutes: 5 });
+    const id = await suite.appointment({ startsInMinutes: 5 });
     const token = tokenOf((await getOrCreateJoinLink(suite.world.staff, id)).url);
     await consentAndWait(token);
     await declinePatient(suite.world.clinician, id);
@@ -244,14 +243,14 @@ describe('consent and the waiting room', () => {
   });
 
   it('lets only the appointment’s clinician admit (staff get 403)', async () => {
-    const id = await createAppointment(suite.world, { startsInMinutes: 5 });
+    const id = await suite.appointment({ startsInMinutes: 5 });
     const token = tokenOf((await getOrCreateJoinLink(suite.world.staff, id)).url);
     await consentAndWait(token);
     await expect(admitPatient(suite.world.staff, id)).rejects.toMatchObject({ status: 403 });
   });
 
   it('marks the patient left when they leave, and lets them wait again', async () => {
-    const id = await createAppointment(suite.world, { startsInMinutes: 5 });
+    const id = await suite.appointment({ startsInMinutes: 5 });
     const token = tokenOf((await getOrCreateJoinLink(suite.world.staff, id)).url);
     await consentAndWait(token);
     const left = await waitingRoom.DELETE(
@@ -265,7 +264,7 @@ describe('consent and the waiting room', () => {
 
 describe('waiting-room events', () => {
   it('tells the waiting patient, over server-sent events, of a message and of being admitted', async () => {
-    const id = await createAppointment(suite.world, { startsInMinutes: 5 });
+    const id = await suite.appointment({ startsInMinutes: 5 });
     const token = tokenOf((await getOrCreateJoinLink(suite.world.staff, id)).url);
     await consentAndWait(token);
     const abort = new AbortController();
@@ -295,7 +294,7 @@ describe('waiting-room events', () => {
   });
 
   it('hears a change committed by another server instance (NOTIFY from another connection)', async () => {
-    const id = await createAppointment(suite.world, { startsInMinutes: 5 });
+    const id = await suite.appointment({ startsInMinutes: 5 });
     const token = tokenOf((await getOrCreateJoinLink(suite.world.staff, id)).url);
     await consentAndWait(token);
     const response = await joinEvents(
@@ -327,7 +326,7 @@ describe('waiting-room events', () => {
   });
 
   it('shows the clinician the waiting patient on the staff stream', async () => {
-    const id = await createAppointment(suite.world, { startsInMinutes: 5 });
+    const id = await suite.appointment({ startsInMinutes: 5 });
     const token = tokenOf((await getOrCreateJoinLink(suite.world.staff, id)).url);
     signedIn.user = suite.world.clinician;
     const response = await staffEvents(
@@ -351,7 +350,7 @@ describe('waiting-room events', () => {
   });
 
   it('refuses the staff stream to a clinician of another appointment (404)', async () => {
-    const id = await createAppointment(suite.world, { startsInMinutes: 5 });
+    const id = await suite.appointment({ startsInMinutes: 5 });
     signedIn.user = suite.world.otherClinician;
     const response = await staffEvents(
       new (await import('next/server')).NextRequest(
@@ -365,7 +364,7 @@ describe('waiting-room events', () => {
 
 describe('guest links', () => {
   it('work once: the first use gets a token and a rejoin key, the link then answers 410, the key still works', async () => {
-    const id = await createAppointment(suite.world, { startsInMinutes: 5 });
+    const id = await suite.appointment({ startsInMinutes: 5 });
     const guest = tokenOf((await createGuestLink(suite.world.clinician, id)).url);
     expect(guest).toMatch(/^gl_/);
 
@@ -384,14 +383,14 @@ describe('guest links', () => {
   });
 
   it('can only be made by the appointment’s clinician', async () => {
-    const id = await createAppointment(suite.world, { startsInMinutes: 5 });
+    const id = await suite.appointment({ startsInMinutes: 5 });
     await expect(createGuestLink(suite.world.staff, id)).rejects.toMatchObject({ status: 403 });
   });
 });
 
 describe('ending a session', () => {
   it('"end session for everyone" completes the room at Twilio and sends the admitted patient out', async () => {
-    const id = await createAppointment(suite.world, { startsInMinutes: -5 });
+    const id = await suite.appointment({ startsInMinutes: -5 });
     const token = tokenOf((await getOrCreateJoinLink(suite.world.staff, id)).url);
     await consentAndWait(token);
     await admitPatient(suite.world.clinician, id);
@@ -411,7 +410,7 @@ describe('ending a session', () => {
   });
 
   it('"no-show" marks the appointment NO_SHOW and closes its video session', async () => {
-    const id = await createAppointment(suite.world, { startsInMinutes: -10 });
+    const id = await suite.appointment({ startsInMinutes: -10 });
     const token = tokenOf((await getOrCreateJoinLink(suite.world.staff, id)).url);
     expect(await markNoShow(suite.world.clinician, id)).toEqual({ changed: true });
     expect((await db().appointment.findUniqueOrThrow({ where: { id } })).status).toBe('NO_SHOW');
@@ -420,14 +419,14 @@ describe('ending a session', () => {
   });
 
   it('refuses "no-show" before the appointment has started', async () => {
-    const id = await createAppointment(suite.world, { startsInMinutes: 10 });
+    const id = await suite.appointment({ startsInMinutes: 10 });
     await expect(markNoShow(suite.world.clinician, id)).rejects.toMatchObject({ status: 409 });
   });
 });
 
 describe('staff panel state', () => {
   it('shows the link, consent, waiting state and messages to reception, and hosting rights only to the clinician', async () => {
-    const id = await createAppointment(suite.world, { startsInMinutes: 5 });
+    const id = await suite.appointment({ startsInMinutes: 5 });
     const token = tokenOf((await getOrCreateJoinLink(suite.world.staff, id)).url);
     await consentAndWait(token);
     await postWaitingRoomMessage(suite.world.clinician, id, { body: 'Be right there.' });

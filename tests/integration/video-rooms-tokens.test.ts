@@ -5,15 +5,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db/client';
 import { CLAIM_STALE_MS } from '@/lib/video/create-room';
 import { ensureVideoSession } from '@/lib/video/ensure-video-session';
-import {
-  createAppointment,
-  eventually,
-  jsonRequest,
-  MIN,
-  twilioTestCredentials,
-} from '@/tests/helpers/video-fixtures';
-import { signedIn } from '@/tests/helpers/signed-in-user';
-import { setUpVideoSuite } from '@/tests/helpers/video-suite';
+import { eventually, jsonRequest, MIN, twilioTestCredentials } from '@/tests/helpers/video-fixtures';
+import { setUpVideoSuite, signedIn } from '@/tests/helpers/video-suite';
 import { expectLogError } from '@/tests/helpers/log-capture';
 
 // The signed-in user is read from the session cookie by lib/auth; here each test says who it is.
@@ -54,7 +47,7 @@ async function roomsOf(appointmentId: string) {
 
 describe('rooms', () => {
   it('20 concurrent token requests for one appointment create exactly one Twilio room', async () => {
-    const id = await createAppointment(suite.world, { startsInMinutes: 5 });
+    const id = await suite.appointment({ startsInMinutes: 5 });
     signedIn.user = suite.world.clinician;
     const before = suite.services.emulator.rooms().length;
 
@@ -75,7 +68,7 @@ describe('rooms', () => {
   });
 
   it('creates a group room in au1 for 4 people, with the status callback, timeouts and an opaque name', async () => {
-    const id = await createAppointment(suite.world, { startsInMinutes: 5 });
+    const id = await suite.appointment({ startsInMinutes: 5 });
     signedIn.user = suite.world.clinician;
     const { roomSid } = (await (await requestToken(id)).json()) as { roomSid: string };
     const room = suite.services.emulator.rooms().find((r) => r.sid === roomSid)!;
@@ -101,7 +94,7 @@ describe('rooms', () => {
   });
 
   it('replaces a completed room with a new one while the appointment is in its window', async () => {
-    const id = await createAppointment(suite.world, { startsInMinutes: -10 });
+    const id = await suite.appointment({ startsInMinutes: -10 });
     signedIn.user = suite.world.clinician;
     const first = (await (await requestToken(id)).json()) as { roomSid: string };
     suite.services.emulator.endRoom(first.roomSid);
@@ -116,7 +109,7 @@ describe('rooms', () => {
   });
 
   it('notices a room Twilio ended without telling us, and makes a new one', async () => {
-    const id = await createAppointment(suite.world, { startsInMinutes: -10 });
+    const id = await suite.appointment({ startsInMinutes: -10 });
     signedIn.user = suite.world.clinician;
     const first = (await (await requestToken(id)).json()) as { roomSid: string };
     suite.services.emulator.endRoom(first.roomSid);
@@ -132,7 +125,7 @@ describe('rooms', () => {
   });
 
   it('adopts the room a dead request created (Twilio 53113) instead of making a second one', async () => {
-    const id = await createAppointment(suite.world, { startsInMinutes: 5 });
+    const id = await suite.appointment({ startsInMinutes: 5 });
     const sessionId = await ensureVideoSession(id);
     const uniqueName = `tp-${'a'.repeat(24)}${Date.now().toString(16).padStart(8, '0').slice(-8)}`;
     // A request claimed the room and created it at Twilio, then died before saving the SID.
@@ -162,7 +155,7 @@ describe('rooms', () => {
   });
 
   it('answers 502 with a plain message when Twilio fails, and the next request succeeds', async () => {
-    const id = await createAppointment(suite.world, { startsInMinutes: 5 });
+    const id = await suite.appointment({ startsInMinutes: 5 });
     signedIn.user = suite.world.clinician;
     suite.services.emulator.injectFailure({
       product: 'video',
@@ -187,7 +180,7 @@ describe('rooms', () => {
 
 describe('POST /api/appointments/{id}/video-token', () => {
   it("gives the appointment's clinician a token for that room only, with an opaque identity and a bounded TTL", async () => {
-    const id = await createAppointment(suite.world, { startsInMinutes: 10 });
+    const id = await suite.appointment({ startsInMinutes: 10 });
     signedIn.user = suite.world.clinician;
     const response = await requestToken(id);
     expect(response.status).toBe(200);
@@ -211,7 +204,7 @@ describe('POST /api/appointments/{id}/video-token', () => {
   });
 
   it('keeps one identity per person per session, so a second tab replaces the first', async () => {
-    const id = await createAppointment(suite.world, { startsInMinutes: 10 });
+    const id = await suite.appointment({ startsInMinutes: 10 });
     signedIn.user = suite.world.clinician;
     const a = (await (await requestToken(id)).json()) as { identity: string };
     const b = (await (await requestToken(id)).json()) as { identity: string };
@@ -223,7 +216,7 @@ describe('POST /api/appointments/{id}/video-token', () => {
     ['admin', 403],
     ['otherClinician', 403],
   ] as const)('refuses %s with %i and a message', async (who, status) => {
-    const id = await createAppointment(suite.world, { startsInMinutes: 5 });
+    const id = await suite.appointment({ startsInMinutes: 5 });
     signedIn.user = suite.world[who];
     const response = await requestToken(id);
     expect(response.status).toBe(status);
@@ -234,7 +227,7 @@ describe('POST /api/appointments/{id}/video-token', () => {
   });
 
   it('asks a signed-out caller without a link to sign in (401)', async () => {
-    const id = await createAppointment(suite.world, { startsInMinutes: 5 });
+    const id = await suite.appointment({ startsInMinutes: 5 });
     const response = await requestToken(id);
     expect(response.status).toBe(401);
   });
@@ -249,7 +242,7 @@ describe('POST /api/appointments/{id}/video-token', () => {
   });
 
   it('answers 410 for a cancelled appointment', async () => {
-    const id = await createAppointment(suite.world, { startsInMinutes: 5, status: 'CANCELLED' });
+    const id = await suite.appointment({ startsInMinutes: 5, status: 'CANCELLED' });
     signedIn.user = suite.world.clinician;
     const response = await requestToken(id);
     expect(response.status).toBe(410);
@@ -257,7 +250,7 @@ describe('POST /api/appointments/{id}/video-token', () => {
   });
 
   it('answers 409 with the opening time before the window opens, and creates no room', async () => {
-    const id = await createAppointment(suite.world, { startsInMinutes: 60 });
+    const id = await suite.appointment({ startsInMinutes: 60 });
     signedIn.user = suite.world.clinician;
     const response = await requestToken(id);
     expect(response.status).toBe(409);
@@ -271,7 +264,7 @@ describe('POST /api/appointments/{id}/video-token', () => {
 
 describe('POST /api/appointments/twilio-status-callback/', () => {
   it('stores each event of a real session once, and derives attendance from them', async () => {
-    const id = await createAppointment(suite.world, { startsInMinutes: -5 });
+    const id = await suite.appointment({ startsInMinutes: -5 });
     signedIn.user = suite.world.clinician;
     const clinician = (await (await requestToken(id)).json()) as { roomSid: string; identity: string };
     const session = await db().videoSession.findUniqueOrThrow({ where: { appointmentId: id } });

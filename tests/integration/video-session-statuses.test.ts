@@ -2,8 +2,6 @@
 // patient's use of the link), and the waiting patient's quick replies:
 // against the emulator and a real database.
 import pg from 'pg';
-import twilio from 'twilio';
-import { NextRequest } from 'next/server';
 import { describe, expect, it, vi } from 'vitest';
 
 import { databaseUrl, db } from '@/lib/db/client';
@@ -17,15 +15,9 @@ import { resolveLinkPrincipal } from '@/lib/video/resolve-link-principal';
 import { revokeJoinLink } from '@/lib/video/revoke-join-link';
 import { QUICK_REPLY_INTERVAL_MS, sendQuickReply } from '@/lib/video/send-quick-reply';
 import { closeNotifyListener } from '@/lib/db/notify-listener';
-import {
-  createAppointment,
-  eventually,
-  jsonRequest,
-  MIN,
-  twilioTestCredentials,
-} from '@/tests/helpers/video-fixtures';
-import { signedIn } from '@/tests/helpers/signed-in-user';
-import { setUpVideoSuite } from '@/tests/helpers/video-suite';
+import { eventually, jsonRequest, MIN, twilioTestCredentials } from '@/tests/helpers/video-fixtures';
+import { roomCallbackParamsFrom, signedCallback } from '@/tests/helpers/signed-callback';
+import { setUpVideoSuite, signedIn } from '@/tests/helpers/video-suite';
 
 vi.mock('@/lib/auth/current-user', () => import('@/tests/helpers/signed-in-user'));
 
@@ -49,7 +41,7 @@ function asPatient(token: string, path: string, body: unknown = {}) {
 
 /** A telehealth appointment whose patient has consented and is in the waiting room. */
 async function waitingPatient(startsInMinutes = 5): Promise<{ id: string; token: string }> {
-  const id = await createAppointment(suite.world, { startsInMinutes });
+  const id = await suite.appointment({ startsInMinutes });
   const link = await getOrCreateJoinLink(suite.world.staff, id);
   const token = tokenOf(link.url);
   const c = await consent(
@@ -73,31 +65,11 @@ async function roomFor(id: string): Promise<string> {
   return ((await response.json()) as { roomSid: string }).roomSid;
 }
 
-const base = Date.now();
+const roomCallbackParams = roomCallbackParamsFrom(twilioTestCredentials.accountSid, Date.now());
 function roomCallback(roomSid: string, name: string, minute: number, seq: number, extra = {}) {
-  const params: Record<string, string> = {
-    AccountSid: twilioTestCredentials.accountSid,
-    RoomSid: roomSid,
-    RoomName: 'tp-opaque',
-    RoomStatus: name === 'room-ended' ? 'completed' : 'in-progress',
-    RoomType: 'group',
-    StatusCallbackEvent: name,
-    Timestamp: new Date(base + minute * MIN).toISOString(),
-    SequenceNumber: String(seq),
-    ...extra,
-  };
+  const params = roomCallbackParams(roomSid, name, minute, seq, extra);
   const url = suite.services.callbackUrl;
-  return statusCallback(
-    new NextRequest(url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        'x-twilio-signature': twilio.getExpectedTwilioSignature(twilioTestCredentials.authToken, url, params),
-      },
-      body: new URLSearchParams(params).toString(),
-    }),
-    none,
-  );
+  return statusCallback(signedCallback(url, params, twilioTestCredentials.authToken), none);
 }
 const clin = { ParticipantSid: 'PA_clin', ParticipantIdentity: 'clinician:x' };
 const pat = { ParticipantSid: 'PA_pat', ParticipantIdentity: 'patient:y' };
@@ -186,7 +158,7 @@ describe('quick replies from the waiting room', () => {
   });
 
   it('refuses a patient who has not entered the waiting room (409)', async () => {
-    const id = await createAppointment(suite.world, { startsInMinutes: 5 });
+    const id = await suite.appointment({ startsInMinutes: 5 });
     const link = await getOrCreateJoinLink(suite.world.staff, id);
     const response = await quickReply(
       asPatient(tokenOf(link.url), '/api/video/join/quick-reply', { reply: 'RUNNING_LATE' }),
@@ -254,13 +226,13 @@ describe('statuses from events', () => {
   });
 
   it('does not offer a no-show for an appointment that has only just started', async () => {
-    const id = await createAppointment(suite.world, { startsInMinutes: -2 });
+    const id = await suite.appointment({ startsInMinutes: -2 });
     await getOrCreateJoinLink(suite.world.staff, id);
     expect((await getVideoPanel(suite.world.clinician, id)).noShowSuggested).toBe(false);
   });
 
   it('shows the link first opened, consent given and let in, never "not used" once the patient came', async () => {
-    const id = await createAppointment(suite.world, { startsInMinutes: 5 });
+    const id = await suite.appointment({ startsInMinutes: 5 });
     const link = await getOrCreateJoinLink(suite.world.staff, id);
     const token = tokenOf(link.url);
     expect((await getVideoPanel(suite.world.staff, id)).joinLink!.uses).toEqual([]);

@@ -3,18 +3,11 @@
 // the twilio helper's algorithm.
 import twilio from 'twilio';
 import { describe, expect, it, vi } from 'vitest';
-import { NextRequest } from 'next/server';
 
 import { db } from '@/lib/db/client';
-import {
-  CALLBACK_PATH,
-  createAppointment,
-  jsonRequest,
-  MIN,
-  twilioTestCredentials,
-} from '@/tests/helpers/video-fixtures';
-import { signedIn } from '@/tests/helpers/signed-in-user';
-import { setUpVideoSuite } from '@/tests/helpers/video-suite';
+import { CALLBACK_PATH, jsonRequest, twilioTestCredentials } from '@/tests/helpers/video-fixtures';
+import { roomCallbackParamsFrom, signedCallback } from '@/tests/helpers/signed-callback';
+import { setUpVideoSuite, signedIn } from '@/tests/helpers/video-suite';
 
 vi.mock('@/lib/auth/current-user', () => import('@/tests/helpers/signed-in-user'));
 
@@ -25,7 +18,7 @@ const suite = setUpVideoSuite();
 
 /** A session with a room, as the clinician's first token request leaves it. */
 async function sessionWithRoom(): Promise<{ roomSid: string; sessionId: string; clinicianIdentity: string }> {
-  const id = await createAppointment(suite.world, { startsInMinutes: -5 });
+  const id = await suite.appointment({ startsInMinutes: -5 });
   signedIn.user = suite.world.clinician;
   const response = await videoToken(
     jsonRequest(`${suite.services.appUrl}/api/appointments/${id}/video-token`, { body: {} }),
@@ -45,41 +38,11 @@ function callback(
   options: { signature?: string | null; url?: string } = {},
 ): Promise<Response> {
   const url = options.url ?? suite.services.callbackUrl;
-  const signature =
-    options.signature === undefined
-      ? twilio.getExpectedTwilioSignature(twilioTestCredentials.authToken, url, params)
-      : options.signature;
-  const request = new NextRequest(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      ...(signature === null ? {} : { 'x-twilio-signature': signature }),
-    },
-    body: new URLSearchParams(params).toString(),
-  });
+  const request = signedCallback(url, params, twilioTestCredentials.authToken, options);
   return statusCallback(request, { params: Promise.resolve({}) });
 }
 
-const base = Date.now();
-function event(
-  roomSid: string,
-  name: string,
-  minute: number,
-  sequenceNumber: number,
-  extra: Record<string, string> = {},
-): Record<string, string> {
-  return {
-    AccountSid: twilioTestCredentials.accountSid,
-    RoomSid: roomSid,
-    RoomName: 'tp-opaque',
-    RoomStatus: name === 'room-ended' ? 'completed' : 'in-progress',
-    RoomType: 'group',
-    StatusCallbackEvent: name,
-    Timestamp: new Date(base + minute * MIN).toISOString(),
-    SequenceNumber: String(sequenceNumber),
-    ...extra,
-  };
-}
+const event = roomCallbackParamsFrom(twilioTestCredentials.accountSid, Date.now());
 
 const countEvents = (roomSid: string) => db().videoRoomEvent.count({ where: { roomSid } });
 
