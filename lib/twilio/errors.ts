@@ -124,7 +124,13 @@ interface ErrorShape {
   isAxiosError?: unknown;
 }
 
+/** The first of the values that is a string (legacy and RFC 9457 bodies name their fields differently). */
+function firstString(...values: unknown[]): string | null {
+  return (values.find((v) => typeof v === 'string') as string | undefined) ?? null;
+}
+
 /** Maps a thrown value from a Twilio call to a TwilioError (returns it unchanged if it already is one). */
+
 export function toTwilioError(err: unknown): TwilioError {
   if (err instanceof TwilioError) return err;
   const shape: ErrorShape = typeof err === 'object' && err !== null ? (err as ErrorShape) : {};
@@ -133,18 +139,8 @@ export function toTwilioError(err: unknown): TwilioError {
   if (typeof shape.status === 'number' && shape.isAxiosError !== true) {
     const status = shape.status;
     const code = typeof shape.code === 'number' ? shape.code : null;
-    const moreInfo =
-      typeof shape.moreInfo === 'string'
-        ? shape.moreInfo
-        : typeof shape.type === 'string'
-          ? shape.type
-          : null;
-    const detail =
-      typeof shape.detail === 'string'
-        ? shape.detail
-        : typeof shape.message === 'string'
-          ? shape.message
-          : null;
+    const moreInfo = firstString(shape.moreInfo, shape.type);
+    const detail = firstString(shape.detail, shape.message);
     const retryable = status === 429 || status >= 500;
     return new TwilioError('rest', code, status, describeTwilioCode(code), moreInfo, retryable, detail);
   }
