@@ -130,7 +130,6 @@ function firstString(...values: unknown[]): string | null {
 }
 
 /** Maps a thrown value from a Twilio call to a TwilioError (returns it unchanged if it already is one). */
-
 export function toTwilioError(err: unknown): TwilioError {
   if (err instanceof TwilioError) return err;
   const shape: ErrorShape = typeof err === 'object' && err !== null ? (err as ErrorShape) : {};
