@@ -57,6 +57,22 @@ export function VideoActionButton({
   );
 }
 
+/** "Mark as no-show", asked in a dialog first (the patient's link stops working). */
+export function MarkNoShowButton({ action }: { action: Action }) {
+  return (
+    <VideoActionButton
+      action={action}
+      label="Mark as no-show"
+      pendingLabel="Saving…"
+      confirm={{
+        title: 'Mark this appointment as a no-show?',
+        message: 'The patient’s join link will stop working, and the appointment is recorded as missed.',
+        confirmLabel: 'Mark as no-show',
+      }}
+    />
+  );
+}
+
 /** The guest-link button: shows the new link, once, with a copy button. */
 export function GuestLinkButton({ action }: { action: Action }) {
   const [state, run, pending] = useActionState<VideoActionState, FormData>(action, initialFormState);

@@ -21,6 +21,7 @@ import {
   markNoShowAction,
   postWaitingMessageAction,
 } from './staff-video-actions';
+import { QuickReplyList } from './quick-reply-list';
 import { GuestLinkButton, VideoActionButton, WaitingMessageForm } from './staff-video-controls';
 
 const ALERTS_KEY = 'tp-waiting-alerts';
@@ -186,19 +187,12 @@ function WaitingItem({ item, timeZone }: { item: WaitingListItem; timeZone: stri
         </p>
       </div>
       {item.replies.length ? (
-        <div
-          data-testid="quick-replies"
-          className="rounded-md border border-sky-300 bg-sky-50 p-3 text-sky-950"
-        >
-          <p className="text-sm font-semibold">{item.patientName.split(' ')[0]} replied</p>
-          <ul className="text-sm">
-            {item.replies.map((r) => (
-              <li key={r.id}>
-                <span className="text-slate-700">{clock(r.at, timeZone)}:</span> “{QUICK_REPLIES[r.reply]}”
-              </li>
-            ))}
-          </ul>
-        </div>
+        <QuickReplyList
+          firstName={item.patientName.split(' ')[0]!}
+          replies={item.replies}
+          at={(iso) => clock(iso, timeZone)}
+          testId="quick-replies"
+        />
       ) : null}
       {item.messages.length ? (
         <p className="text-sm text-slate-700">

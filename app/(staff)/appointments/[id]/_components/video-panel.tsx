@@ -28,10 +28,12 @@ import {
 } from '@/components/video/staff-video-actions';
 import {
   GuestLinkButton,
+  MarkNoShowButton,
   VideoActionButton,
   VideoPanelLive,
   WaitingMessageForm,
 } from '@/components/video/staff-video-controls';
+import { WaitingMessageList } from '@/components/video/waiting-message-list';
 
 const waitingLabels: Record<string, string> = {
   WAITING: 'Waiting to be let in',
@@ -203,15 +205,7 @@ export async function VideoPanel({ appointmentId, user }: { appointmentId: strin
 
       {!closed && panel.can.message ? (
         <Block title="Messages to the waiting patient">
-          {panel.messages.length ? (
-            <ul className="flex flex-col gap-1 text-sm">
-              {panel.messages.map((m) => (
-                <li key={m.id}>
-                  <span className="text-slate-600">{at(m.at)}:</span> {m.body}
-                </li>
-              ))}
-            </ul>
-          ) : null}
+          <WaitingMessageList messages={panel.messages} at={at} />
           <WaitingMessageForm action={postWaitingMessageAction.bind(null, id)} />
         </Block>
       ) : null}
@@ -250,17 +244,7 @@ export async function VideoPanel({ appointmentId, user }: { appointmentId: strin
               </p>
             ) : null}
             {panel.can.markNoShow && panel.started ? (
-              <VideoActionButton
-                action={markNoShowAction.bind(null, id)}
-                label="Mark as no-show"
-                pendingLabel="Saving…"
-                confirm={{
-                  title: 'Mark this appointment as a no-show?',
-                  message:
-                    'The patient’s join link will stop working, and the appointment is recorded as missed.',
-                  confirmLabel: 'Mark as no-show',
-                }}
-              />
+              <MarkNoShowButton action={markNoShowAction.bind(null, id)} />
             ) : null}
           </div>
         </Block>

@@ -4,6 +4,7 @@
 // consent, who is connected, their quick replies, and the staff actions.
 import { useMemo } from 'react';
 
+import { QuickReplyList } from '@/components/video/quick-reply-list';
 import {
   admitPatientAction,
   createGuestLinkAction,
@@ -12,11 +13,12 @@ import {
 } from '@/components/video/staff-video-actions';
 import {
   GuestLinkButton,
+  MarkNoShowButton,
   VideoActionButton,
   WaitingMessageForm,
 } from '@/components/video/staff-video-controls';
+import { WaitingMessageList } from '@/components/video/waiting-message-list';
 import type { VideoPanelState } from '@/lib/video/get-video-panel';
-import { QUICK_REPLIES } from '@/lib/video/quick-replies';
 
 export function SessionSide({
   appointmentId,
@@ -79,19 +81,14 @@ export function SessionSide({
         </div>
       </dl>
       {panel.replies.length ? (
-        <div
-          data-testid="room-quick-replies"
-          className="rounded-md border border-sky-300 bg-sky-50 p-3 text-sm text-sky-950"
-        >
-          <h3 className="font-semibold">{patientFirstName} replied</h3>
-          <ul aria-live="polite">
-            {panel.replies.map((r) => (
-              <li key={r.id}>
-                <span className="text-slate-700">{at(r.at)}:</span> “{QUICK_REPLIES[r.reply]}”
-              </li>
-            ))}
-          </ul>
-        </div>
+        <QuickReplyList
+          firstName={patientFirstName}
+          replies={panel.replies}
+          at={at}
+          testId="room-quick-replies"
+          heading="h3"
+          live
+        />
       ) : null}
       {status === 'WAITING' ? (
         <VideoActionButton
@@ -104,30 +101,13 @@ export function SessionSide({
       {!closed && panel.can.message ? (
         <div className="flex flex-col gap-2">
           <h3 className="font-semibold">Messages to the waiting patient</h3>
-          {panel.messages.length ? (
-            <ul className="flex flex-col gap-1 text-sm">
-              {panel.messages.map((m) => (
-                <li key={m.id}>
-                  <span className="text-slate-600">{at(m.at)}:</span> {m.body}
-                </li>
-              ))}
-            </ul>
-          ) : null}
+          <WaitingMessageList messages={panel.messages} at={at} />
           <WaitingMessageForm action={postWaitingMessageAction.bind(null, appointmentId)} idPrefix="room" />
         </div>
       ) : null}
       {!closed ? <GuestLinkButton action={createGuestLinkAction.bind(null, appointmentId)} /> : null}
       {!closed && panel.can.markNoShow && panel.started ? (
-        <VideoActionButton
-          action={markNoShowAction.bind(null, appointmentId)}
-          label="Mark as no-show"
-          pendingLabel="Saving…"
-          confirm={{
-            title: 'Mark this appointment as a no-show?',
-            message: 'The patient’s join link will stop working, and the appointment is recorded as missed.',
-            confirmLabel: 'Mark as no-show',
-          }}
-        />
+        <MarkNoShowButton action={markNoShowAction.bind(null, appointmentId)} />
       ) : null}
       {panel.appointmentStatus === 'NO_SHOW' ? <p className="font-medium">Marked as a no-show.</p> : null}
     </aside>
