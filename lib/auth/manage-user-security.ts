@@ -2,7 +2,7 @@
 // reset the second factor (lost phone) so the person sets it up again.
 import 'server-only';
 
-import { recordAudit } from '@/lib/audit/record-audit';
+import { recordChange } from '@/lib/audit/record-change';
 import { db } from '@/lib/db/client';
 import { clearAccountWaitsStatement } from '@/lib/db/queries/rate-limit';
 import { runStatement } from '@/lib/db/queries/run-query';
@@ -35,15 +35,12 @@ export async function clearSignInWaits(
     });
     if (!user) throw new AppError('NOT_FOUND', NOT_FOUND);
     await runStatement(tx, clearAccountWaitsStatement, [userId, ACCOUNT_THROTTLE_POLICIES]);
-    await recordAudit(
-      {
-        actor: { id: actor.id, role: actor.role },
-        action: 'UPDATE',
-        entityType: 'User',
-        entityId: userId,
-        detail: { event: 'sign_in_waits_cleared', at: now.toISOString() },
-      },
+    await recordChange(
       tx,
+      actor,
+      'UPDATE',
+      { type: 'User', id: userId },
+      { event: 'sign_in_waits_cleared', at: now.toISOString() },
     );
   });
 }
@@ -64,15 +61,12 @@ export async function resetTwoFactor(
     if (result.count === 0) throw new AppError('NOT_FOUND', NOT_FOUND);
     await tx.recoveryCode.deleteMany({ where: { userId } });
     await tx.authSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
-    await recordAudit(
-      {
-        actor: { id: actor.id, role: actor.role },
-        action: 'UPDATE',
-        entityType: 'User',
-        entityId: userId,
-        detail: { event: 'two_factor_reset', fields: ['totpSecret', 'totpEnabledAt', 'recoveryCodes'] },
-      },
+    await recordChange(
       tx,
+      actor,
+      'UPDATE',
+      { type: 'User', id: userId },
+      { event: 'two_factor_reset', fields: ['totpSecret', 'totpEnabledAt', 'recoveryCodes'] },
     );
   });
 }
@@ -82,15 +76,12 @@ export async function setMfaRequiredForAll(actor: SessionUser, required: boolean
   assertCan(actor, 'settings.manage');
   await db().$transaction(async (tx) => {
     await tx.clinic.update({ where: { id: actor.clinicId }, data: { mfaRequiredForAll: required } });
-    await recordAudit(
-      {
-        actor: { id: actor.id, role: actor.role },
-        action: 'UPDATE',
-        entityType: 'Clinic',
-        entityId: actor.clinicId,
-        detail: { event: 'mfa_policy_changed', fields: ['mfaRequiredForAll'] },
-      },
+    await recordChange(
       tx,
+      actor,
+      'UPDATE',
+      { type: 'Clinic', id: actor.clinicId },
+      { event: 'mfa_policy_changed', fields: ['mfaRequiredForAll'] },
     );
   });
 }

@@ -6,6 +6,7 @@
 import 'server-only';
 
 import { recordAudit } from '@/lib/audit/record-audit';
+import { recordChange } from '@/lib/audit/record-change';
 import type { SessionUser } from '@/lib/auth/session-user';
 import type { Prisma } from '@/lib/db/generated/client';
 import { db } from '@/lib/db/client';
@@ -98,14 +99,13 @@ export async function getOrCreateJoinLink(user: SessionUser, appointmentId: stri
   const { appointment, sessionId } = await requireStaffVideoAccess(user, appointmentId, 'manage-links');
   const link = await currentOrFirstJoinLink(sessionId, user.id);
   if (link.created) {
-    await recordAudit({
-      actor: { id: user.id, role: user.role },
-      action: 'CREATE',
-      entityType: 'JoinLink',
-      entityId: link.id,
-      patientId: appointment.patientId,
-      detail: { operation: 'first-link' },
-    });
+    await recordChange(
+      db(),
+      user,
+      'CREATE',
+      { type: 'JoinLink', id: link.id, patientId: appointment.patientId },
+      { operation: 'first-link' },
+    );
   }
   return { id: link.id, url: link.url };
 }
