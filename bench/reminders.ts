@@ -30,7 +30,6 @@
 // p50/p95, duplicates (a second message on a channel to a number) and lost
 // reminders (no message accepted on the channel that should have carried it).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -40,7 +39,10 @@ import { parseArgs } from 'node:util';
 import { POST as inboundRoute } from '@/app/api/twilio/messages/inbound/route';
 import { POST as statusRoute } from '@/app/api/twilio/messages/status/route';
 import { disconnectDb, db } from '@/lib/db/client';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '@/tools/embedded-postgres/start-embedded-postgres';
+import {
+  startEmbeddedPostgres,
+  type EmbeddedPostgres,
+} from '@/tools/embedded-postgres/start-embedded-postgres';
 import { PROJECT_ROOT } from '@/tools/local-database';
 import { applyMigrations } from '@/tools/migrate/apply-migrations';
 import { childEnv, env, setEnvForThisProcess } from '@/lib/env';
@@ -49,6 +51,7 @@ import { stopJobSender } from '@/lib/jobs/job-sender';
 import { forgetReminderConfig } from '@/lib/reminders/get-reminder-config';
 import { sendReminderQueue } from '@/lib/reminders/reminder-queues';
 import { createDatabase, dropDatabase, withDatabase } from '@/tests/helpers/database-admin';
+import { randomTwilioCredentials } from '@/scripts/dev-services';
 import { startRouteServer, type RouteHandler, type RouteServer } from '@/tests/helpers/route-server';
 
 const { values: args } = parseArgs({
@@ -81,12 +84,8 @@ const LATENCIES = args['latency-ms']!.split(',').map((v) => {
   return n;
 });
 
-const hex = (n: number) => randomBytes(n).toString('hex');
 const creds = {
-  TWILIO_ACCOUNT_SID: `AC${hex(16)}`,
-  TWILIO_AUTH_TOKEN: hex(16),
-  TWILIO_API_KEY: `SK${hex(16)}`,
-  TWILIO_API_SECRET: randomBytes(24).toString('base64url'),
+  ...randomTwilioCredentials(),
   TWILIO_PHONE_NUMBER: '+61480000001',
   TWILIO_WHATSAPP_FROM: 'whatsapp:+61480000002',
 };

@@ -23,6 +23,18 @@ export type TwilioCredentials = {
 
 const hex = (bytes: number) => randomBytes(bytes).toString('hex');
 
+/** A fresh made-up account for an emulator (numbers from ACMA's range for fiction: never a real person's). */
+export function randomTwilioCredentials(): TwilioCredentials {
+  return {
+    TWILIO_ACCOUNT_SID: `AC${hex(16)}`,
+    TWILIO_AUTH_TOKEN: hex(16),
+    TWILIO_API_KEY: `SK${hex(16)}`,
+    TWILIO_API_SECRET: randomBytes(24).toString('base64url'),
+    TWILIO_PHONE_NUMBER: '+61491570156',
+    TWILIO_WHATSAPP_FROM: 'whatsapp:+61491570157',
+  };
+}
+
 /**
  * The credentials the emulator accepts: the configured ones when set (so the
  * same validation code runs as in production), otherwise a development set
@@ -33,15 +45,7 @@ export async function emulatorCredentials(config: ServerEnv): Promise<TwilioCred
   let generated: TwilioCredentials | undefined;
   if (existsSync(file)) generated = JSON.parse(await readFile(file, 'utf8')) as TwilioCredentials;
   if (!generated) {
-    generated = {
-      TWILIO_ACCOUNT_SID: `AC${hex(16)}`,
-      TWILIO_AUTH_TOKEN: hex(16),
-      TWILIO_API_KEY: `SK${hex(16)}`,
-      TWILIO_API_SECRET: randomBytes(24).toString('base64url'),
-      // ACMA's range for fiction: never a real person's number.
-      TWILIO_PHONE_NUMBER: '+61491570156',
-      TWILIO_WHATSAPP_FROM: 'whatsapp:+61491570157',
-    };
+    generated = randomTwilioCredentials();
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, JSON.stringify(generated, null, 2), { mode: 0o600 });
   }

@@ -9,13 +9,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../tools/embedded-postgres/start-embedded-postgres';
 import { PROJECT_ROOT } from '../../tools/local-database';
-import { createDatabase, dropDatabase, withDatabase } from '../../tests/helpers/database-admin';
-import { startEmulatorProcess, type TwilioCredentials } from '../dev-services';
+import { dropDatabase } from '../../tests/helpers/database-admin';
+import { startSeededServices, waitForHttp } from '../seeded-services';
 
 const bin = (name: string) => path.join(PROJECT_ROOT, 'node_modules', '.bin', name);
-const hex = (n: number) => randomBytes(n).toString('hex');
 
 export type FuzzStack = {
   appUrl: string;
@@ -37,21 +35,6 @@ function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
-}
-
-async function waitForHttp(url: string, timeoutMs: number, exited: () => unknown): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (exited()) throw new Error('The server exited while starting; its output is above.');
-    try {
-      const res = await fetch(url, { redirect: 'manual' });
-      if (res.status < 500) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
 }
 
 export function build(): void {
@@ -79,46 +62,19 @@ export async function startFuzzStack(): Promise<FuzzStack> {
   if (!existsSync(path.join(PROJECT_ROOT, '.next', 'BUILD_ID'))) {
     throw new Error('No production build in .next/: run without --skip-build.');
   }
-  let embedded: EmbeddedPostgres | null = null;
-  const serverUrl =
-    process.env.DATABASE_URL ?? (embedded = await startEmbeddedPostgres({ projectRoot: PROJECT_ROOT })).url;
-  const dbName = `tp_fuzz_${process.pid}_${Date.now().toString(36)}`;
-  await createDatabase(serverUrl, dbName);
-  const databaseUrl = withDatabase(serverUrl, dbName);
-  const baseEnv: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl };
-  delete baseEnv.NODE_OPTIONS;
-  delete baseEnv.VIDEO_TEST_BUILD;
-
-  const seed = spawnSync(bin('tsx'), ['--conditions=react-server', 'scripts/db-seed.ts'], {
-    cwd: PROJECT_ROOT,
-    env: { ...baseEnv, NODE_ENV: 'development' },
-    encoding: 'utf8',
-  });
-  if (seed.status !== 0) throw new Error(`Seeding the fuzz database failed:\n${seed.stdout}\n${seed.stderr}`);
-
-  const credentials: TwilioCredentials = {
-    TWILIO_ACCOUNT_SID: `AC${hex(16)}`,
-    TWILIO_AUTH_TOKEN: hex(16),
-    TWILIO_API_KEY: `SK${hex(16)}`,
-    TWILIO_API_SECRET: randomBytes(24).toString('base64url'),
-    TWILIO_PHONE_NUMBER: '+61491570156',
-    TWILIO_WHATSAPP_FROM: 'whatsapp:+61491570157',
-  };
-  const emulator = await startEmulatorProcess(credentials, { env: baseEnv });
+  const {
+    embedded,
+    databaseUrl,
+    credentials,
+    emulator,
+    serverEnv: serverEnvAt,
+  } = await startSeededServices('fuzz');
   const port = await freePort();
   const appUrl = `http://127.0.0.1:${port}`;
   const serverEnv: NodeJS.ProcessEnv = {
-    ...baseEnv,
-    ...credentials,
-    NODE_ENV: 'production',
-    PORT: String(port),
-    AUTH_SECRET: randomBytes(32).toString('base64url'),
-    APP_URL: appUrl,
+    ...serverEnvAt(appUrl, port),
     // Set, so /api/metrics answers (401 without the token) rather than hiding behind a 404.
     METRICS_TOKEN: randomBytes(24).toString('base64url'),
-    TWILIO_EMULATOR: '1',
-    TWILIO_EMULATOR_URL: emulator.url,
-    TWILIO_STATUS_CALLBACK_URL: `${appUrl}/api/appointments/twilio-status-callback/`,
     // Everything the server logs, so that a leak at any level is seen.
     LOG_LEVEL: 'debug',
   };

@@ -11,11 +11,13 @@ import {
   expectNoAxeViolations,
   joinPath,
   makeJoinLink,
+  openOnPhone,
   setAppointmentStatus,
+  staffPage,
   standIn,
   standInConfig,
   standInConnects,
-  staffPage,
+  telehealthWithLink,
 } from './video-support';
 
 const PHONE = {
@@ -34,13 +36,9 @@ test('the patient checks their devices, consents, waits, hears from the clinicia
   browser,
 }) => {
   test.setTimeout(120_000);
-  const appointment = await createTelehealthAppointment({ startsInMs: 5 * MIN });
-  const staff = await staffPage(browser, demo.clinician);
-  const link = await makeJoinLink(staff, appointment.id);
+  const { appointment, staff, link } = await telehealthWithLink(browser, demo.clinician, 5 * MIN);
 
-  const phone = await browser.newContext(PHONE);
-  const patient = await phone.newPage();
-  await patient.goto(joinPath(link));
+  const { phone, patient } = await openOnPhone(browser, link, PHONE);
 
   // First screen: clinic, clinician's first name, time in the patient's timezone; no account, no install.
   await expect(patient.getByRole('heading', { level: 1 })).toHaveText('Your video appointment with Maya');
@@ -143,12 +141,8 @@ test('the patient checks their devices, consents, waits, hears from the clinicia
 });
 
 test('audio only is one tap away, and the call then sends no camera', async ({ browser }) => {
-  const appointment = await createTelehealthAppointment({ startsInMs: 5 * MIN });
-  const staff = await staffPage(browser, demo.clinician);
-  const link = await makeJoinLink(staff, appointment.id);
-  const phone = await browser.newContext(PHONE);
-  const patient = await phone.newPage();
-  await patient.goto(joinPath(link));
+  const { appointment, staff, link } = await telehealthWithLink(browser, demo.clinician, 5 * MIN);
+  const { phone, patient } = await openOnPhone(browser, link, PHONE);
   await patient.getByRole('button', { name: 'Check my camera and sound' }).click();
   await patient.getByRole('button', { name: 'Use sound only (no camera)' }).click();
   await expect(patient.getByText('Camera off: you will join with sound only.')).toBeVisible();
@@ -215,9 +209,7 @@ test.describe('guidance when the link cannot take the patient in', () => {
     // The waiting room opens 15 minutes before the start: here, in about 30 seconds.
     const appointment = await createTelehealthAppointment({ startsInMs: 15 * MIN + 30_000 });
     const link = await makeJoinLink(staff, appointment.id);
-    const phone = await browser.newContext(PHONE);
-    const patient = await phone.newPage();
-    await patient.goto(joinPath(link));
+    const { phone, patient } = await openOnPhone(browser, link, PHONE);
     await expect(patient.getByRole('heading', { name: 'You’re early' })).toBeVisible();
     await expect(patient.getByText(/in \d+ seconds?/)).toBeVisible();
     await expectNoAxeViolations(patient, 'join: too early');

@@ -9,11 +9,11 @@ import { expect, test, type Page } from '@playwright/test';
 
 import { demo, withDb } from './support';
 import {
-  createTelehealthAppointment,
+  checkInToWaitingRoom,
   expectNoAxeViolations,
   joinPath,
-  makeJoinLink,
-  staffPage,
+  openOnPhone,
+  telehealthWithLink,
 } from './video-support';
 
 const MIN = 60_000;
@@ -35,9 +35,7 @@ test('a patient who opens the link inside WhatsApp is shown how to open it in Sa
   browser,
 }) => {
   test.setTimeout(90_000);
-  const appointment = await createTelehealthAppointment({ startsInMs: 5 * MIN });
-  const staff = await staffPage(browser, demo.reception);
-  const link = await makeJoinLink(staff, appointment.id);
+  const { staff, link } = await telehealthWithLink(browser, demo.reception, 5 * MIN);
 
   const phone = await browser.newContext({ ...PHONE, userAgent: IPHONE_WHATSAPP });
   await phone.grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -75,12 +73,8 @@ test('a patient who opens the link inside WhatsApp is shown how to open it in Sa
 test('an ordinary browser goes straight to the device check, without the in-app guidance', async ({
   browser,
 }) => {
-  const appointment = await createTelehealthAppointment({ startsInMs: 5 * MIN });
-  const staff = await staffPage(browser, demo.reception);
-  const link = await makeJoinLink(staff, appointment.id);
-  const phone = await browser.newContext({ ...PHONE, userAgent: ANDROID_CHROME });
-  const patient = await phone.newPage();
-  await patient.goto(joinPath(link));
+  const { staff, link } = await telehealthWithLink(browser, demo.reception, 5 * MIN);
+  const { phone, patient } = await openOnPhone(browser, link, { ...PHONE, userAgent: ANDROID_CHROME });
   await expect(patient.getByRole('button', { name: 'Check my camera and sound' })).toBeVisible();
   await expect(patient.getByText('Open this link in')).toHaveCount(0);
   await phone.close();
@@ -91,12 +85,8 @@ test('too early by days: the date, time and zone, when joining opens, no countdo
   browser,
 }) => {
   const startsAt = new Date(Date.now() + 2 * 24 * 60 * MIN + 3 * 60 * MIN);
-  const appointment = await createTelehealthAppointment({ startsInMs: startsAt.getTime() - Date.now() });
-  const staff = await staffPage(browser, demo.reception);
-  const link = await makeJoinLink(staff, appointment.id);
-  const phone = await browser.newContext({ ...PHONE, userAgent: ANDROID_CHROME });
-  const patient = await phone.newPage();
-  await patient.goto(joinPath(link));
+  const { staff, link } = await telehealthWithLink(browser, demo.reception, startsAt.getTime() - Date.now());
+  const { phone, patient } = await openOnPhone(browser, link, { ...PHONE, userAgent: ANDROID_CHROME });
   const early = patient.getByRole('region', { name: 'You’re early' });
   await expect(early).toBeVisible();
   const perth = (options: Intl.DateTimeFormatOptions) =>
@@ -118,20 +108,10 @@ test('a waiting patient’s quick reply reaches the clinician’s dashboard live
   browser,
 }) => {
   test.setTimeout(120_000);
-  const appointment = await createTelehealthAppointment({ startsInMs: 5 * MIN });
-  const clinician = await staffPage(browser, demo.clinician);
-  const link = await makeJoinLink(clinician, appointment.id);
+  const { appointment, staff: clinician, link } = await telehealthWithLink(browser, demo.clinician, 5 * MIN);
 
-  const phone = await browser.newContext({ ...PHONE, userAgent: ANDROID_CHROME });
-  const patient = await phone.newPage();
-  await patient.goto(joinPath(link));
-  await patient.getByRole('button', { name: 'Check my camera and sound' }).click();
-  await patient.getByRole('button', { name: 'Turn on camera and microphone' }).click();
-  await patient.getByRole('button', { name: 'Continue' }).click();
-  await patient.getByLabel('I agree to have this appointment with Maya by video.').check();
-  await patient.getByLabel('In Australia').check();
-  await patient.getByRole('button', { name: 'Agree and continue' }).click();
-  await expect(patient.getByText('Maya knows you’re here.')).toBeVisible();
+  const { phone, patient } = await openOnPhone(browser, link, { ...PHONE, userAgent: ANDROID_CHROME });
+  await checkInToWaitingRoom(patient);
 
   // The clinician's dashboard is open before the reply is sent: it must arrive without a reload.
   await clinician.goto('/dashboard');
@@ -171,15 +151,11 @@ test('a waiting patient’s quick reply reaches the clinician’s dashboard live
 test('the appointment page shows when the link was first opened and offers a no-show when the patient never joined', async ({
   browser,
 }) => {
-  const appointment = await createTelehealthAppointment({ startsInMs: -20 * MIN });
-  const staff = await staffPage(browser, demo.reception);
-  const link = await makeJoinLink(staff, appointment.id);
+  const { appointment, staff, link } = await telehealthWithLink(browser, demo.reception, -20 * MIN);
   const panel = staff.getByRole('region', { name: 'Video session' });
   await expect(panel.getByTestId('link-uses')).toHaveText('Not used yet.');
 
-  const phone = await browser.newContext({ ...PHONE, userAgent: ANDROID_CHROME });
-  const patient = await phone.newPage();
-  await patient.goto(joinPath(link));
+  const { phone, patient } = await openOnPhone(browser, link, { ...PHONE, userAgent: ANDROID_CHROME });
   await expect(patient.getByRole('button', { name: 'Check my camera and sound' })).toBeVisible();
 
   await staff.reload();

@@ -6,16 +6,17 @@
 import { devices, expect, test, type Page } from '@playwright/test';
 
 import {
+  checkInToWaitingRoom,
   createTelehealthAppointment,
   demo,
   emulator,
   expectNoAxeViolations,
   joinPath,
   makeJoinLink,
+  staffContext,
   standIn,
   standInConfig,
   standInConnects,
-  staffContext,
 } from './video-support';
 import { withDb } from './support';
 
@@ -24,13 +25,7 @@ const PHONE_VIEWPORT = { width: 390, height: 844 };
 
 async function patientToWaitingRoom(patient: Page, link: string) {
   await patient.goto(joinPath(link));
-  await patient.getByRole('button', { name: 'Check my camera and sound' }).click();
-  await patient.getByRole('button', { name: 'Turn on camera and microphone' }).click();
-  await patient.getByRole('button', { name: 'Continue' }).click();
-  await patient.getByLabel('I agree to have this appointment with Maya by video.').check();
-  await patient.getByLabel('In Australia').check();
-  await patient.getByRole('button', { name: 'Agree and continue' }).click();
-  await expect(patient.getByText('Maya knows you’re here.')).toBeVisible();
+  await checkInToWaitingRoom(patient);
 }
 
 test('the clinician sees the patient waiting, messages and lets them in, runs the call, ends it for everyone and sees attendance', async ({

@@ -53,6 +53,37 @@ export async function setAppointmentStatus(id: string, status: string) {
 // clinician in again within 30 seconds would fail. Later contexts reuse the cookies.
 const signedIn = new Map<string, Awaited<ReturnType<BrowserContext['storageState']>>>();
 
+/** A telehealth appointment `startsInMs` from now, and its join link made by `email` on the staff page. */
+export async function telehealthWithLink(browser: Browser, email: string, startsInMs: number) {
+  const appointment = await createTelehealthAppointment({ startsInMs });
+  const staff = await staffPage(browser, email);
+  const link = await makeJoinLink(staff, appointment.id);
+  return { appointment, staff, link };
+}
+
+/** The patient's phone (a context of its own) with the join link open. */
+export async function openOnPhone(
+  browser: Browser,
+  link: string,
+  options: Parameters<Browser['newContext']>[0],
+) {
+  const phone = await browser.newContext(options);
+  const patient = await phone.newPage();
+  await patient.goto(joinPath(link));
+  return { phone, patient };
+}
+
+/** From the join page's first screen through the device check and consent into the waiting room. */
+export async function checkInToWaitingRoom(patient: Page) {
+  await patient.getByRole('button', { name: 'Check my camera and sound' }).click();
+  await patient.getByRole('button', { name: 'Turn on camera and microphone' }).click();
+  await patient.getByRole('button', { name: 'Continue' }).click();
+  await patient.getByLabel('I agree to have this appointment with Maya by video.').check();
+  await patient.getByLabel('In Australia').check();
+  await patient.getByRole('button', { name: 'Agree and continue' }).click();
+  await expect(patient.getByText('Maya knows you’re here.')).toBeVisible();
+}
+
 /** A context signed in as this staff member (the clinician by default), with extra options. */
 export async function staffContext(
   browser: Browser,
