@@ -16,6 +16,7 @@ import { AppError } from '@/lib/errors/app-error';
 import { SLOT_MESSAGES } from '@/lib/schemas/appointment';
 import { addDays, todayIn, zonedTimeToUtc } from '@/lib/time/clinic-time';
 
+import { refusal } from '../helpers/refusal';
 import {
   createClinic,
   createPatientRow,
@@ -31,16 +32,6 @@ let omar: SessionUser;
 let otherClinicStaff: SessionUser;
 let patientA: string;
 let patientB: string;
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected the call to be refused');
-}
 
 /** An instant at a Sydney wall-clock time `days` from today. */
 function sydney(days: number, time: string): Date {

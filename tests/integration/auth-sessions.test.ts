@@ -4,8 +4,7 @@
 import { encode } from 'next-auth/jwt';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { SESSION_COOKIE_MAX_AGE_SECONDS, sessionCookieName } from '@/lib/auth/auth-cookies';
-import { authSecret } from '@/lib/auth/auth-secret';
+import { sessionCookieName } from '@/lib/auth/auth-cookies';
 import { authenticate } from '@/lib/auth/authenticate';
 import { changePassword } from '@/lib/auth/change-password';
 import { getSessionState, getSessionUser, requireEnrolmentSession } from '@/lib/auth/current-user';
@@ -21,14 +20,11 @@ import { totpCode } from '@/lib/auth/totp';
 import { db } from '@/lib/db/client';
 
 import { createAuthClinic, createSignInUser, TEST_PASSWORD } from '../helpers/auth-fixtures';
+import { cookieJar } from '../helpers/request-cookies';
+import { putSessionCookie } from '../helpers/session-cookie';
 
 // The request's cookies, as next/headers would give them to a page or action.
-const cookieJar = new Map<string, string>();
-vi.mock('next/headers', () => ({
-  cookies: async () => ({
-    get: (name: string) => (cookieJar.has(name) ? { name, value: cookieJar.get(name)! } : undefined),
-  }),
-}));
+vi.mock('next/headers', () => import('@/tests/helpers/request-cookies'));
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -46,16 +42,6 @@ async function signIn(email: string, now: Date, code?: string) {
   const result = await authenticate({ email, password: TEST_PASSWORD, code }, now);
   if (!result.ok) throw new Error(`sign-in refused: ${result.error}`);
   return result;
-}
-
-/** Puts the cookie next-auth would set for this session into the request. */
-async function putSessionCookie(sessionId: string) {
-  const token = await encode({
-    token: { sid: sessionId },
-    secret: authSecret(),
-    maxAge: SESSION_COOKIE_MAX_AGE_SECONDS,
-  });
-  cookieJar.set(sessionCookieName(), token);
 }
 
 function statusOf(state: SessionState) {

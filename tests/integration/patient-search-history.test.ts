@@ -6,7 +6,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
-import { AppError } from '@/lib/errors/app-error';
 import {
   checkPatientClock,
   checkRescheduleClock,
@@ -20,6 +19,7 @@ import { findPatientOption, searchPatients } from '@/lib/patients/search-patient
 import { updatePatient } from '@/lib/patients/update-patient';
 import type { PatientInput } from '@/lib/schemas/patient';
 
+import { refusal } from '../helpers/refusal';
 import { createClinic, createUser } from '../helpers/scheduling-fixtures';
 
 let staff: SessionUser;
@@ -37,16 +37,6 @@ const base: PatientInput = {
   messagingConsent: 'on',
   consentMethod: 'VERBAL',
 };
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected the call to be refused');
-}
 
 const ids = (rows: { id: string }[]) => rows.map((r) => r.id).sort();
 const HOUR = 3_600_000;

@@ -4,7 +4,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
-import { AppError } from '@/lib/errors/app-error';
 import { createAppointment } from '@/lib/appointments/create-appointment';
 import { createPatient } from '@/lib/patients/create-patient';
 import { getPatient } from '@/lib/patients/get-patient';
@@ -12,6 +11,7 @@ import { listPatients } from '@/lib/patients/list-patients';
 import { PATIENT_EDIT_CONFLICT, updatePatient } from '@/lib/patients/update-patient';
 import type { PatientInput } from '@/lib/schemas/patient';
 
+import { refusal } from '../helpers/refusal';
 import {
   createClinic,
   createPatientRow,
@@ -38,16 +38,6 @@ const valid: PatientInput = {
   messagingConsent: 'on',
   consentMethod: 'VERBAL',
 };
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected the call to be refused');
-}
 
 async function auditFor(patientId: string) {
   return db().auditLog.findMany({ where: { patientId }, orderBy: { at: 'asc' } });

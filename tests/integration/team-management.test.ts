@@ -1,11 +1,8 @@
 // Admins run their team: invite with a one-time set-password link, reset a
 // password, deactivate and reactivate, change a role, correct a name or email; the clinic always keeps an
 // active admin, even when two admins act at the same moment. Clocks are passed in.
-import { encode } from 'next-auth/jwt';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { SESSION_COOKIE_MAX_AGE_SECONDS, sessionCookieName } from '@/lib/auth/auth-cookies';
-import { authSecret } from '@/lib/auth/auth-secret';
 import { authenticate } from '@/lib/auth/authenticate';
 import { getSessionUser } from '@/lib/auth/current-user';
 import { resolveSession } from '@/lib/auth/resolve-session';
@@ -24,14 +21,12 @@ import { LAST_ADMIN, USER_NOT_FOUND } from '@/lib/users/team-lock';
 import { CONFIRM_EMAIL_CHANGE, EMAIL_TAKEN, updateUserDetails } from '@/lib/users/update-user-details';
 
 import { createAuthClinic, createSignInUser, TEST_PASSWORD } from '../helpers/auth-fixtures';
+import { cookieJar } from '../helpers/request-cookies';
+import { putSessionCookie } from '../helpers/session-cookie';
 import { createPatientRow } from '../helpers/scheduling-fixtures';
 
-const cookieJar = new Map<string, string>();
-vi.mock('next/headers', () => ({
-  cookies: async () => ({
-    get: (name: string) => (cookieJar.has(name) ? { name, value: cookieJar.get(name)! } : undefined),
-  }),
-}));
+// The request's cookies, as next/headers would give them to a page or action.
+vi.mock('next/headers', () => import('@/tests/helpers/request-cookies'));
 
 const HOUR = 3_600_000;
 const T0 = new Date('2026-12-07T00:00:00.000Z');
@@ -86,15 +81,6 @@ const state = async (sessionId: string, now: Date) => {
   const s = await resolveSession(sessionId, now);
   return s.status === 'signed-out' ? `signed-out:${s.reason}` : s.status;
 };
-
-async function putSessionCookie(sessionId: string) {
-  const token = await encode({
-    token: { sid: sessionId },
-    secret: authSecret(),
-    maxAge: SESSION_COOKIE_MAX_AGE_SECONDS,
-  });
-  cookieJar.set(sessionCookieName(), token);
-}
 
 describe('inviting a person', () => {
   it('creates the account with no usable password, and its link works once: password set, then sign-in', async () => {
