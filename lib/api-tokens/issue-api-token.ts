@@ -65,13 +65,11 @@ export async function issueApiToken(
       },
       select: { id: true },
     });
-    await recordChange(
-      tx,
-      admin,
-      'CREATE',
-      { type: 'ApiToken', id: created.id },
-      { ownerId: userId, expires: expiresAt !== null },
-    );
+    await recordChange(tx, admin, 'CREATE', {
+      type: 'ApiToken',
+      id: created.id,
+      detail: { ownerId: userId, expires: expiresAt !== null },
+    });
     return created;
   });
   return { id: row.id, token: secret.token, prefix: secret.prefix, expiresAt };

@@ -24,7 +24,11 @@ export async function revokeApiToken(
     if (!token) throw new AppError('NOT_FOUND', 'That API token was not found.');
     if (token.revokedAt) return { changed: false };
     await tx.apiToken.update({ where: { id: token.id }, data: { revokedAt: now, revokedById: admin.id } });
-    await recordChange(tx, admin, 'UPDATE', { type: 'ApiToken', id: token.id }, { operation: 'revoke' });
+    await recordChange(tx, admin, 'UPDATE', {
+      type: 'ApiToken',
+      id: token.id,
+      detail: { operation: 'revoke' },
+    });
     return { changed: true };
   });
 }

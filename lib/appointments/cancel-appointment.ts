@@ -72,17 +72,16 @@ export async function cancelAppointment(
       now: cancelledAt,
     });
 
-    await recordChange(
-      tx,
-      user,
-      'UPDATE',
-      { type: 'Appointment', id, patientId: existing.patientId },
-      {
+    await recordChange(tx, user, 'UPDATE', {
+      type: 'Appointment',
+      id,
+      patientId: existing.patientId,
+      detail: {
         operation: 'cancel',
         fields: reason ? ['status', 'cancelledAt', 'cancelReason'] : ['status', 'cancelledAt'],
         notifyPatient,
       },
-    );
+    });
     return { id, cancelledAt, notice };
   });
 

@@ -64,13 +64,12 @@ export async function createAppointment(
       },
       select: { id: true, patientId: true },
     });
-    await recordChange(
-      tx,
-      user,
-      'CREATE',
-      { type: 'Appointment', id: created.id, patientId: created.patientId },
-      { fields: ['clinicianId', 'patientId', 'startsAt', 'endsAt', 'kind', 'status'] },
-    );
+    await recordChange(tx, user, 'CREATE', {
+      type: 'Appointment',
+      id: created.id,
+      patientId: created.patientId,
+      detail: { fields: ['clinicianId', 'patientId', 'startsAt', 'endsAt', 'kind', 'status'] },
+    });
     return created;
   });
 

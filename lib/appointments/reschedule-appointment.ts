@@ -99,17 +99,16 @@ export async function rescheduleAppointment(
         now,
       });
     }
-    await recordChange(
-      tx,
-      user,
-      'UPDATE',
-      { type: 'Appointment', id, patientId: existing.patientId },
-      {
+    await recordChange(tx, user, 'UPDATE', {
+      type: 'Appointment',
+      id,
+      patientId: existing.patientId,
+      detail: {
         operation: 'reschedule',
         fields: changedFields,
         ...(changedFields.includes('startsAt') ? { notifyPatient } : {}),
       },
-    );
+    });
     return { id, changedFields, previous };
   });
 

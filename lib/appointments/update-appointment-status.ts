@@ -37,13 +37,12 @@ export async function updateAppointmentStatus(
     if (existing.status === status) return { id, changed: false };
 
     await tx.appointment.update({ where: { id }, data: { status } });
-    await recordChange(
-      tx,
-      user,
-      'UPDATE',
-      { type: 'Appointment', id, patientId: existing.patientId },
-      { operation: 'status', fields: ['status'] },
-    );
+    await recordChange(tx, user, 'UPDATE', {
+      type: 'Appointment',
+      id,
+      patientId: existing.patientId,
+      detail: { operation: 'status', fields: ['status'] },
+    });
     return { id, changed: true };
   });
 }

@@ -8,22 +8,27 @@ import type { AuditAction, Prisma, UserRole } from '@/lib/db/generated/client';
 
 import { recordAudit, type AuditEntry } from './record-audit';
 
-export type AuditedRecord = { type: AuditEntry['entityType']; id: string; patientId?: string | null };
+export type AuditedRecord = {
+  type: AuditEntry['entityType'];
+  id: string;
+  patientId?: string | null;
+  /** Field names, reason codes: never values a person could be identified by. */
+  detail?: Prisma.InputJsonValue;
+};
 
 export function recordChange(
   tx: Parameters<typeof recordAudit>[1],
   actor: { id: string; role: UserRole } | null,
   action: AuditAction,
-  record: AuditedRecord,
-  detail?: Prisma.InputJsonValue,
+  { type, id, patientId, detail }: AuditedRecord,
 ): Promise<void> {
   return recordAudit(
     {
       actor: actor && { id: actor.id, role: actor.role },
       action,
-      entityType: record.type,
-      entityId: record.id,
-      ...(record.patientId !== undefined ? { patientId: record.patientId } : {}),
+      entityType: type,
+      entityId: id,
+      ...(patientId !== undefined ? { patientId } : {}),
       ...(detail !== undefined ? { detail } : {}),
     },
     tx,
@@ -31,10 +36,6 @@ export function recordChange(
 }
 
 /** A person looked at one record (written straight away, outside any transaction). */
-export function recordRead(
-  actor: { id: string; role: UserRole },
-  record: AuditedRecord,
-  detail?: Prisma.InputJsonValue,
-): Promise<void> {
-  return recordChange(db(), actor, 'READ', record, detail);
+export function recordRead(actor: { id: string; role: UserRole }, record: AuditedRecord): Promise<void> {
+  return recordChange(db(), actor, 'READ', record);
 }

@@ -132,13 +132,11 @@ export async function authenticate(
   const mfaPending = !enrolled && isMfaRequired(user.role, user.clinic.mfaRequiredForAll);
   const failedSignIns = await recordSuccessfulLogin(user.id, now);
   const sessionId = await createAuthSession(user.id, now, mfaPending, failedSignIns);
-  await recordChange(
-    db(),
-    user,
-    'CREATE',
-    { type: 'AuthSession', id: sessionId },
-    { event: 'sign_in', secondFactor, mfaPending, failedSinceLastSignIn: failedSignIns.count },
-  );
+  await recordChange(db(), user, 'CREATE', {
+    type: 'AuthSession',
+    id: sessionId,
+    detail: { event: 'sign_in', secondFactor, mfaPending, failedSinceLastSignIn: failedSignIns.count },
+  });
   return { ok: true, sessionId, userId: user.id, mfaPending };
 }
 

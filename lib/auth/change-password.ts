@@ -27,13 +27,11 @@ export async function changePassword(
       where: { userId: user.id, revokedAt: null, id: { not: user.sessionId } },
       data: { revokedAt: now },
     });
-    await recordChange(
-      tx,
-      user,
-      'UPDATE',
-      { type: 'User', id: user.id },
-      { event: 'password_changed', fields: ['passwordHash'] },
-    );
+    await recordChange(tx, user, 'UPDATE', {
+      type: 'User',
+      id: user.id,
+      detail: { event: 'password_changed', fields: ['passwordHash'] },
+    });
   });
 }
 

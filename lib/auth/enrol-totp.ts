@@ -73,13 +73,11 @@ export async function confirmTotpEnrolment(
       where: { id: session.sessionId, userId: session.userId },
       data: { mfaPending: false },
     });
-    await recordChange(
-      tx,
-      { id: session.userId, role: user.role },
-      'UPDATE',
-      { type: 'User', id: session.userId },
-      { event: 'two_factor_enabled', fields: ['totpEnabledAt', 'recoveryCodes'] },
-    );
+    await recordChange(tx, { id: session.userId, role: user.role }, 'UPDATE', {
+      type: 'User',
+      id: session.userId,
+      detail: { event: 'two_factor_enabled', fields: ['totpEnabledAt', 'recoveryCodes'] },
+    });
     return codes;
   });
 }

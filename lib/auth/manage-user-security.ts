@@ -35,13 +35,11 @@ export async function clearSignInWaits(
     });
     if (!user) throw new AppError('NOT_FOUND', NOT_FOUND);
     await runStatement(tx, clearAccountWaitsStatement, [userId, ACCOUNT_THROTTLE_POLICIES]);
-    await recordChange(
-      tx,
-      actor,
-      'UPDATE',
-      { type: 'User', id: userId },
-      { event: 'sign_in_waits_cleared', at: now.toISOString() },
-    );
+    await recordChange(tx, actor, 'UPDATE', {
+      type: 'User',
+      id: userId,
+      detail: { event: 'sign_in_waits_cleared', at: now.toISOString() },
+    });
   });
 }
 
@@ -61,13 +59,11 @@ export async function resetTwoFactor(
     if (result.count === 0) throw new AppError('NOT_FOUND', NOT_FOUND);
     await tx.recoveryCode.deleteMany({ where: { userId } });
     await tx.authSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
-    await recordChange(
-      tx,
-      actor,
-      'UPDATE',
-      { type: 'User', id: userId },
-      { event: 'two_factor_reset', fields: ['totpSecret', 'totpEnabledAt', 'recoveryCodes'] },
-    );
+    await recordChange(tx, actor, 'UPDATE', {
+      type: 'User',
+      id: userId,
+      detail: { event: 'two_factor_reset', fields: ['totpSecret', 'totpEnabledAt', 'recoveryCodes'] },
+    });
   });
 }
 
@@ -76,13 +72,11 @@ export async function setMfaRequiredForAll(actor: SessionUser, required: boolean
   assertCan(actor, 'settings.manage');
   await db().$transaction(async (tx) => {
     await tx.clinic.update({ where: { id: actor.clinicId }, data: { mfaRequiredForAll: required } });
-    await recordChange(
-      tx,
-      actor,
-      'UPDATE',
-      { type: 'Clinic', id: actor.clinicId },
-      { event: 'mfa_policy_changed', fields: ['mfaRequiredForAll'] },
-    );
+    await recordChange(tx, actor, 'UPDATE', {
+      type: 'Clinic',
+      id: actor.clinicId,
+      detail: { event: 'mfa_policy_changed', fields: ['mfaRequiredForAll'] },
+    });
   });
 }
 

@@ -25,13 +25,11 @@ export async function regenerateRecoveryCodes(
   }
   return db().$transaction(async (tx) => {
     const codes = await issueRecoveryCodes(user.id, now, tx);
-    await recordChange(
-      tx,
-      user,
-      'UPDATE',
-      { type: 'User', id: user.id },
-      { event: 'recovery_codes_regenerated', fields: ['recoveryCodes'] },
-    );
+    await recordChange(tx, user, 'UPDATE', {
+      type: 'User',
+      id: user.id,
+      detail: { event: 'recovery_codes_regenerated', fields: ['recoveryCodes'] },
+    });
     return codes;
   });
 }

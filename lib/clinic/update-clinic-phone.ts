@@ -18,13 +18,11 @@ export async function updateClinicPhone(
   const { contactPhone } = parseInput(clinicPhoneSchema, input);
   await db().$transaction(async (tx) => {
     await tx.clinic.update({ where: { id: actor.clinicId }, data: { contactPhone } });
-    await recordChange(
-      tx,
-      actor,
-      'UPDATE',
-      { type: 'Clinic', id: actor.clinicId },
-      { event: 'contact_phone', fields: ['contactPhone'] },
-    );
+    await recordChange(tx, actor, 'UPDATE', {
+      type: 'Clinic',
+      id: actor.clinicId,
+      detail: { event: 'contact_phone', fields: ['contactPhone'] },
+    });
   });
   return { contactPhone };
 }

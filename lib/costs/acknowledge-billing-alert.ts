@@ -19,6 +19,10 @@ export async function acknowledgeBillingAlert(actor: SessionUser, input: unknown
       data: { acknowledgedAt: new Date(), acknowledgedById: actor.id },
     });
     if (updated.count === 0) return;
-    await recordChange(tx, actor, 'UPDATE', { type: 'BillingAlert', id: alertId }, { event: 'acknowledged' });
+    await recordChange(tx, actor, 'UPDATE', {
+      type: 'BillingAlert',
+      id: alertId,
+      detail: { event: 'acknowledged' },
+    });
   });
 }

@@ -31,18 +31,16 @@ export async function recordBillingAlert(alert: CrossedThreshold): Promise<{ rai
       skipDuplicates: true,
     });
     if (inserted.count === 0) return { raised: false };
-    await recordChange(
-      tx,
-      null,
-      'CREATE',
-      { type: 'BillingAlert', id: `${alert.month}:${alert.thresholdUsd}` },
-      {
+    await recordChange(tx, null, 'CREATE', {
+      type: 'BillingAlert',
+      id: `${alert.month}:${alert.thresholdUsd}`,
+      detail: {
         event: 'threshold_crossed',
         month: alert.month,
         thresholdUsd: alert.thresholdUsd,
         source: alert.source,
       },
-    );
+    });
     log.warn('costs.billing_alert', {
       month: alert.month,
       thresholdUsd: alert.thresholdUsd,

@@ -48,13 +48,12 @@ async function insertPatient(user: SessionUser, values: PatientValues): Promise<
       data: { ...columns, clinicId: user.clinicId },
       select: { id: true },
     });
-    await recordChange(
-      tx,
-      user,
-      'CREATE',
-      { type: 'Patient', id: patient.id, patientId: patient.id },
-      { fields: filledColumns(columns) },
-    );
+    await recordChange(tx, user, 'CREATE', {
+      type: 'Patient',
+      id: patient.id,
+      patientId: patient.id,
+      detail: { fields: filledColumns(columns) },
+    });
     return patient;
   });
 }

@@ -61,11 +61,12 @@ export async function findDuplicatePatients(
   }));
   // The warning names these records to the person adding a patient: a read of each.
   for (const d of duplicates) {
-    await recordRead(
-      user,
-      { type: 'Patient', id: d.id, patientId: d.id },
-      { kind: 'duplicate_check', reasons: d.reasons },
-    );
+    await recordRead(user, {
+      type: 'Patient',
+      id: d.id,
+      patientId: d.id,
+      detail: { kind: 'duplicate_check', reasons: d.reasons },
+    });
   }
   return duplicates;
 }

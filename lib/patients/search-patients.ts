@@ -92,7 +92,7 @@ export async function findPatientOption(user: SessionUser, id: string): Promise<
     select: patientListSelect,
   });
   if (!row) return null;
-  await recordRead(user, { type: 'Patient', id: row.id, patientId: row.id }, { kind: 'picker' });
+  await recordRead(user, { type: 'Patient', id: row.id, patientId: row.id, detail: { kind: 'picker' } });
   return patientListItemSchema.parse(row);
 }
 

@@ -44,7 +44,12 @@ export async function updatePatient(
     });
     if (count !== 1) throw new AppError('CONFLICT', PATIENT_EDIT_CONFLICT);
 
-    await recordChange(tx, user, 'UPDATE', { type: 'Patient', id, patientId: id }, { fields: changedFields });
+    await recordChange(tx, user, 'UPDATE', {
+      type: 'Patient',
+      id,
+      patientId: id,
+      detail: { fields: changedFields },
+    });
     return { id, changedFields };
   });
 }

@@ -52,13 +52,11 @@ export async function runCheckOnRequest(
       create: { clinicId: actor.clinicId, checkId, ...row },
       update: row,
     });
-    await recordChange(
-      tx,
-      actor,
-      'CREATE',
-      { type: 'ReadinessCheckRun', id: checkId },
-      { event: 'ran', check: checkId, status: result.status },
-    );
+    await recordChange(tx, actor, 'CREATE', {
+      type: 'ReadinessCheckRun',
+      id: checkId,
+      detail: { event: 'ran', check: checkId, status: result.status },
+    });
   });
   return { ...result, onRequest: { creates: check.createsAtTwilio!, ranAt: ctx.now, ranByName: actor.name } };
 }

@@ -22,13 +22,11 @@ export async function setManualTick(actor: SessionUser, input: unknown): Promise
     } else {
       await tx.readinessManualTick.deleteMany({ where: { clinicId: actor.clinicId, item } });
     }
-    await recordChange(
-      tx,
-      actor,
-      ticked ? 'CREATE' : 'DELETE',
-      { type: 'ReadinessManualTick', id: item },
-      { event: ticked ? 'ticked' : 'unticked', item },
-    );
+    await recordChange(tx, actor, ticked ? 'CREATE' : 'DELETE', {
+      type: 'ReadinessManualTick',
+      id: item,
+      detail: { event: ticked ? 'ticked' : 'unticked', item },
+    });
   });
   return { ticked };
 }

@@ -26,13 +26,11 @@ async function save(actor: SessionUser, data: SettingsData, event: string): Prom
       create: { clinicId: actor.clinicId, ...data, updatedById: actor.id },
       update: { ...data, updatedById: actor.id },
     });
-    await recordChange(
-      tx,
-      actor,
-      'UPDATE',
-      { type: 'ReadinessSettings', id: actor.clinicId },
-      { event, fields: Object.keys(data) },
-    );
+    await recordChange(tx, actor, 'UPDATE', {
+      type: 'ReadinessSettings',
+      id: actor.clinicId,
+      detail: { event, fields: Object.keys(data) },
+    });
   });
 }
 

@@ -37,5 +37,5 @@ export function recordUserChange(
   detail: Prisma.InputJsonObject,
   action: 'CREATE' | 'UPDATE' = 'UPDATE',
 ): Promise<void> {
-  return recordChange(tx, actor, action, { type: 'User', id: userId }, detail);
+  return recordChange(tx, actor, action, { type: 'User', id: userId, detail });
 }

@@ -53,11 +53,10 @@ async function recordWaitingChange(
   operation: 'admit' | 'decline',
 ) {
   await notifyVideoChange(tx, entry.sessionId, 'waiting');
-  await recordChange(
-    tx,
-    user,
-    'UPDATE',
-    { type: 'WaitingRoomEntry', id: entry.sessionId, patientId: entry.patientId },
-    { operation },
-  );
+  await recordChange(tx, user, 'UPDATE', {
+    type: 'WaitingRoomEntry',
+    id: entry.sessionId,
+    patientId: entry.patientId,
+    detail: { operation },
+  });
 }

@@ -32,13 +32,12 @@ export async function completeAttendedSession(sessionId: string): Promise<{ comp
     if (changed.count === 0) return { completed: false };
     await notifyVideoChange(tx, sessionId, 'session');
     // No person did this: the actor is empty and the detail says what it followed from.
-    await recordChange(
-      tx,
-      null,
-      'UPDATE',
-      { type: 'Appointment', id: appointment.id, patientId: appointment.patientId },
-      { operation: 'status', fields: ['status'], via: 'video-room-ended' },
-    );
+    await recordChange(tx, null, 'UPDATE', {
+      type: 'Appointment',
+      id: appointment.id,
+      patientId: appointment.patientId,
+      detail: { operation: 'status', fields: ['status'], via: 'video-room-ended' },
+    });
     return { completed: true };
   });
 }

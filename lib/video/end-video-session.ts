@@ -53,12 +53,11 @@ export async function endSessionForEveryone(
   const { appointment, sessionId } = await requireStaffVideoAccess(user, appointmentId, 'host');
   const roomsEnded = await completeOpenRooms(sessionId);
   await closeSession(sessionId, user.id, now);
-  await recordChange(
-    db(),
-    user,
-    'UPDATE',
-    { type: 'VideoSession', id: sessionId, patientId: appointment.patientId },
-    { operation: 'end', roomsEnded },
-  );
+  await recordChange(db(), user, 'UPDATE', {
+    type: 'VideoSession',
+    id: sessionId,
+    patientId: appointment.patientId,
+    detail: { operation: 'end', roomsEnded },
+  });
   return { roomsEnded };
 }

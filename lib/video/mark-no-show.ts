@@ -23,13 +23,12 @@ export async function markNoShow(user: SessionUser, appointmentId: string, now: 
   await closeSession(sessionId, user.id, now);
   await db().$transaction(async (tx) => {
     await tx.appointment.update({ where: { id: appointment.id }, data: { status: 'NO_SHOW' } });
-    await recordChange(
-      tx,
-      user,
-      'UPDATE',
-      { type: 'Appointment', id: appointment.id, patientId: appointment.patientId },
-      { operation: 'status', fields: ['status'], via: 'video' },
-    );
+    await recordChange(tx, user, 'UPDATE', {
+      type: 'Appointment',
+      id: appointment.id,
+      patientId: appointment.patientId,
+      detail: { operation: 'status', fields: ['status'], via: 'video' },
+    });
   });
   return { changed: true };
 }

@@ -34,13 +34,12 @@ export async function recordPatientConsent(principal: LinkPrincipal, input: unkn
       data: { patientConsentAt: now, patientLocation: location },
     });
     await notifyVideoChange(tx, principal.sessionId, 'consent');
-    await recordChange(
-      tx,
-      null,
-      'UPDATE',
-      { type: 'VideoSession', id: principal.sessionId, patientId: appointment!.patientId },
-      { operation: 'consent', fields: ['patientConsentAt', 'patientLocation'], via: 'join-link' },
-    );
+    await recordChange(tx, null, 'UPDATE', {
+      type: 'VideoSession',
+      id: principal.sessionId,
+      patientId: appointment!.patientId,
+      detail: { operation: 'consent', fields: ['patientConsentAt', 'patientLocation'], via: 'join-link' },
+    });
   });
   return { consentRecordedAt: now.toISOString(), location };
 }

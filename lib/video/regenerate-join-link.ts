@@ -99,13 +99,12 @@ export async function getOrCreateJoinLink(user: SessionUser, appointmentId: stri
   const { appointment, sessionId } = await requireStaffVideoAccess(user, appointmentId, 'manage-links');
   const link = await currentOrFirstJoinLink(sessionId, user.id);
   if (link.created) {
-    await recordChange(
-      db(),
-      user,
-      'CREATE',
-      { type: 'JoinLink', id: link.id, patientId: appointment.patientId },
-      { operation: 'first-link' },
-    );
+    await recordChange(db(), user, 'CREATE', {
+      type: 'JoinLink',
+      id: link.id,
+      patientId: appointment.patientId,
+      detail: { operation: 'first-link' },
+    });
   }
   return { id: link.id, url: link.url };
 }

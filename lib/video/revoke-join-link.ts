@@ -23,12 +23,11 @@ export async function revokeJoinLink(
     await notifyVideoChange(tx, sessionId, 'link');
     return result.count;
   });
-  await recordChange(
-    db(),
-    user,
-    'UPDATE',
-    { type: 'JoinLink', id: sessionId, patientId: appointment.patientId },
-    { operation: 'revoke', count: revoked },
-  );
+  await recordChange(db(), user, 'UPDATE', {
+    type: 'JoinLink',
+    id: sessionId,
+    patientId: appointment.patientId,
+    detail: { operation: 'revoke', count: revoked },
+  });
   return { revoked };
 }

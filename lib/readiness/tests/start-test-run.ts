@@ -60,13 +60,11 @@ export async function startTestRun(actor: SessionUser, input: unknown): Promise<
       toHint: number ? number.slice(-3) : null,
     },
   });
-  await recordChange(
-    db(),
-    actor,
-    'CREATE',
-    { type: 'ReadinessTestRun', id: run.id },
-    { event: 'test_started', kind },
-  );
+  await recordChange(db(), actor, 'CREATE', {
+    type: 'ReadinessTestRun',
+    id: run.id,
+    detail: { event: 'test_started', kind },
+  });
 
   try {
     if (kind === 'VIDEO_ROOM') {
