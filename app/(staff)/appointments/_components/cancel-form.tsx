@@ -4,10 +4,12 @@ import { useActionState, useState } from 'react';
 
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { ErrorSummary } from '@/components/ui/error-summary';
-import { CheckboxField, TextAreaField } from '@/components/ui/field';
+import { TextAreaField } from '@/components/ui/field';
 import { CANCEL_REASON_MAX } from '@/lib/schemas/appointment-options';
 import { CONFIRM_FIELD } from '@/lib/schemas/confirmation';
 import { initialFormState, type FormState } from '@/lib/schemas/form-state';
+
+import { NotifyPatientField, notifyChecked } from './notify-patient-field';
 
 const labels = { reason: 'Reason for cancelling (optional)' };
 
@@ -19,7 +21,7 @@ export function CancelForm({
   const [state, formAction] = useActionState(action, initialFormState);
   const echoed = state.status === 'error' ? state.values : undefined;
   const errors = state.status === 'error' ? (state.fieldErrors ?? {}) : {};
-  const [notify, setNotify] = useState(echoed ? echoed.notifyPatient === 'on' : true);
+  const [notify, setNotify] = useState(notifyChecked(echoed));
 
   return (
     <form key={state.attempt} action={formAction} noValidate className="flex flex-col gap-4">
@@ -35,12 +37,10 @@ export function CancelForm({
         defaultValue={echoed?.reason ?? ''}
         errors={errors.reason}
       />
-      <CheckboxField
-        id="cancel-notifyPatient"
-        label="Notify the patient"
-        name="notifyPatient"
+      <NotifyPatientField
+        form="cancel"
         hint="Sends the cancellation with the clinic's phone number a few minutes from now."
-        defaultChecked={echoed ? echoed.notifyPatient === 'on' : true}
+        echoed={echoed}
         onChange={(e) => setNotify(e.currentTarget.checked)}
       />
       <div>

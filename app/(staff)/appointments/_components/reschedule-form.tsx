@@ -3,11 +3,11 @@
 import { useActionState } from 'react';
 
 import { ErrorSummary } from '@/components/ui/error-summary';
-import { CheckboxField } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialFormState } from '@/lib/schemas/form-state';
 
 import type { RescheduleState } from '../actions';
+import { NotifyPatientField } from './notify-patient-field';
 import { PatientClockAlert } from './patient-clock-alert';
 import { WhenFields, whenLabels } from './when-fields';
 
@@ -39,12 +39,10 @@ export function RescheduleForm({
         />
       ) : null}
       <WhenFields today={today} value={value} errors={errors} />
-      <CheckboxField
-        id="reschedule-notifyPatient"
-        label="Notify the patient"
-        name="notifyPatient"
+      <NotifyPatientField
+        form="reschedule"
         hint="Sends the new time (and, for telehealth, the same join link) a few minutes after the last change."
-        defaultChecked={echoed ? echoed.notifyPatient === 'on' : true}
+        echoed={echoed}
       />
       <div>
         <SubmitButton pendingLabel="Moving…">Reschedule</SubmitButton>
