@@ -15,7 +15,6 @@
 //
 // Options: --scale 1 --samples 30 --warmup 5 [--keep] (keep the database) [--plans-per-page 2]
 //          [--database <name>] (measure a database already seeded with npm run db:seed -- --scale)
-import { registerHooks } from 'node:module';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -23,6 +22,9 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 
 import { setEnvForThisProcess } from '@/lib/env';
+
+import { startBenchEmulator } from './bench-emulator';
+import { resolveServerNavigationBuild } from './server-navigation';
 
 const { values: args } = parseArgs({
   options: {
@@ -42,24 +44,11 @@ const SAMPLES = Math.max(30, Number(args.samples));
 const WARMUP = Math.max(1, Number(args.warmup));
 const PLANS = Number(args['plans-per-page']);
 
-const credentials = {
-  accountSid: 'AC0123456789abcdef0123456789abcdef',
-  authToken: '0123456789abcdef0123456789abcdef',
-  apiKey: 'SK0123456789abcdef0123456789abcdef',
-  apiSecret: 'a-long-enough-api-key-secret-for-bench',
-};
 // The slow-query warnings would bury the table; the table says it.
 setEnvForThisProcess('LOG_LEVEL', 'error');
 
-// Pages import next/navigation; plain Node needs its react-server build (as bench/video.ts does).
-registerHooks({
-  resolve(specifier, context, nextResolve) {
-    if (specifier === 'next/navigation') {
-      return nextResolve('next/dist/client/components/navigation.react-server.js', context);
-    }
-    return nextResolve(specifier, context);
-  },
-});
+// Pages import next/navigation; plain Node needs its react-server build.
+resolveServerNavigationBuild();
 
 // ------------------------------------------------------- statement recording
 type Recorded = { text: string; values: unknown[]; ms: number };
@@ -100,24 +89,7 @@ try {
   await applyMigrations(benchUrl);
   const seeded = args.database ? await findSeeded(benchUrl) : await seed(benchUrl);
 
-  const { startTwilioEmulator } = await import('@/scripts/twilio-emulator');
-  emulator = await startTwilioEmulator({
-    accountSid: credentials.accountSid,
-    authToken: credentials.authToken,
-    apiKeys: [{ sid: credentials.apiKey, secret: credentials.apiSecret }],
-  });
-  for (const [key, value] of Object.entries({
-    DATABASE_URL: benchUrl,
-    TWILIO_ACCOUNT_SID: credentials.accountSid,
-    TWILIO_AUTH_TOKEN: credentials.authToken,
-    TWILIO_API_KEY: credentials.apiKey,
-    TWILIO_API_SECRET: credentials.apiSecret,
-    TWILIO_EMULATOR_URL: emulator.url,
-    APP_URL: 'https://portal.bench.invalid',
-    AUTH_SECRET: 'bench-auth-secret-0123456789abcdef0123456789',
-  })) {
-    setEnvForThisProcess(key, value);
-  }
+  emulator = await startBenchEmulator(benchUrl);
   await runPages(seeded);
 } catch (err) {
   console.error(err);

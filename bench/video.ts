@@ -23,7 +23,6 @@
 // Options: --clients 50 --seconds 10 --appointments 1000 --rooms 200 --concurrency 50
 //          [--only tokens|callbacks] [--skip-join-page]
 import { spawnSync } from 'node:child_process';
-import { registerHooks } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 
@@ -32,6 +31,9 @@ import pg from 'pg';
 import twilio from 'twilio';
 
 import { setEnvForThisProcess } from '@/lib/env';
+
+import { benchCredentials, startBenchEmulator } from './bench-emulator';
+import { resolveServerNavigationBuild } from './server-navigation';
 
 const { values: args } = parseArgs({
   options: {
@@ -50,28 +52,13 @@ const APPOINTMENTS = Number(args.appointments);
 const ROOMS = Number(args.rooms);
 const CALLBACK_CONCURRENCY = Number(args.concurrency);
 
-const credentials = {
-  accountSid: 'AC0123456789abcdef0123456789abcdef',
-  authToken: '0123456789abcdef0123456789abcdef',
-  apiKey: 'SK0123456789abcdef0123456789abcdef',
-  apiSecret: 'a-long-enough-api-key-secret-for-bench',
-};
+const credentials = benchCredentials;
 const APP_URL = 'https://portal.bench.invalid';
 const CALLBACK_URL = `${APP_URL}/api/appointments/twilio-status-callback/`;
 
 setEnvForThisProcess('LOG_LEVEL', 'warn');
 
-// Inside Next, server code gets next/navigation's react-server build (redirect,
-// notFound; no client hooks). Plain Node with the react-server condition would
-// load the client build, which needs React's client API: point it at the server one.
-registerHooks({
-  resolve(specifier, context, nextResolve) {
-    if (specifier === 'next/navigation') {
-      return nextResolve('next/dist/client/components/navigation.react-server.js', context);
-    }
-    return nextResolve(specifier, context);
-  },
-});
+resolveServerNavigationBuild();
 
 // ---------------------------------------------------------------- database
 const { resolveDatabase } = await import('@/tools/local-database');
@@ -84,27 +71,12 @@ const benchUrl = withDatabase(target.url, benchDb);
 const { applyMigrations } = await import('@/tools/migrate/apply-migrations');
 await applyMigrations(benchUrl);
 
-const { startTwilioEmulator } = await import('@/scripts/twilio-emulator');
-const emulator = await startTwilioEmulator({
-  accountSid: credentials.accountSid,
-  authToken: credentials.authToken,
-  apiKeys: [{ sid: credentials.apiKey, secret: credentials.apiSecret }],
-});
-for (const [key, value] of Object.entries({
-  DATABASE_URL: benchUrl,
-  TWILIO_ACCOUNT_SID: credentials.accountSid,
-  TWILIO_AUTH_TOKEN: credentials.authToken,
-  TWILIO_API_KEY: credentials.apiKey,
-  TWILIO_API_SECRET: credentials.apiSecret,
-  TWILIO_EMULATOR_URL: emulator.url,
+const emulator = await startBenchEmulator(benchUrl, {
   // Twilio would call this; the emulator's own callbacks are not part of the measurement.
   TWILIO_STATUS_CALLBACK_URL: '',
   APP_URL,
-  AUTH_SECRET: 'bench-auth-secret-0123456789abcdef0123456789',
   TRUST_PROXY: '1',
-})) {
-  setEnvForThisProcess(key, value);
-}
+});
 
 const { db, disconnectDb } = await import('@/lib/db/client');
 const { POST: videoToken } = await import('@/app/api/appointments/[id]/video-token/route');

@@ -70,6 +70,28 @@ function fakeTwilio(callback: { status: string; errorCode?: string }) {
 const queuedJobs = async (reminderId: string) =>
   (await jobSender(sendReminderQueue)).findJobs(sendReminderQueue.name, { key: reminderId, queued: true });
 
+/** A send whose WhatsApp failure is reported while its worker dies before writing the SID. */
+function senderDiesBeforeSid(reminderId: string) {
+  const twilio = fakeTwilio({ status: 'failed', errorCode: '63016' });
+  twilio.answer('never');
+  void sendReminder(reminderId, twilio.deps());
+  return twilio;
+}
+
+/**
+ * A send whose Twilio answer waits at the gate, once the WhatsApp failure that
+ * beat it is held on the claim. `run` settles when the gate opens.
+ */
+async function slowSendWithFailureHeld(reminderId: string) {
+  const twilio = fakeTwilio({ status: 'failed', errorCode: '63016' });
+  twilio.answer('gate');
+  const run = sendReminder(reminderId, twilio.deps());
+  await eventually(async () =>
+    expect((await reminderState(reminderId)).messages[0]).toMatchObject({ earlyStatus: 'FAILED' }),
+  );
+  return { twilio, run };
+}
+
 describe('a status callback that arrives before the SID is written', () => {
   it('a WhatsApp failure held before the SID write turns into the SMS fallback in the same run, with no sweep', async () => {
     const { reminder } = await suite.scenario();
@@ -109,9 +131,7 @@ describe('a status callback that arrives before the SID is written', () => {
 
   it('after the worker dies before writing the SID, one light sweep past the grace applies the failure and the fallback goes exactly once', async () => {
     const { reminder } = await suite.scenario();
-    const twilio = fakeTwilio({ status: 'failed', errorCode: '63016' });
-    twilio.answer('never');
-    void sendReminder(reminder.id, twilio.deps());
+    const twilio = senderDiesBeforeSid(reminder.id);
     await eventually(async () =>
       expect((await reminderState(reminder.id)).messages[0]).toMatchObject({
         status: 'CLAIMED',
@@ -148,12 +168,7 @@ describe('a status callback that arrives before the SID is written', () => {
 
   it('when the sweep adopts the claim before the slow sender writes the SID, the sender records nothing and one SMS goes', async () => {
     const { reminder } = await suite.scenario();
-    const twilio = fakeTwilio({ status: 'failed', errorCode: '63016' });
-    twilio.answer('gate');
-    const run = sendReminder(reminder.id, twilio.deps());
-    await eventually(async () =>
-      expect((await reminderState(reminder.id)).messages[0]).toMatchObject({ earlyStatus: 'FAILED' }),
-    );
+    const { twilio, run } = await slowSendWithFailureHeld(reminder.id);
     expect(await sweepEarlyStatuses(later(EARLY_STATUS_GRACE_MS + 1000))).toMatchObject({ adopted: 1 });
     twilio.open();
     // Its claim was taken over: it stops, and the fallback job the sweep queued sends the SMS.
@@ -168,13 +183,7 @@ describe('a status callback that arrives before the SID is written', () => {
     const runs = await Promise.all(
       [1, 2, 3].map(async () => {
         const { reminder } = await suite.scenario();
-        const twilio = fakeTwilio({ status: 'failed', errorCode: '63016' });
-        twilio.answer('gate');
-        const run = sendReminder(reminder.id, twilio.deps());
-        await eventually(async () =>
-          expect((await reminderState(reminder.id)).messages[0]).toMatchObject({ earlyStatus: 'FAILED' }),
-        );
-        return { reminder, twilio, run };
+        return { reminder, ...(await slowSendWithFailureHeld(reminder.id)) };
       }),
     );
     // Both paths at once: every sender is released while the sweep runs.
@@ -207,9 +216,7 @@ describe('the held status itself', () => {
 
   it('keeps the furthest status: a failure held first is not replaced by a later "sent"', async () => {
     const { reminder } = await suite.scenario();
-    const twilio = fakeTwilio({ status: 'failed', errorCode: '63016' });
-    twilio.answer('never');
-    void sendReminder(reminder.id, twilio.deps());
+    const twilio = senderDiesBeforeSid(reminder.id);
     await eventually(async () =>
       expect((await reminderState(reminder.id)).messages[0]).toMatchObject({ earlyStatus: 'FAILED' }),
     );

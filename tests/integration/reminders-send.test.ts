@@ -33,6 +33,17 @@ beforeAll(async () => {
 const outboxTo = (e164: string) =>
   suite.h.emulator.outbox().filter((m) => m.to.replace(/^whatsapp:/, '') === e164);
 
+/** A "killed" worker: its Twilio call goes through, then it never gets to write anything. */
+function killedAfterTwilio(): SendReminderDeps {
+  return {
+    ...deps,
+    send: async (message, client) => {
+      await sendMessage(message, client);
+      return new Promise<never>(() => {});
+    },
+  };
+}
+
 describe('WhatsApp first', () => {
   it('sends a due reminder on WhatsApp with the approved template, then records delivered from the signed callback', async () => {
     const { patient, reminder } = await suite.scenario();
@@ -320,15 +331,7 @@ describe('retries and crashes never produce a second message', () => {
 
   it('a worker killed after Twilio accepted but before recording it: the next run finds the message at Twilio and does not send again', async () => {
     const { patient, reminder } = await suite.scenario();
-    // The "killed" worker: its Twilio call goes through, then it never gets to write anything.
-    const killed: SendReminderDeps = {
-      ...deps,
-      send: async (message, client) => {
-        await sendMessage(message, client);
-        return new Promise<never>(() => {});
-      },
-    };
-    void sendReminder(reminder.id, killed);
+    void sendReminder(reminder.id, killedAfterTwilio());
     await eventually(async () => expect(outboxTo(patient.mobile)).toHaveLength(1));
     expect((await reminderState(reminder.id)).messages[0]).toMatchObject({
       status: 'CLAIMED',
@@ -364,14 +367,7 @@ describe('retries and crashes never produce a second message', () => {
       },
       suite.h.client(),
     );
-    const killed: SendReminderDeps = {
-      ...deps,
-      send: async (message, client) => {
-        await sendMessage(message, client);
-        return new Promise<never>(() => {});
-      },
-    };
-    void sendReminder(reminder.id, killed);
+    void sendReminder(reminder.id, killedAfterTwilio());
     await eventually(async () => expect(outboxTo(patient.mobile)).toHaveLength(2));
     const later = () => new Date(Date.now() + SETTLE_MS + 1000);
     expect(await sendReminder(reminder.id, { ...deps, now: later })).toBe('ACCEPTED');
@@ -382,14 +378,7 @@ describe('retries and crashes never produce a second message', () => {
 
   it('lets a status callback attach the SID to a claim its worker abandoned', async () => {
     const { patient, reminder } = await suite.scenario();
-    const killed: SendReminderDeps = {
-      ...deps,
-      send: async (message, client) => {
-        await sendMessage(message, client);
-        return new Promise<never>(() => {});
-      },
-    };
-    void sendReminder(reminder.id, killed);
+    void sendReminder(reminder.id, killedAfterTwilio());
     await eventually(async () => expect(outboxTo(patient.mobile)).toHaveLength(1));
     const [sent] = outboxTo(patient.mobile);
     const claim = (await reminderState(reminder.id)).messages[0]!;
