@@ -1,6 +1,7 @@
 import type { FormState } from '@/lib/schemas/form-state';
 
 import { Alert } from './alert';
+import { ErrorSummary } from './error-summary';
 
 /** A form's answer above its fields: what was saved, or why not. */
 export function FormAlerts({ state }: { state: FormState }) {
@@ -20,5 +21,18 @@ export function ActionError({ state, inline = false }: { state: FormState; inlin
     <p role="alert" className="text-sm text-red-800">
       {state.message}
     </p>
+  );
+}
+
+/** A refused form's summary at its top, with a link to each field named in `labels`. */
+export function RefusalSummary({ state, labels }: { state: FormState; labels: Record<string, string> }) {
+  if (state.status !== 'error') return null;
+  return (
+    <ErrorSummary
+      message={state.message}
+      fieldErrors={state.fieldErrors ?? {}}
+      labels={labels}
+      attempt={state.attempt}
+    />
   );
 }

@@ -4,8 +4,8 @@ import Link from 'next/link';
 import { useActionState, useState } from 'react';
 
 import { Combobox, type ComboboxOption } from '@/components/ui/combobox';
-import { ErrorSummary } from '@/components/ui/error-summary';
 import { bindFields, SelectField } from '@/components/ui/field';
+import { RefusalSummary } from '@/components/ui/form-outcome';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialFormState, type FormState } from '@/lib/schemas/form-state';
 
@@ -69,14 +69,9 @@ export function BookingForm({
     <form key={state.attempt} action={formAction} noValidate className="flex flex-col gap-5">
       {clock ? (
         <PatientClockAlert clock={clock} field="bookAnyway" confirmLabel="Book anyway" />
-      ) : state.status === 'error' ? (
-        <ErrorSummary
-          message={state.message}
-          fieldErrors={errors}
-          labels={bookingLabels}
-          attempt={state.attempt}
-        />
-      ) : null}
+      ) : (
+        <RefusalSummary state={state} labels={bookingLabels} />
+      )}
 
       <Combobox
         label={bookingLabels.patientId}

@@ -3,8 +3,8 @@
 import { useActionState, useState } from 'react';
 
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { ErrorSummary } from '@/components/ui/error-summary';
 import { TextAreaField } from '@/components/ui/field';
+import { RefusalSummary } from '@/components/ui/form-outcome';
 import { CANCEL_REASON_MAX } from '@/lib/schemas/appointment-options';
 import { CONFIRM_FIELD } from '@/lib/schemas/confirmation';
 import { initialFormState, type FormState } from '@/lib/schemas/form-state';
@@ -25,9 +25,7 @@ export function CancelForm({
 
   return (
     <form key={state.attempt} action={formAction} noValidate className="flex flex-col gap-4">
-      {state.status === 'error' ? (
-        <ErrorSummary message={state.message} fieldErrors={errors} labels={labels} attempt={state.attempt} />
-      ) : null}
+      <RefusalSummary state={state} labels={labels} />
       <TextAreaField
         label={labels.reason}
         name="reason"

@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 
-import { ErrorSummary } from '@/components/ui/error-summary';
+import { RefusalSummary } from '@/components/ui/form-outcome';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialFormState } from '@/lib/schemas/form-state';
 
@@ -30,14 +30,9 @@ export function RescheduleForm({
     <form key={state.attempt} action={formAction} noValidate className="flex flex-col gap-4">
       {clock ? (
         <PatientClockAlert clock={clock} field="moveAnyway" confirmLabel="Move anyway" />
-      ) : state.status === 'error' ? (
-        <ErrorSummary
-          message={state.message}
-          fieldErrors={errors}
-          labels={whenLabels}
-          attempt={state.attempt}
-        />
-      ) : null}
+      ) : (
+        <RefusalSummary state={state} labels={whenLabels} />
+      )}
       <WhenFields today={today} value={value} errors={errors} />
       <NotifyPatientField
         form="reschedule"

@@ -2,8 +2,8 @@
 
 import { useActionState } from 'react';
 
-import { ErrorSummary } from '@/components/ui/error-summary';
 import { SelectField } from '@/components/ui/field';
+import { RefusalSummary } from '@/components/ui/form-outcome';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { statusLabels, type AppointmentStatusValue } from '@/lib/schemas/appointment-options';
 import { initialFormState, type FormState } from '@/lib/schemas/form-state';
@@ -25,9 +25,7 @@ export function StatusForm({
 
   return (
     <form key={state.attempt} action={formAction} noValidate className="flex flex-col gap-4">
-      {state.status === 'error' ? (
-        <ErrorSummary message={state.message} fieldErrors={errors} labels={labels} attempt={state.attempt} />
-      ) : null}
+      <RefusalSummary state={state} labels={labels} />
       <div className="flex flex-wrap items-end gap-3">
         <div className="min-w-48">
           <SelectField label={labels.status} name="status" defaultValue={selected} errors={errors.status}>

@@ -4,8 +4,8 @@ import { useActionState, type ReactNode } from 'react';
 
 import { Alert } from '@/components/ui/alert';
 import { buttonClasses } from '@/components/ui/button';
-import { ErrorSummary } from '@/components/ui/error-summary';
 import { bindFields, CheckboxField, SelectField, TextField } from '@/components/ui/field';
+import { RefusalSummary } from '@/components/ui/form-outcome';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialFormState, type FormState } from '@/lib/schemas/form-state';
 import {
@@ -96,9 +96,9 @@ export function PatientForm({
             </button>
           </div>
         </Alert>
-      ) : state.status === 'error' ? (
-        <ErrorSummary message={state.message} fieldErrors={errors} labels={labels} attempt={state.attempt} />
-      ) : null}
+      ) : (
+        <RefusalSummary state={state} labels={labels} />
+      )}
       {state.status === 'success' ? <Alert tone="success">{state.message}</Alert> : null}
       {version ? <input type="hidden" name="version" value={version} /> : null}
 

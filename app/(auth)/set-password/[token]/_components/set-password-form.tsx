@@ -2,8 +2,8 @@
 
 import { useActionState } from 'react';
 
-import { ErrorSummary } from '@/components/ui/error-summary';
 import { TextField } from '@/components/ui/field';
+import { RefusalSummary } from '@/components/ui/form-outcome';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialFormState } from '@/lib/schemas/form-state';
 import { PASSWORD_MIN } from '@/lib/schemas/user';
@@ -21,9 +21,7 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
   const errors = state.status === 'error' ? (state.fieldErrors ?? {}) : {};
   return (
     <form key={state.attempt} action={action} noValidate className="flex flex-col gap-4">
-      {state.status === 'error' ? (
-        <ErrorSummary message={state.message} fieldErrors={errors} labels={labels} attempt={state.attempt} />
-      ) : null}
+      <RefusalSummary state={state} labels={labels} />
       <input type="hidden" name="token" value={token} />
       {/* For password managers: which account this password belongs to. */}
       <input type="text" name="username" value={email} autoComplete="username" readOnly hidden />

@@ -3,8 +3,8 @@
 import { useActionState } from 'react';
 
 import { Alert } from '@/components/ui/alert';
-import { ErrorSummary } from '@/components/ui/error-summary';
 import { CheckboxField, TextField } from '@/components/ui/field';
+import { RefusalSummary } from '@/components/ui/form-outcome';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialFormState, type FormState } from '@/lib/schemas/form-state';
 
@@ -27,9 +27,7 @@ export function ReminderSettingsForm({
   const errors = state.status === 'error' ? (state.fieldErrors ?? {}) : {};
   return (
     <form key={state.attempt} action={formAction} noValidate className="flex max-w-2xl flex-col gap-4">
-      {state.status === 'error' ? (
-        <ErrorSummary message={state.message} fieldErrors={errors} labels={labels} attempt={state.attempt} />
-      ) : null}
+      <RefusalSummary state={state} labels={labels} />
       {state.status === 'success' && state.message ? <Alert tone="success">{state.message}</Alert> : null}
       <TextField
         label={labels.offsetsHours}

@@ -3,8 +3,8 @@
 import { useActionState, useId, useState } from 'react';
 
 import { Alert } from '@/components/ui/alert';
-import { ErrorSummary } from '@/components/ui/error-summary';
 import { TextAreaField, TextField } from '@/components/ui/field';
+import { RefusalSummary } from '@/components/ui/form-outcome';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { countSmsSegments } from '@/lib/messaging/count-sms-segments';
 import {
@@ -49,9 +49,7 @@ export function TemplateEditor({
 
   return (
     <form key={state.attempt} action={formAction} noValidate className="flex flex-col gap-4">
-      {state.status === 'error' ? (
-        <ErrorSummary message={state.message} fieldErrors={errors} labels={labels} attempt={state.attempt} />
-      ) : null}
+      <RefusalSummary state={state} labels={labels} />
       {state.status === 'success' && state.message ? <Alert tone="success">{state.message}</Alert> : null}
       <TextAreaField
         id={`${prefix}-smsBody`}

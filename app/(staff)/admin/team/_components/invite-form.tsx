@@ -2,8 +2,8 @@
 
 import { useActionState, useState, useSyncExternalStore } from 'react';
 
-import { ErrorSummary } from '@/components/ui/error-summary';
 import { bindFields, SelectField, TextField } from '@/components/ui/field';
+import { RefusalSummary } from '@/components/ui/form-outcome';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialFormState } from '@/lib/schemas/form-state';
 import { roleLabels, USER_ROLES } from '@/lib/schemas/user';
@@ -31,14 +31,7 @@ export function InviteForm() {
         <OneTimeLink message={state.message ?? ''} url={state.url} />
       ) : null}
       <form key={state.attempt} action={action} className="flex flex-col gap-4" noValidate>
-        {state.status === 'error' ? (
-          <ErrorSummary
-            message={state.message}
-            fieldErrors={errors}
-            labels={labels}
-            attempt={state.attempt}
-          />
-        ) : null}
+        <RefusalSummary state={state} labels={labels} />
         <InviteFields values={values} errors={errors} />
         <div>
           <SubmitButton pendingLabel="Inviting…">Invite and make a link</SubmitButton>
