@@ -23,6 +23,8 @@ import pg from 'pg';
 
 import { setEnvForThisProcess } from '@/lib/env';
 
+import { sessionUserOf } from '@/tests/helpers/session-user-of';
+
 import { startBenchEmulator } from './bench-emulator';
 import { resolveServerNavigationBuild } from './server-navigation';
 
@@ -154,15 +156,7 @@ async function runPages(seeded: { clinicId: string; adminUserId: string; recepti
     where: { clinicId: seeded.clinicId },
     include: { clinician: { select: { id: true } } },
   });
-  const asUser = (u: (typeof users)[number]): SessionUser => ({
-    id: u.id,
-    clinicId: u.clinicId,
-    role: u.role,
-    name: u.name,
-    email: u.email,
-    clinicianId: u.clinician?.id ?? null,
-    sessionId: 'bench',
-  });
+  const asUser = (u: (typeof users)[number]): SessionUser => sessionUserOf(u, 'bench');
   const adminUser = asUser(users.find((u) => u.id === seeded.adminUserId)!);
   const reception = asUser(users.find((u) => u.id === seeded.receptionUserId)!);
   const clinician = asUser(users.find((u) => u.role === 'CLINICIAN')!);

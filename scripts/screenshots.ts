@@ -11,6 +11,7 @@ import path from 'node:path';
 
 import { chromium, devices, type Page } from '@playwright/test';
 
+import { chromiumLaunchOptions } from '../tests/e2e/chromium-launch';
 import globalSetup from '../tests/e2e/global-setup';
 import { demo, signIn } from '../tests/e2e/support';
 import { createTelehealthAppointment } from '../tests/e2e/video-support';
@@ -46,19 +47,7 @@ async function main() {
   process.env.E2E_PORT ??= '3180';
   const teardown = await globalSetup();
   const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } });
     const clinician = await context.newPage();

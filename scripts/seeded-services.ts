@@ -23,7 +23,7 @@ export type SeededServices = {
   credentials: TwilioCredentials;
   emulator: Awaited<ReturnType<typeof startEmulatorProcess>>;
   /** The production server's environment at `appUrl` (port `port`), using this database and emulator. */
-  serverEnv(appUrl: string, port: number): NodeJS.ProcessEnv;
+  serverEnvFor(appUrl: string, port: number): NodeJS.ProcessEnv;
 };
 
 /** `label` names the database (tp_<label>_…) and the failure message. */
@@ -56,7 +56,7 @@ export async function startSeededServices(label: 'e2e' | 'fuzz'): Promise<Seeded
     baseEnv,
     credentials,
     emulator,
-    serverEnv: (appUrl, port) => ({
+    serverEnvFor: (appUrl, port) => ({
       ...baseEnv,
       ...credentials,
       NODE_ENV: 'production',

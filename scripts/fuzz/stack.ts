@@ -62,17 +62,11 @@ export async function startFuzzStack(): Promise<FuzzStack> {
   if (!existsSync(path.join(PROJECT_ROOT, '.next', 'BUILD_ID'))) {
     throw new Error('No production build in .next/: run without --skip-build.');
   }
-  const {
-    embedded,
-    databaseUrl,
-    credentials,
-    emulator,
-    serverEnv: serverEnvAt,
-  } = await startSeededServices('fuzz');
+  const { embedded, databaseUrl, credentials, emulator, serverEnvFor } = await startSeededServices('fuzz');
   const port = await freePort();
   const appUrl = `http://127.0.0.1:${port}`;
   const serverEnv: NodeJS.ProcessEnv = {
-    ...serverEnvAt(appUrl, port),
+    ...serverEnvFor(appUrl, port),
     // Set, so /api/metrics answers (401 without the token) rather than hiding behind a 404.
     METRICS_TOKEN: randomBytes(24).toString('base64url'),
     // Everything the server logs, so that a leak at any level is seen.

@@ -33,16 +33,10 @@ export async function startStack({ build }: { build: 'test' | 'production' }) {
     );
   }
   const port = Number(process.env.E2E_PORT ?? 3100);
-  const {
-    embedded,
-    databaseUrl,
-    credentials,
-    emulator,
-    serverEnv: serverEnvAt,
-  } = await startSeededServices('e2e');
+  const { embedded, databaseUrl, credentials, emulator, serverEnvFor } = await startSeededServices('e2e');
   const appUrl = `http://127.0.0.1:${port}`;
   const serverEnv: NodeJS.ProcessEnv = {
-    ...serverEnvAt(appUrl, port),
+    ...serverEnvFor(appUrl, port),
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
     // Change notices wait 3 minutes in production; a journey that reschedules then cancels waits 5 s.
     CHANGE_NOTICE_DELAY_SECONDS: '5',

@@ -15,6 +15,7 @@ import { reminderListFiltersSchema } from '@/lib/schemas/reminder';
 import { todayIn } from '@/lib/time/clinic-time';
 import { getWaitingList } from '@/lib/video/get-waiting-list';
 import { SCALE_OFFSETS, ScaleSeedRefused, seedScale, type ScaleResult } from '@/scripts/seed/scale-data';
+import { sessionUserOf } from '@/tests/helpers/session-user-of';
 
 const now = new Date('2026-11-18T01:00:00Z');
 const TZ = 'Australia/Sydney';
@@ -22,15 +23,7 @@ let seeded: ScaleResult;
 
 async function sessionUser(id: string): Promise<SessionUser> {
   const u = await db().user.findUniqueOrThrow({ where: { id }, include: { clinician: true } });
-  return {
-    id: u.id,
-    clinicId: u.clinicId,
-    role: u.role,
-    name: u.name,
-    email: u.email,
-    clinicianId: u.clinician?.id ?? null,
-    sessionId: 'test',
-  };
+  return sessionUserOf(u, 'test');
 }
 
 describe('clinic-scale seed at 0.001', () => {
