@@ -16,7 +16,7 @@ import {
   sessionCookieOptions,
   usesSecureCookies,
 } from './auth-cookies';
-import { authSecret } from './auth-secret';
+import { authSecret } from '../env/auth-secret';
 import { authenticate } from './authenticate';
 import { revokeAuthSession } from './revoke-auth-session';
 

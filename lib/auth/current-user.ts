@@ -10,7 +10,7 @@ import { redirect } from 'next/navigation';
 import { cache } from 'react';
 
 import { sessionCookieName } from './auth-cookies';
-import { authSecret } from './auth-secret';
+import { authSecret } from '../env/auth-secret';
 import { resolveSession, type SessionState } from './resolve-session';
 import type { SessionUser } from './session-user';
 

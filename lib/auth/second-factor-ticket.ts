@@ -8,7 +8,7 @@ import 'server-only';
 
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-import { authSecret } from './auth-secret';
+import { authSecret } from '../env/auth-secret';
 
 export const TICKET_LIFETIME_MS = 10 * 60 * 1000;
 

@@ -7,7 +7,7 @@ import { encode } from 'next-auth/jwt';
 import { cookies } from 'next/headers';
 
 import { SESSION_COOKIE_MAX_AGE_SECONDS, sessionCookieName, sessionCookieOptions } from './auth-cookies';
-import { authSecret } from './auth-secret';
+import { authSecret } from '../env/auth-secret';
 
 export async function setSessionCookie(sessionId: string): Promise<void> {
   const token = await encode({

@@ -1,5 +1,6 @@
 // What the sign-in page says. Client-safe (no server imports). Plain and kind;
 // none says whether an email address has an account.
+import { formatWait } from '@/lib/rate-limit/format-wait';
 
 /**
  * - INVALID_CREDENTIALS: wrong email or password (never says which).
@@ -44,14 +45,6 @@ export const signInMessages = {
   IDLE: 'For your privacy you were signed out after 30 minutes without activity.',
   EXPIRED: 'For your privacy you are signed out 12 hours after signing in. Please sign in again.',
 } as const;
-
-/** "2 minutes", "1 hour": a wait rounded up to whole minutes, or hours past 90 minutes. */
-export function formatWait(seconds: number): string {
-  const minutes = Math.max(1, Math.ceil(seconds / 60));
-  if (minutes <= 90) return minutes === 1 ? '1 minute' : `${minutes} minutes`;
-  const hours = Math.ceil(minutes / 60);
-  return hours === 1 ? '1 hour' : `${hours} hours`;
-}
 
 /** The sentence for a throttled attempt: who is waiting, for how long, and what to do. */
 export function rateLimitedMessage(scope: 'network' | 'account', retryAfterSeconds: number): string {

@@ -7,8 +7,8 @@ import 'server-only';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { assertCan } from '@/lib/auth/guards';
 import type { SessionUser } from '@/lib/auth/session-user';
-import { readinessAppUrl } from '@/lib/readiness/app-url';
-import { USAGE_TRIGGER_PATH } from '@/lib/readiness/twilio-webhook-routes';
+import { appBaseUrl } from '@/lib/http/public-url';
+import { USAGE_TRIGGER_PATH } from '@/lib/twilio/webhook-routes';
 import type { TwilioClient } from '@/lib/twilio/client';
 import { twilioClient } from '@/lib/twilio/client';
 import { createMonthlySpendTrigger } from '@/lib/twilio/create-usage-trigger';
@@ -27,7 +27,7 @@ export async function syncUsageTriggers(
   client: TwilioClient = twilioClient(),
 ): Promise<TriggerSync> {
   assertCan(actor, 'settings.manage');
-  const callbackUrl = `${readinessAppUrl()}${USAGE_TRIGGER_PATH}`;
+  const callbackUrl = `${appBaseUrl()}${USAGE_TRIGGER_PATH}`;
   const ours = (await listUsageTriggers(client)).filter(
     (t) => t.callbackUrl === callbackUrl && t.usageCategory === 'totalprice' && t.triggerBy === 'price',
   );

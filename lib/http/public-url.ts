@@ -27,3 +27,9 @@ export function publicRequestUrl(request: Request): string {
   }
   return url.toString();
 }
+
+/** The portal's public base URL (no trailing slash): what Twilio calls back and what links point to. */
+export function appBaseUrl(): string {
+  const e = env();
+  return (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+}

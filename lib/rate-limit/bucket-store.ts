@@ -7,7 +7,7 @@ import 'server-only';
 
 import { createHmac } from 'node:crypto';
 
-import { authSecret } from '@/lib/auth/auth-secret';
+import { authSecret } from '@/lib/env/auth-secret';
 import type pg from 'pg';
 
 import { db } from '@/lib/db/client';

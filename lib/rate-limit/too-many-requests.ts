@@ -3,7 +3,7 @@ import 'server-only';
 
 import { NextResponse } from 'next/server';
 
-import { formatWait } from '@/lib/auth/sign-in-messages';
+import { formatWait } from './format-wait';
 
 /** Whole seconds until `retryAt`, at least 1. */
 export function secondsUntil(retryAt: Date, now: Date): number {

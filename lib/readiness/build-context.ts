@@ -7,7 +7,7 @@ import { env } from '@/lib/env';
 import { twilioClient } from '@/lib/twilio/client';
 import { defaultRegionClient } from '@/lib/twilio/default-region-client';
 
-import { readinessAppUrl } from './app-url';
+import { appBaseUrl } from '@/lib/http/public-url';
 import { createReadinessContext, type ReadinessContext, type ReadinessContextInput } from './context';
 import { defaultReadinessSettings } from './types';
 
@@ -15,7 +15,7 @@ export function buildReadinessContext(overrides: Partial<ReadinessContextInput> 
   return createReadinessContext({
     env: env(),
     now: new Date(),
-    appUrl: readinessAppUrl(),
+    appUrl: appBaseUrl(),
     twilio: twilioClient,
     us1Twilio: defaultRegionClient,
     settings: defaultReadinessSettings,

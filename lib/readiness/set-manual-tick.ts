@@ -7,7 +7,7 @@ import { assertCan } from '@/lib/auth/guards';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
 import { parseInput } from '@/lib/schemas/parse-input';
-import { manualTickSchema } from '@/lib/schemas/readiness';
+import { manualTickSchema } from '@/lib/readiness/readiness-schemas';
 
 export async function setManualTick(actor: SessionUser, input: unknown): Promise<{ ticked: boolean }> {
   assertCan(actor, 'readiness.manage');

@@ -8,7 +8,7 @@ import { assertCan } from '@/lib/auth/guards';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
 import { parseInput } from '@/lib/schemas/parse-input';
-import { alertThresholdsSchema, costRatesSchema, minimumBalanceSchema } from '@/lib/schemas/readiness';
+import { alertThresholdsSchema, costRatesSchema, minimumBalanceSchema } from '@/lib/readiness/readiness-schemas';
 
 type SettingsData = {
   minimumBalanceUsd?: number;

@@ -5,7 +5,9 @@
 // name, a clinician or anything clinical: whatever an admin writes, the only
 // patient-specific facts a message can hold are the appointment's date and time
 // and (telehealth) the join link. A phone can be shared or change hands.
+import { TEMPLATE_MAX_LENGTH } from '@/lib/schemas/reminder';
 import { formatInTimeZone } from '@/lib/time/clinic-time';
+
 
 export const TEMPLATE_PLACEHOLDERS = ['clinic', 'date', 'time', 'link', 'phone', 'optout'] as const;
 export type TemplatePlaceholder = (typeof TEMPLATE_PLACEHOLDERS)[number];
@@ -48,8 +50,6 @@ export const DEFAULT_NOTICE_TEMPLATES: Record<NoticeKind, Record<ReminderKind, s
 };
 
 export const OPT_OUT_TEXT = 'Reply STOP to opt out.';
-
-export const TEMPLATE_MAX_LENGTH = 600;
 
 const PLACEHOLDER_RE = /\{([a-zA-Z]+)\}/g;
 

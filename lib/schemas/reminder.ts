@@ -2,8 +2,10 @@
 // Client-safe: no server imports.
 import { z } from 'zod';
 
-import { TEMPLATE_MAX_LENGTH } from '@/lib/reminders/render-template';
 import { isValidTimeString } from '@/lib/time/clinic-time';
+
+/** The longest SMS template an admin may save (render-template checks the same). */
+export const TEMPLATE_MAX_LENGTH = 600;
 
 export const REMINDER_STATUSES = [
   'SCHEDULED',

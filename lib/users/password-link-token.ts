@@ -6,7 +6,7 @@ import 'server-only';
 
 import { createHash, randomBytes } from 'node:crypto';
 
-import { appBaseUrl } from '@/lib/video/app-base-url';
+import { appBaseUrl } from '@/lib/http/public-url';
 
 /** An invite gives a new person a week to choose a password. */
 export const INVITE_LINK_HOURS = 7 * 24;

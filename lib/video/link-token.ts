@@ -14,7 +14,7 @@ import 'server-only';
 
 import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 
-import { authSecret } from '@/lib/auth/auth-secret';
+import { authSecret } from '@/lib/env/auth-secret';
 
 export type LinkKind = 'join' | 'guest';
 

@@ -3,7 +3,7 @@
 import { encode } from 'next-auth/jwt';
 
 import { SESSION_COOKIE_MAX_AGE_SECONDS, sessionCookieName } from '@/lib/auth/auth-cookies';
-import { authSecret } from '@/lib/auth/auth-secret';
+import { authSecret } from '@/lib/env/auth-secret';
 
 import { cookieJar } from './request-cookies';
 

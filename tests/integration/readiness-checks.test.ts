@@ -23,7 +23,7 @@ import { whatsappTemplatesCheck } from '@/lib/readiness/checks/whatsapp-template
 import { createReadinessContext, type ReadinessContextInput } from '@/lib/readiness/context';
 import { defineCheck } from '@/lib/readiness/define-check';
 import { runReadinessChecks } from '@/lib/readiness/run-checks';
-import { twilioWebhookRoutes } from '@/lib/readiness/twilio-webhook-routes';
+import { twilioWebhookRoutes } from '@/lib/twilio/webhook-routes';
 import { defaultReadinessSettings, type TemplateMapping } from '@/lib/readiness/types';
 import { createTwilioClient } from '@/lib/twilio/client';
 import { createMonthlySpendTrigger } from '@/lib/twilio/create-usage-trigger';

@@ -5,7 +5,7 @@ import {
   costRatesSchema,
   manualTickSchema,
   minimumBalanceSchema,
-} from '@/lib/schemas/readiness';
+} from '@/lib/readiness/readiness-schemas';
 
 describe('readiness and costs form input', () => {
   it('reads thresholds typed with commas or spaces as distinct whole dollars, in order', () => {

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 
 import { safeNextPath } from '@/lib/auth/safe-next-path';
-import { failedSignInsMessage, formatWait, rateLimitedMessage } from '@/lib/auth/sign-in-messages';
+import { failedSignInsMessage, rateLimitedMessage } from '@/lib/auth/sign-in-messages';
+import { formatWait } from '@/lib/rate-limit/format-wait';
 
 describe('sign-in waits', () => {
   it('round a wait up to whole minutes, or hours past an hour and a half', () => {

@@ -5,7 +5,7 @@ import 'server-only';
 // the signature is computed over the exact URL, trailing slash included.
 import { defineCheck } from '../define-check';
 import { requiresHttps } from '../requires-https';
-import { STATUS_CALLBACK_PATH } from '../twilio-webhook-routes';
+import { STATUS_CALLBACK_PATH } from '../../twilio/webhook-routes';
 import { fail, pass } from '../types';
 
 export const statusCallbackUrlCheck = defineCheck({

@@ -5,7 +5,7 @@ import 'server-only';
 import { listUsageTriggers } from '@/lib/twilio/list-usage-triggers';
 
 import { defineCheck } from '../define-check';
-import { USAGE_TRIGGER_PATH } from '../twilio-webhook-routes';
+import { USAGE_TRIGGER_PATH } from '../../twilio/webhook-routes';
 import { fail, pass } from '../types';
 
 export const usageTriggersCheck = defineCheck({

@@ -4,7 +4,7 @@ import 'server-only';
 // X-Twilio-Signature and refuse the rest with 403, so the check posts an
 // unsigned request to every one, through the public address, and expects 403.
 import { defineCheck } from '../define-check';
-import { twilioWebhookRoutes } from '../twilio-webhook-routes';
+import { twilioWebhookRoutes } from '../../twilio/webhook-routes';
 import { fail, pass } from '../types';
 
 const probeTimeoutMs = 10_000;

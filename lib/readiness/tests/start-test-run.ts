@@ -15,7 +15,7 @@ import { AppError } from '@/lib/errors/app-error';
 import { log } from '@/lib/log/logger';
 import { parseMobile } from '@/lib/phone/parse-mobile';
 import { parseInput } from '@/lib/schemas/parse-input';
-import { testRunSchema } from '@/lib/schemas/readiness';
+import { testRunSchema } from '@/lib/readiness/readiness-schemas';
 import { toTwilioError } from '@/lib/twilio/errors';
 import { sendTestMessage } from '@/lib/twilio/send-test-message';
 import { completeRoom, createGroupRoom } from '@/lib/twilio/video-rooms';

@@ -5,15 +5,15 @@ import 'server-only';
 // signs with the rest of the URL: a status that arrives before the portal has
 // stored the message's SID (Twilio may call back before its create call returns)
 // still finds its run instead of being dropped.
-import { readinessAppUrl } from '../app-url';
-import { READINESS_MESSAGE_STATUS_PATH } from '../twilio-webhook-routes';
+import { appBaseUrl } from '@/lib/http/public-url';
+import { READINESS_MESSAGE_STATUS_PATH } from '../../twilio/webhook-routes';
 
 export type TestLeg = 'primary' | 'fallback';
 export type TestCallbackRef = { runId: string; leg: TestLeg };
 
 export function testStatusCallbackUrl(runId: string, leg: TestLeg): string {
   const query = new URLSearchParams({ run: runId, leg });
-  return `${readinessAppUrl()}${READINESS_MESSAGE_STATUS_PATH}?${query}`;
+  return `${appBaseUrl()}${READINESS_MESSAGE_STATUS_PATH}?${query}`;
 }
 
 /** The run and leg named by a callback URL, or null for anything else. */

@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 
 import { idParamsSchema, parseJsonBody, route } from '@/lib/http/route';
-import { limitVideoRequest } from '@/lib/rate-limit/limit-video-request';
+import { limitVideoRequest } from '@/lib/video/limit-video-request';
 import { issueVideoToken } from '@/lib/video/issue-video-token';
 import { videoCallerFromRequest } from '@/lib/video/video-principal-from-request';
 

@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 
 import { parseJsonBody, route } from '@/lib/http/route';
-import { limitVideoRequest } from '@/lib/rate-limit/limit-video-request';
+import { limitVideoRequest } from '@/lib/video/limit-video-request';
 import { linkPrincipalFromRequest } from '@/lib/video/link-principal-from-request';
 import { recordPatientConsent } from '@/lib/video/record-patient-consent';
 

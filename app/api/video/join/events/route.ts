@@ -1,5 +1,5 @@
 import { route } from '@/lib/http/route';
-import { limitVideoRequest } from '@/lib/rate-limit/limit-video-request';
+import { limitVideoRequest } from '@/lib/video/limit-video-request';
 import { getJoinState } from '@/lib/video/get-join-state';
 import { linkPrincipalFromRequest } from '@/lib/video/link-principal-from-request';
 import { resolveLinkPrincipal } from '@/lib/video/resolve-link-principal';

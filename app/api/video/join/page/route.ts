@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 
 import { AppError } from '@/lib/errors/app-error';
 import { route } from '@/lib/http/route';
-import { limitVideoRequest } from '@/lib/rate-limit/limit-video-request';
+import { limitVideoRequest } from '@/lib/video/limit-video-request';
 import { deadLinkError } from '@/lib/video/dead-link';
 import { getJoinPage } from '@/lib/video/get-join-page';
 import { bearerToken } from '@/lib/video/video-principal-from-request';

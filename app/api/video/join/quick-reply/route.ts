@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import { isAppError } from '@/lib/errors/app-error';
 import { errorResponse, parseJsonBody, route } from '@/lib/http/route';
-import { limitVideoRequest } from '@/lib/rate-limit/limit-video-request';
+import { limitVideoRequest } from '@/lib/video/limit-video-request';
 import { linkPrincipalFromRequest } from '@/lib/video/link-principal-from-request';
 import { sendQuickReply } from '@/lib/video/send-quick-reply';
 

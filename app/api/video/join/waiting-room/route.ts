@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 
 import { parseJsonBody, route } from '@/lib/http/route';
-import { limitVideoRequest } from '@/lib/rate-limit/limit-video-request';
+import { limitVideoRequest } from '@/lib/video/limit-video-request';
 import { enterWaitingRoom, leaveWaitingRoom } from '@/lib/video/enter-waiting-room';
 import { linkPrincipalFromRequest } from '@/lib/video/link-principal-from-request';
 

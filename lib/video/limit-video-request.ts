@@ -8,10 +8,10 @@ import type { NextRequest } from 'next/server';
 import { sessionCookieName } from '@/lib/auth/auth-cookies';
 import { bearerToken } from '@/lib/video/video-principal-from-request';
 
-import { bucketKey, countRequest, type RateCount, type RequestCountPool } from './bucket-store';
-import { clientAddress } from './client-address';
-import { VIDEO_LINK, VIDEO_NETWORK, VIDEO_USER } from './policies';
-import { tooManyRequests, videoRateLimitedMessage } from './too-many-requests';
+import { bucketKey, countRequest, type RateCount, type RequestCountPool } from '../rate-limit/bucket-store';
+import { clientAddress } from '../rate-limit/client-address';
+import { VIDEO_LINK, VIDEO_NETWORK, VIDEO_USER } from '../rate-limit/policies';
+import { tooManyRequests, videoRateLimitedMessage } from '../rate-limit/too-many-requests';
 
 export async function limitVideoRequest(
   request: NextRequest,
