@@ -3,13 +3,13 @@
 // (room callbacks, test message statuses, usage triggers) to the portal's real
 // route handlers by path, as Twilio would reach them in production; the
 // portal's env points at both.
-import { setEnvForThisProcess } from '@/lib/env';
 import {
   startTwilioEmulator,
   type TwilioEmulator,
   type TwilioEmulatorOptions,
 } from '@/scripts/twilio-emulator';
 
+import { pointPortalAtEmulator } from './portal-env';
 import { startRouteServer, type RouteHandler } from './route-server';
 
 export { eventually } from './eventually';
@@ -48,19 +48,15 @@ export async function startReadinessServices(
     callbackBackoffMs: 20,
     ...options,
   });
-  const settings: Record<string, string> = {
-    TWILIO_ACCOUNT_SID: c.accountSid,
-    TWILIO_AUTH_TOKEN: c.authToken,
-    TWILIO_API_KEY: c.apiKey,
-    TWILIO_API_SECRET: c.apiSecret,
-    TWILIO_PHONE_NUMBER: c.smsNumber,
-    TWILIO_WHATSAPP_FROM: c.whatsappFrom,
-    TWILIO_EMULATOR_URL: emulator.url,
-    TWILIO_STATUS_CALLBACK_URL: `${appUrl}/api/appointments/twilio-status-callback/`,
-    APP_URL: appUrl,
-    AUTH_SECRET: 'readiness-tests-auth-secret-0123456789abcdef',
-  };
-  for (const [key, value] of Object.entries(settings)) setEnvForThisProcess(key, value);
+  pointPortalAtEmulator(
+    c,
+    { emulatorUrl: emulator.url, appUrl, authSecret: 'readiness-tests-auth-secret-0123456789abcdef' },
+    {
+      TWILIO_PHONE_NUMBER: c.smsNumber,
+      TWILIO_WHATSAPP_FROM: c.whatsappFrom,
+      TWILIO_STATUS_CALLBACK_URL: `${appUrl}/api/appointments/twilio-status-callback/`,
+    },
+  );
   return {
     emulator,
     appUrl,

@@ -8,12 +8,12 @@ import { POST as inboundRoute } from '@/app/api/twilio/messages/inbound/route';
 import { POST as statusRoute } from '@/app/api/twilio/messages/status/route';
 import { db } from '@/lib/db/client';
 import type { AppointmentKind, MessageChannel } from '@/lib/db/generated/enums';
-import { setEnvForThisProcess } from '@/lib/env';
 import { forgetReminderConfig } from '@/lib/reminders/get-reminder-config';
 import { createTwilioClient, type TwilioClient } from '@/lib/twilio/client';
 import { startTwilioEmulator, type TwilioEmulator } from '@/scripts/twilio-emulator';
 
 import { eventually as poll } from './eventually';
+import { pointPortalAtEmulator } from './portal-env';
 import { startRouteServer, type RouteServer } from './route-server';
 import { createUser } from './scheduling-fixtures';
 
@@ -52,20 +52,20 @@ export async function startReminderHarness(
     messageStepMs: options.messageStepMs ?? 15,
     callbackBackoffMs: 20,
   });
-  const vars: Record<string, string> = {
-    LOG_LEVEL: 'warn',
-    APP_URL: routes.url,
-    AUTH_SECRET: 'integration-test-auth-secret-0123456789abcdef',
-    TWILIO_ACCOUNT_SID: creds.accountSid,
-    TWILIO_AUTH_TOKEN: creds.authToken,
-    TWILIO_API_KEY: creds.apiKey,
-    TWILIO_API_SECRET: creds.apiSecret,
-    TWILIO_PHONE_NUMBER: creds.smsFrom,
-    TWILIO_WHATSAPP_FROM: WHATSAPP_FROM,
-    TWILIO_EMULATOR: '1',
-    TWILIO_EMULATOR_URL: emulator.url,
-  };
-  for (const [key, value] of Object.entries(vars)) setEnvForThisProcess(key, value);
+  pointPortalAtEmulator(
+    creds,
+    {
+      emulatorUrl: emulator.url,
+      appUrl: routes.url,
+      authSecret: 'integration-test-auth-secret-0123456789abcdef',
+    },
+    {
+      LOG_LEVEL: 'warn',
+      TWILIO_PHONE_NUMBER: creds.smsFrom,
+      TWILIO_WHATSAPP_FROM: WHATSAPP_FROM,
+      TWILIO_EMULATOR: '1',
+    },
+  );
   return {
     emulator,
     routes,

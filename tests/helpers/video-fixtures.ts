@@ -8,9 +8,9 @@ import { NextRequest } from 'next/server';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
 import type { AppointmentKind, AppointmentStatus, UserRole } from '@/lib/db/generated/enums';
-import { setEnvForThisProcess } from '@/lib/env';
 import { startTwilioEmulator, type TwilioEmulator } from '@/scripts/twilio-emulator';
 
+import { pointPortalAtEmulator } from './portal-env';
 import { startRouteServer, type RouteHandler } from './route-server';
 
 import { twilioTestCredentials } from './twilio-test-credentials';
@@ -135,17 +135,11 @@ export async function startVideoServices(
     minuteMs: options.minuteMs ?? 60_000,
     callbackBackoffMs: 20,
   });
-  const settings: Record<string, string> = {
-    TWILIO_ACCOUNT_SID: twilioTestCredentials.accountSid,
-    TWILIO_AUTH_TOKEN: twilioTestCredentials.authToken,
-    TWILIO_API_KEY: twilioTestCredentials.apiKey,
-    TWILIO_API_SECRET: twilioTestCredentials.apiSecret,
-    TWILIO_EMULATOR_URL: emulator.url,
-    TWILIO_STATUS_CALLBACK_URL: callbackUrl,
-    APP_URL: appUrl,
-    AUTH_SECRET: 'video-tests-auth-secret-0123456789abcdef',
-  };
-  for (const [key, value] of Object.entries(settings)) setEnvForThisProcess(key, value);
+  pointPortalAtEmulator(
+    twilioTestCredentials,
+    { emulatorUrl: emulator.url, appUrl, authSecret: 'video-tests-auth-secret-0123456789abcdef' },
+    { TWILIO_STATUS_CALLBACK_URL: callbackUrl },
+  );
 
   return {
     emulator,
