@@ -7,7 +7,7 @@ import { db, disconnectDb } from '@/lib/db/client';
 import { redactUrl, resolveDatabase } from '@/tools/local-database';
 import { applyMigrations } from '@/tools/migrate/apply-migrations';
 import { env, setEnvForThisProcess } from '@/lib/env';
-import { createDemoJoinLink } from '@/lib/video/create-demo-join-link';
+import { createDemoJoinLink } from '@/lib/video/links/create-demo-join-link';
 
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoUsers } from './seed/demo-data';
 import { ScaleSeedRefused, seedScale } from './seed/scale-data';

@@ -16,7 +16,7 @@ import { db, disconnectDb } from '@/lib/db/client';
 import { PROJECT_ROOT, redactUrl, resolveDatabase } from '@/tools/local-database';
 import { applyMigrations } from '@/tools/migrate/apply-migrations';
 import { childEnv, env, isSet, setEnvForThisProcess } from '@/lib/env';
-import { createDemoJoinLink } from '@/lib/video/create-demo-join-link';
+import { createDemoJoinLink } from '@/lib/video/links/create-demo-join-link';
 
 import {
   chooseDevDistDir,

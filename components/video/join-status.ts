@@ -1,7 +1,7 @@
 // Where a patient's or guest's link stands right now, from the join state and
 // the clock. Pure (tests/unit/video-join-status.test.ts): the page decides
 // which guidance to show from this alone.
-import type { JoinState } from '@/lib/video/get-join-state';
+import type { JoinState } from '@/lib/video/links/get-join-state';
 
 export type JoinStatus =
   'revoked' | 'cancelled' | 'missed' | 'expired' | 'ended' | 'declined' | 'early' | 'open';

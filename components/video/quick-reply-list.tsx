@@ -1,7 +1,7 @@
 // The waiting patient's quick replies ("Running 5 minutes late"), as staff see
 // them on the dashboard's waiting list and in the clinician's room.
-import type { QuickReplyView } from '@/lib/video/quick-replies';
-import { QUICK_REPLIES } from '@/lib/video/quick-replies';
+import type { QuickReplyView } from '@/lib/video/waiting-room/quick-replies';
+import { QUICK_REPLIES } from '@/lib/video/waiting-room/quick-replies';
 
 export function QuickReplyList({
   firstName,

@@ -12,13 +12,13 @@ import { sendJoinLink } from '@/lib/reminders/send-join-link';
 import { CONFIRM_FIELD, confirmed } from '@/lib/schemas/confirmation';
 import type { FormState } from '@/lib/schemas/form-state';
 import { entityId, freeText } from '@/lib/schemas/safe-text';
-import { admitPatient, declinePatient } from '@/lib/video/admit-patient';
-import { createGuestLink } from '@/lib/video/create-guest-link';
-import { endSessionForEveryone } from '@/lib/video/end-video-session';
-import { markNoShow } from '@/lib/video/mark-no-show';
-import { postWaitingRoomMessage } from '@/lib/video/post-waiting-room-message';
-import { regenerateJoinLink } from '@/lib/video/regenerate-join-link';
-import { revokeJoinLink } from '@/lib/video/revoke-join-link';
+import { admitPatient, declinePatient } from '@/lib/video/waiting-room/admit-patient';
+import { createGuestLink } from '@/lib/video/links/create-guest-link';
+import { endSessionForEveryone } from '@/lib/video/rooms/end-video-session';
+import { markNoShow } from '@/lib/video/attendance/mark-no-show';
+import { postWaitingRoomMessage } from '@/lib/video/waiting-room/post-waiting-room-message';
+import { regenerateJoinLink } from '@/lib/video/links/regenerate-join-link';
+import { revokeJoinLink } from '@/lib/video/links/revoke-join-link';
 
 export type VideoActionState = FormState & { url?: string };
 

@@ -11,8 +11,8 @@ import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 
 import { useEventStream } from '@/components/hooks/use-event-stream';
 import { Button, buttonClasses } from '@/components/ui/button';
-import type { WaitingList as WaitingListState, WaitingListItem } from '@/lib/video/get-waiting-list';
-import { QUICK_REPLIES } from '@/lib/video/quick-replies';
+import type { WaitingList as WaitingListState, WaitingListItem } from '@/lib/video/waiting-room/get-waiting-list';
+import { QUICK_REPLIES } from '@/lib/video/waiting-room/quick-replies';
 
 import { chimeWav } from './speaker-test';
 import {

@@ -1,5 +1,5 @@
 // The messages staff have shown the waiting patient, oldest first.
-import type { VideoPanelState } from '@/lib/video/get-video-panel';
+import type { VideoPanelState } from '@/lib/video/rooms/get-video-panel';
 
 export function WaitingMessageList({
   messages,

@@ -17,7 +17,7 @@ import {
 import { noticeAfterChange, remindersAfterCancel } from '@/lib/reminders/appointment-hooks';
 import { recordChangeNotice } from '@/lib/reminders/change-notice';
 import { parseInput } from '@/lib/schemas/parse-input';
-import { notifyVideoChange } from '@/lib/video/notify-video-change';
+import { notifyVideoChange } from '@/lib/video/events/notify-video-change';
 
 import { appointmentWhereForUser } from './appointment-select';
 import { APPOINTMENT_NOT_FOUND } from './get-appointment';

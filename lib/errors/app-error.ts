@@ -6,7 +6,7 @@ export const errorStatus = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   GONE: 410,
-  // A patient's or guest's link that no longer works (lib/video/dead-link.ts).
+  // A patient's or guest's link that no longer works (lib/video/links/dead-link.ts).
   LINK_REVOKED: 410,
   LINK_REPLACED: 410,
   LINK_EXPIRED: 410,

@@ -5,8 +5,8 @@
 // earlier reminder.
 import 'server-only';
 
-import { ensureVideoSession } from '@/lib/video/ensure-video-session';
-import { currentOrFirstJoinLink } from '@/lib/video/regenerate-join-link';
+import { ensureVideoSession } from '@/lib/video/rooms/ensure-video-session';
+import { currentOrFirstJoinLink } from '@/lib/video/links/regenerate-join-link';
 
 export async function getJoinUrl(appointmentId: string): Promise<string> {
   const sessionId = await ensureVideoSession(appointmentId);

@@ -13,9 +13,9 @@ import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors/app-error';
 import { isOpenStatus } from '@/lib/schemas/appointment';
-import { joinWindow } from '@/lib/video/join-window';
-import { currentOrFirstJoinLink } from '@/lib/video/regenerate-join-link';
-import { requireStaffVideoAccess } from '@/lib/video/staff-video-access';
+import { joinWindow } from '@/lib/video/links/join-window';
+import { currentOrFirstJoinLink } from '@/lib/video/links/regenerate-join-link';
+import { requireStaffVideoAccess } from '@/lib/video/access/staff-video-access';
 
 import type { Channel } from './choose-channels';
 import { createStaffReminder } from './create-staff-reminder';

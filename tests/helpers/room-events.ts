@@ -1,6 +1,6 @@
 // Room callbacks as the portal stores them, for tests of what is derived from
 // a sequence of them (attendance, session statuses).
-import type { RoomEventRecord } from '@/lib/video/compute-attendance';
+import type { RoomEventRecord } from '@/lib/video/attendance/compute-attendance';
 
 export const ROOM = 'RM00000000000000000000000000000001';
 export const ROOM_2 = 'RM00000000000000000000000000000002';

@@ -15,8 +15,8 @@ import type { SessionUser } from '@/lib/auth/session-user';
 import { databaseUrl, db, disconnectDb } from '@/lib/db/client';
 import { setEnvForThisProcess } from '@/lib/env';
 import { listPatients } from '@/lib/patients/list-patients';
-import { createDemoJoinLink } from '@/lib/video/create-demo-join-link';
-import { getJoinPage } from '@/lib/video/get-join-page';
+import { createDemoJoinLink } from '@/lib/video/links/create-demo-join-link';
+import { getJoinPage } from '@/lib/video/links/get-join-page';
 import { seedDatabase } from '@/scripts/seed/seed-database';
 
 import { createDatabase, dropDatabase, withDatabase } from '../helpers/database-admin';

@@ -38,7 +38,7 @@ describe('the boundary lint rule', () => {
   });
 
   it('fails a lib folder importing one that imports it, by alias or relative path', async () => {
-    for (const from of ['@/lib/video/video-event-stream', '../video/video-event-stream']) {
+    for (const from of ['@/lib/video/events/video-event-stream', '../video/events/video-event-stream']) {
       const errors = await boundaryErrors('lib/db/planted.ts', importing(from));
       expect(errors, from).toEqual([expect.stringContaining('lib/db must not import it back')]);
     }

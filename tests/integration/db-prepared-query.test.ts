@@ -7,8 +7,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { databaseUrl, db, disconnectDb } from '@/lib/db/client';
-import { loadAppointmentVideoFacts } from '@/lib/video/appointment-video-facts';
-import { recordRoomEvent } from '@/lib/video/record-room-event';
+import { loadAppointmentVideoFacts } from '@/lib/video/rooms/appointment-video-facts';
+import { recordRoomEvent } from '@/lib/video/events/record-room-event';
 
 import { createAppointmentRow, createPatient, createReminderClinic } from '../helpers/reminder-fixtures';
 import { createUser } from '../helpers/scheduling-fixtures';

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { db } from '@/lib/db/client';
-import { createDemoJoinLink } from '@/lib/video/create-demo-join-link';
+import { createDemoJoinLink } from '@/lib/video/links/create-demo-join-link';
 import { seedDatabase } from '@/scripts/seed/seed-database';
 
 describe('demo data', () => {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionCookieName } from '@/lib/auth/auth-cookies';
 import { db } from '@/lib/db/client';
 import { bucketKey, pruneRateLimitBuckets } from '@/lib/rate-limit/bucket-store';
-import { limitVideoRequest } from '@/lib/video/limit-video-request';
+import { limitVideoRequest } from '@/lib/video/access/limit-video-request';
 import { VIDEO_LINK, VIDEO_NETWORK, VIDEO_USER } from '@/lib/rate-limit/policies';
 
 const { GET: joinState } = await import('@/app/api/video/join/route');

@@ -15,7 +15,7 @@ import { forgetReminderConfig } from '@/lib/reminders/get-reminder-config';
 import { NOTICE_DEBOUNCE_MS } from '@/lib/reminders/plan-notice-time';
 import { sendReminder, type SendReminderDeps } from '@/lib/reminders/sending/send-reminder';
 import { addDays, todayIn, zonedTimeToUtc } from '@/lib/time/clinic-time';
-import { getOrCreateJoinLink } from '@/lib/video/regenerate-join-link';
+import { getOrCreateJoinLink } from '@/lib/video/links/regenerate-join-link';
 
 import {
   createAppointmentRow,

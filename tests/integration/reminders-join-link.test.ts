@@ -8,7 +8,7 @@ import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
 import { JOIN_LINK_MESSAGES, sendJoinLink } from '@/lib/reminders/send-join-link';
 import { sendReminder, type SendReminderDeps } from '@/lib/reminders/sending/send-reminder';
-import { getOrCreateJoinLink } from '@/lib/video/regenerate-join-link';
+import { getOrCreateJoinLink } from '@/lib/video/links/regenerate-join-link';
 
 import { createAppointmentRow, createPatient, reminderState } from '../helpers/reminder-fixtures';
 import { setUpReminderSuite } from '../helpers/reminder-suite';

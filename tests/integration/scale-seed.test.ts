@@ -13,7 +13,7 @@ import { listReminders } from '@/lib/reminders/list-reminders';
 import { summariseReminderDays } from '@/lib/reminders/summarise-reminder-days';
 import { reminderListFiltersSchema } from '@/lib/schemas/reminder';
 import { todayIn } from '@/lib/time/clinic-time';
-import { getWaitingList } from '@/lib/video/get-waiting-list';
+import { getWaitingList } from '@/lib/video/waiting-room/get-waiting-list';
 import { SCALE_OFFSETS, ScaleSeedRefused, seedScale, type ScaleResult } from '@/scripts/seed/scale-data';
 import { sessionUserOf } from '@/tests/helpers/session-user-of';
 

@@ -7,12 +7,12 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { updateClinicPhone } from '@/lib/clinic/update-clinic-phone';
 import { db } from '@/lib/db/client';
-import { createGuestLink } from '@/lib/video/create-guest-link';
-import { getJoinPage } from '@/lib/video/get-join-page';
-import { markNoShow } from '@/lib/video/mark-no-show';
-import { postWaitingRoomMessage } from '@/lib/video/post-waiting-room-message';
-import { getOrCreateJoinLink, regenerateJoinLink } from '@/lib/video/regenerate-join-link';
-import { revokeJoinLink } from '@/lib/video/revoke-join-link';
+import { createGuestLink } from '@/lib/video/links/create-guest-link';
+import { getJoinPage } from '@/lib/video/links/get-join-page';
+import { markNoShow } from '@/lib/video/attendance/mark-no-show';
+import { postWaitingRoomMessage } from '@/lib/video/waiting-room/post-waiting-room-message';
+import { getOrCreateJoinLink, regenerateJoinLink } from '@/lib/video/links/regenerate-join-link';
+import { revokeJoinLink } from '@/lib/video/links/revoke-join-link';
 import { closeNotifyListener } from '@/lib/db/notify-listener';
 import { jsonRequest, MIN } from '@/tests/helpers/video-fixtures';
 import { setUpVideoSuite } from '@/tests/helpers/video-suite';

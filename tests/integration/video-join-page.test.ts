@@ -4,11 +4,11 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { db } from '@/lib/db/client';
-import { admitPatient } from '@/lib/video/admit-patient';
-import { createDemoJoinLink } from '@/lib/video/create-demo-join-link';
-import { createGuestLink } from '@/lib/video/create-guest-link';
-import { getJoinPage } from '@/lib/video/get-join-page';
-import { getWaitingList } from '@/lib/video/get-waiting-list';
+import { admitPatient } from '@/lib/video/waiting-room/admit-patient';
+import { createDemoJoinLink } from '@/lib/video/links/create-demo-join-link';
+import { createGuestLink } from '@/lib/video/links/create-guest-link';
+import { getJoinPage } from '@/lib/video/links/get-join-page';
+import { getWaitingList } from '@/lib/video/waiting-room/get-waiting-list';
 import { closeNotifyListener } from '@/lib/db/notify-listener';
 import { jsonRequest, twilioTestCredentials } from '@/tests/helpers/video-fixtures';
 import { setUpVideoSuite } from '@/tests/helpers/video-suite';

@@ -3,8 +3,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { db } from '@/lib/db/client';
-import { CLAIM_STALE_MS } from '@/lib/video/create-room';
-import { ensureVideoSession } from '@/lib/video/ensure-video-session';
+import { CLAIM_STALE_MS } from '@/lib/video/rooms/create-room';
+import { ensureVideoSession } from '@/lib/video/rooms/ensure-video-session';
 import { eventually, jsonRequest, MIN, twilioTestCredentials } from '@/tests/helpers/video-fixtures';
 import { setUpVideoSuite, signedIn } from '@/tests/helpers/video-suite';
 import { expectLogError } from '@/tests/helpers/log-capture';

@@ -6,9 +6,9 @@ import { describe, expect, it } from 'vitest';
 import type { SessionUser } from '@/lib/auth/session-user';
 import type { AppointmentStatus, WaitingRoomStatus } from '@/lib/db/generated/enums';
 import { AppError } from '@/lib/errors/app-error';
-import type { AppointmentVideoFacts } from '@/lib/video/appointment-video-facts';
-import { authorizeVideoAccess, type VideoPurpose } from '@/lib/video/authorize-video-access';
-import type { VideoPrincipal } from '@/lib/video/video-principal';
+import type { AppointmentVideoFacts } from '@/lib/video/rooms/appointment-video-facts';
+import { authorizeVideoAccess, type VideoPurpose } from '@/lib/video/access/authorize-video-access';
+import type { VideoPrincipal } from '@/lib/video/access/video-principal';
 
 const MIN = 60_000;
 const startsAt = new Date('2026-12-01T00:00:00Z'); // 11:00 am in Sydney (daylight time)

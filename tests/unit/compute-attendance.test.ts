@@ -2,7 +2,7 @@
 // sends them (and the emulator replays them).
 import { describe, expect, it } from 'vitest';
 
-import { computeAttendance, medicareTimeBand, type RoomEventRecord } from '@/lib/video/compute-attendance';
+import { computeAttendance, medicareTimeBand, type RoomEventRecord } from '@/lib/video/attendance/compute-attendance';
 import { clinician, patient, patientAgain, ROOM, ROOM_2, roomEventMaker } from '@/tests/helpers/room-events';
 
 const T0 = Date.parse('2026-12-01T00:00:00Z');

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { AppError } from '@/lib/errors/app-error';
-import { deadLinkCode, deadLinkError, type LinkLife } from '@/lib/video/dead-link';
+import { deadLinkCode, deadLinkError, type LinkLife } from '@/lib/video/links/dead-link';
 
 const MIN = 60_000;
 const endsAt = new Date('2026-12-01T00:50:00Z');

@@ -10,7 +10,7 @@ import {
   registerStream,
   resetShutdownForTests,
 } from '@/lib/ops/shutdown';
-import { waitingListStream } from '@/lib/video/waiting-list-stream';
+import { waitingListStream } from '@/lib/video/events/waiting-list-stream';
 
 import { parsePrometheus } from '../helpers/prometheus-parse';
 

@@ -12,7 +12,7 @@ const refreshes = vi.hoisted(() => ({
   fail: false,
 }));
 
-vi.mock('@/lib/video/refresh-attendance', () => ({
+vi.mock('@/lib/video/attendance/refresh-attendance', () => ({
   refreshAttendanceOf: async (ids: string[]) => {
     refreshes.calls.push([...ids].sort());
     if (refreshes.gate) await refreshes.gate;
@@ -21,7 +21,7 @@ vi.mock('@/lib/video/refresh-attendance', () => ({
   },
 }));
 
-const { refreshAttendanceSoon } = await import('@/lib/video/refresh-attendance-soon');
+const { refreshAttendanceSoon } = await import('@/lib/video/attendance/refresh-attendance-soon');
 
 beforeEach(() => {
   refreshes.calls = [];

@@ -12,7 +12,7 @@ import {
   SIGNALLING_REGION,
 } from '@/components/video/video-settings';
 import { contentSecurityPolicy, isVideoPath, VIDEO_CSP } from '@/lib/http/security-headers';
-import type { JoinState } from '@/lib/video/get-join-state';
+import type { JoinState } from '@/lib/video/links/get-join-state';
 
 const T = Date.parse('2026-12-01T00:00:00Z');
 const iso = (ms: number) => new Date(T + ms).toISOString();

@@ -2,14 +2,14 @@
 // Twilio sends, including late, repeated and out-of-order deliveries).
 import { describe, expect, it } from 'vitest';
 
-import type { RoomEventRecord } from '@/lib/video/compute-attendance';
+import type { RoomEventRecord } from '@/lib/video/attendance/compute-attendance';
 import {
   deriveSessionStatus,
   linkUse,
   NO_SHOW_SUGGESTED_AFTER_MS,
   shouldComplete,
   suggestNoShow,
-} from '@/lib/video/derive-session-status';
+} from '@/lib/video/rooms/derive-session-status';
 import { clinician, patient, patientAgain, ROOM_2, roomEventMaker } from '@/tests/helpers/room-events';
 
 const T0 = Date.parse('2026-12-07T23:00:00Z');

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { setEnvForThisProcess } from '@/lib/env';
-import { linkSignatureValid, linkToken, newRejoinKey, parseLinkToken, sha256 } from '@/lib/video/link-token';
+import { linkSignatureValid, linkToken, newRejoinKey, parseLinkToken, sha256 } from '@/lib/video/links/link-token';
 
 beforeAll(() => {
   setEnvForThisProcess('AUTH_SECRET', 'unit-test-auth-secret-0123456789abcdef');

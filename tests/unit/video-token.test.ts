@@ -6,8 +6,8 @@ import twilio from 'twilio';
 import { describe, expect, it, vi } from 'vitest';
 
 import { signVideoAccessToken } from '@/lib/twilio/video-access-token';
-import { newVideoIdentity, roleOfIdentity } from '@/lib/video/video-identity';
-import { videoTokenExpiry } from '@/lib/video/video-token-expiry';
+import { newVideoIdentity, roleOfIdentity } from '@/lib/video/tokens/video-identity';
+import { videoTokenExpiry } from '@/lib/video/tokens/video-token-expiry';
 
 const credentials = {
   accountSid: 'AC0123456789abcdef0123456789abcdef',

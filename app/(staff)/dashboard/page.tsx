@@ -9,7 +9,7 @@ import { requirePermission } from '@/lib/auth/guards';
 import { roleCan } from '@/lib/auth/permissions';
 import { formatDateString, todayIn } from '@/lib/time/clinic-time';
 import { getClinicTimeZone } from '@/lib/time/get-clinic-time-zone';
-import { getWaitingList } from '@/lib/video/get-waiting-list';
+import { getWaitingList } from '@/lib/video/waiting-room/get-waiting-list';
 
 import { NextUp } from './_components/next-up';
 

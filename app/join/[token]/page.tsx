@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 
 import { formatInTimeZone } from '@/lib/time/clinic-time';
-import { getJoinPage } from '@/lib/video/get-join-page';
+import { getJoinPage } from '@/lib/video/links/get-join-page';
 
 import { deadLinkKind } from './_components/dead-link-kind';
 import { Guidance } from './_components/guidance';

@@ -7,7 +7,7 @@ import { isFailureStatus } from '@/lib/messaging/message-status';
 import { isOpenStatus } from '@/lib/schemas/appointment';
 import { findRecentMessages } from '@/lib/twilio/find-recent-messages';
 import { sendMessage } from '@/lib/twilio/send-message';
-import { joinWindow } from '@/lib/video/join-window';
+import { joinWindow } from '@/lib/video/links/join-window';
 
 import type { Channel } from '../choose-channels';
 import { SETTLE_MS } from '../claim-timing';

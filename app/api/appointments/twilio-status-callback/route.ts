@@ -3,7 +3,7 @@ import { NextResponse } from 'next/server';
 import { log } from '@/lib/log/logger';
 import { roomStatusWebhookSchema } from '@/lib/schemas/twilio-webhooks';
 import { twilioWebhook } from '@/lib/twilio/webhook';
-import { recordRoomEvent } from '@/lib/video/record-room-event';
+import { recordRoomEvent } from '@/lib/video/events/record-room-event';
 
 // POST /api/appointments/twilio-status-callback/ – Twilio Video room status
 // callbacks (form-encoded, signed). Unsigned or tampered: 403, nothing stored.

@@ -1,9 +1,9 @@
 import { NextResponse } from 'next/server';
 
 import { route } from '@/lib/http/route';
-import { limitVideoRequest } from '@/lib/video/limit-video-request';
-import { getJoinState } from '@/lib/video/get-join-state';
-import { linkPrincipalFromRequest } from '@/lib/video/link-principal-from-request';
+import { limitVideoRequest } from '@/lib/video/access/limit-video-request';
+import { getJoinState } from '@/lib/video/links/get-join-state';
+import { linkPrincipalFromRequest } from '@/lib/video/access/link-principal-from-request';
 
 // GET /api/video/join – for the patient's or guest's join page (Authorization:
 // Bearer <link token>): the appointment's times and id, the window, their own

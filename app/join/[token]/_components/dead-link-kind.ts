@@ -6,7 +6,7 @@ import type { JoinStatus } from '@/components/video/join-status';
 export type GuidanceKind =
   Exclude<JoinStatus, 'open' | 'early'> | 'not-recognised' | 'unsupported' | 'withdrawn';
 
-/** The guidance for each way a link dies (lib/video/dead-link.ts); null for any other refusal. */
+/** The guidance for each way a link dies (lib/video/links/dead-link.ts); null for any other refusal. */
 export function deadLinkKind(code: string | null): GuidanceKind | null {
   switch (code) {
     case 'LINK_REPLACED':

@@ -1,8 +1,8 @@
 // The join page's calls to the portal. The link token always travels in the
 // Authorization header (never in a URL the page builds, nor a Referer).
 import type { QuickReply } from '@/lib/db/generated/enums';
-import type { JoinPageFacts } from '@/lib/video/get-join-page';
-import type { JoinState } from '@/lib/video/get-join-state';
+import type { JoinPageFacts } from '@/lib/video/links/get-join-page';
+import type { JoinState } from '@/lib/video/links/get-join-state';
 
 export type { JoinState };
 

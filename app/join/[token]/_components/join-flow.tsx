@@ -13,7 +13,7 @@ import { Button } from '@/components/ui/button';
 import { VideoAudienceProvider } from '@/components/video/audience';
 import { detectInAppBrowser, type InAppBrowser } from '@/components/video/browser-guidance';
 import { browserCanCall, joinStatus, type JoinStatus } from '@/components/video/join-status';
-import type { JoinPageFacts } from '@/lib/video/get-join-page';
+import type { JoinPageFacts } from '@/lib/video/links/get-join-page';
 
 import { ConsentForm } from './consent-form';
 import { deadLinkKind } from './dead-link-kind';

@@ -9,7 +9,7 @@ import { useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { clockTime } from '@/components/video/format-time';
 import type { QuickReply } from '@/lib/db/generated/enums';
-import { QUICK_REPLIES } from '@/lib/video/quick-replies';
+import { QUICK_REPLIES } from '@/lib/video/waiting-room/quick-replies';
 
 import { joinApi, type JoinApiError, type JoinState } from './join-api';
 import { StepHeading } from './step-heading';

@@ -11,9 +11,9 @@ import type { SessionUser } from '@/lib/auth/session-user';
 import { isAppError } from '@/lib/errors/app-error';
 import { formatInTimeZone } from '@/lib/time/clinic-time';
 import { getClinicTimeZone } from '@/lib/time/get-clinic-time-zone';
-import { linkUseLabels } from '@/lib/video/derive-session-status';
-import { getVideoPanel, type VideoPanelState } from '@/lib/video/get-video-panel';
-import { QUICK_REPLIES } from '@/lib/video/quick-replies';
+import { linkUseLabels } from '@/lib/video/rooms/derive-session-status';
+import { getVideoPanel, type VideoPanelState } from '@/lib/video/rooms/get-video-panel';
+import { QUICK_REPLIES } from '@/lib/video/waiting-room/quick-replies';
 
 import {
   admitPatientAction,

@@ -5,7 +5,7 @@ import { forbidden, notFound } from 'next/navigation';
 import { requireUser } from '@/lib/auth/guards';
 import { isAppError } from '@/lib/errors/app-error';
 import { formatInTimeZone } from '@/lib/time/clinic-time';
-import { getClinicianRoom, type ClinicianRoom } from '@/lib/video/get-clinician-room';
+import { getClinicianRoom, type ClinicianRoom } from '@/lib/video/rooms/get-clinician-room';
 
 import { ClinicianRoomView } from './_components/clinician-room';
 

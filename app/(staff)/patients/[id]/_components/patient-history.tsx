@@ -8,7 +8,7 @@ import { describeReason } from '@/lib/reminders/reminder-reasons';
 import { messageChannelLabel, messageStatusLabels, twilioCodeText } from '@/lib/reminders/reminder-labels';
 import { reminderSourceLabels, reminderStatusLabels } from '@/lib/schemas/reminder';
 import { formatInTimeZone } from '@/lib/time/clinic-time';
-import { QUICK_REPLIES } from '@/lib/video/quick-replies';
+import { QUICK_REPLIES } from '@/lib/video/waiting-room/quick-replies';
 
 const bandLabels: Record<string, string> = {
   UNDER_20_MIN: 'under 20 minutes',

@@ -1,9 +1,9 @@
 import { requireApiUser } from '@/lib/auth/guards';
 import { idParamsSchema, route } from '@/lib/http/route';
-import { getVideoPanel } from '@/lib/video/get-video-panel';
-import { requireStaffVideoAccess } from '@/lib/video/staff-video-access';
-import { sessionStreamGuard } from '@/lib/video/stream-guard';
-import { videoEventStream } from '@/lib/video/video-event-stream';
+import { getVideoPanel } from '@/lib/video/rooms/get-video-panel';
+import { requireStaffVideoAccess } from '@/lib/video/access/staff-video-access';
+import { sessionStreamGuard } from '@/lib/video/events/stream-guard';
+import { videoEventStream } from '@/lib/video/events/video-event-stream';
 
 // GET /api/appointments/{id}/video-events – server-sent events for the staff
 // panel (signed in): "state" with the panel's view of the session (waiting

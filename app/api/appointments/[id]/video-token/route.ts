@@ -2,9 +2,9 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 
 import { idParamsSchema, parseJsonBody, route } from '@/lib/http/route';
-import { limitVideoRequest } from '@/lib/video/limit-video-request';
-import { issueVideoToken } from '@/lib/video/issue-video-token';
-import { videoCallerFromRequest } from '@/lib/video/video-principal-from-request';
+import { limitVideoRequest } from '@/lib/video/access/limit-video-request';
+import { issueVideoToken } from '@/lib/video/tokens/issue-video-token';
+import { videoCallerFromRequest } from '@/lib/video/access/video-principal-from-request';
 
 const bodySchema = z.object({ token: z.string().min(1).max(200).optional() });
 

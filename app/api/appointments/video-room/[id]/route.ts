@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 
 import { authenticateApiToken } from '@/lib/api-tokens/authenticate-api-token';
 import { idParamsSchema, route } from '@/lib/http/route';
-import { prepareVideoRoom } from '@/lib/video/prepare-video-room';
+import { prepareVideoRoom } from '@/lib/video/rooms/prepare-video-room';
 
 // POST /api/appointments/video-room/{id}/ – for other systems holding an API
 // token (Authorization: Bearer tpat_…): create the appointment's video room, or

@@ -2,9 +2,9 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 
 import { parseJsonBody, route } from '@/lib/http/route';
-import { limitVideoRequest } from '@/lib/video/limit-video-request';
-import { linkPrincipalFromRequest } from '@/lib/video/link-principal-from-request';
-import { recordPatientConsent } from '@/lib/video/record-patient-consent';
+import { limitVideoRequest } from '@/lib/video/access/limit-video-request';
+import { linkPrincipalFromRequest } from '@/lib/video/access/link-principal-from-request';
+import { recordPatientConsent } from '@/lib/video/links/record-patient-consent';
 
 // The consent fields are checked by recordPatientConsent, with messages for the patient.
 const bodySchema = z.looseObject({ token: z.string().max(200).optional() });

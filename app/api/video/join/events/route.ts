@@ -1,10 +1,10 @@
 import { route } from '@/lib/http/route';
-import { limitVideoRequest } from '@/lib/video/limit-video-request';
-import { getJoinState } from '@/lib/video/get-join-state';
-import { linkPrincipalFromRequest } from '@/lib/video/link-principal-from-request';
-import { resolveLinkPrincipal } from '@/lib/video/resolve-link-principal';
-import { bearerToken } from '@/lib/video/video-principal-from-request';
-import { videoEventStream } from '@/lib/video/video-event-stream';
+import { limitVideoRequest } from '@/lib/video/access/limit-video-request';
+import { getJoinState } from '@/lib/video/links/get-join-state';
+import { linkPrincipalFromRequest } from '@/lib/video/access/link-principal-from-request';
+import { resolveLinkPrincipal } from '@/lib/video/access/resolve-link-principal';
+import { bearerToken } from '@/lib/video/access/video-principal-from-request';
+import { videoEventStream } from '@/lib/video/events/video-event-stream';
 
 // GET /api/video/join/events – server-sent events for the patient's or guest's
 // page (Authorization: Bearer <link token>; read with fetch, not EventSource):

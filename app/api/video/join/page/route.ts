@@ -2,10 +2,10 @@ import { NextResponse } from 'next/server';
 
 import { AppError } from '@/lib/errors/app-error';
 import { route } from '@/lib/http/route';
-import { limitVideoRequest } from '@/lib/video/limit-video-request';
-import { deadLinkError } from '@/lib/video/dead-link';
-import { getJoinPage } from '@/lib/video/get-join-page';
-import { bearerToken } from '@/lib/video/video-principal-from-request';
+import { limitVideoRequest } from '@/lib/video/access/limit-video-request';
+import { deadLinkError } from '@/lib/video/links/dead-link';
+import { getJoinPage } from '@/lib/video/links/get-join-page';
+import { bearerToken } from '@/lib/video/access/video-principal-from-request';
 
 // GET /api/video/join/page – what the join page's first screen shows (clinic,
 // clinician's first name, timezone, session state), for a guest whose browser

@@ -1,9 +1,9 @@
 import { NextResponse } from 'next/server';
 
 import { route } from '@/lib/http/route';
-import { limitVideoRequest } from '@/lib/video/limit-video-request';
-import { issuePreflightToken } from '@/lib/video/issue-preflight-token';
-import { linkPrincipalFromRequest } from '@/lib/video/link-principal-from-request';
+import { limitVideoRequest } from '@/lib/video/access/limit-video-request';
+import { issuePreflightToken } from '@/lib/video/tokens/issue-preflight-token';
+import { linkPrincipalFromRequest } from '@/lib/video/access/link-principal-from-request';
 
 // POST /api/video/join/preflight-token – a 5-minute token for the join page's
 // connection test (Authorization: Bearer <link token>); its grant opens no real room.

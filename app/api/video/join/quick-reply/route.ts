@@ -3,9 +3,9 @@ import { z } from 'zod';
 
 import { isAppError } from '@/lib/errors/app-error';
 import { errorResponse, parseJsonBody, route } from '@/lib/http/route';
-import { limitVideoRequest } from '@/lib/video/limit-video-request';
-import { linkPrincipalFromRequest } from '@/lib/video/link-principal-from-request';
-import { sendQuickReply } from '@/lib/video/send-quick-reply';
+import { limitVideoRequest } from '@/lib/video/access/limit-video-request';
+import { linkPrincipalFromRequest } from '@/lib/video/access/link-principal-from-request';
+import { sendQuickReply } from '@/lib/video/waiting-room/send-quick-reply';
 
 // The reply itself is checked by sendQuickReply, with a message for the patient.
 const bodySchema = z.looseObject({ token: z.string().max(200).optional() });

@@ -2,9 +2,9 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 
 import { parseJsonBody, route } from '@/lib/http/route';
-import { limitVideoRequest } from '@/lib/video/limit-video-request';
-import { enterWaitingRoom, leaveWaitingRoom } from '@/lib/video/enter-waiting-room';
-import { linkPrincipalFromRequest } from '@/lib/video/link-principal-from-request';
+import { limitVideoRequest } from '@/lib/video/access/limit-video-request';
+import { enterWaitingRoom, leaveWaitingRoom } from '@/lib/video/waiting-room/enter-waiting-room';
+import { linkPrincipalFromRequest } from '@/lib/video/access/link-principal-from-request';
 
 const bodySchema = z.object({ token: z.string().max(200).optional() });
 

@@ -1,6 +1,6 @@
 // What Twilio's status callbacks recorded about who was connected, shown in
 // the clinician's room after the call.
-import type { VideoPanelState } from '@/lib/video/get-video-panel';
+import type { VideoPanelState } from '@/lib/video/rooms/get-video-panel';
 
 function minutesSeconds(seconds: number | null): string {
   if (seconds === null) return 'not recorded';

@@ -22,7 +22,7 @@ import {
   type IssuedVideoToken,
 } from '@/components/video/video-provider';
 import { initialFormState } from '@/lib/schemas/form-state';
-import type { VideoPanelState } from '@/lib/video/get-video-panel';
+import type { VideoPanelState } from '@/lib/video/rooms/get-video-panel';
 
 import { Attendance } from './attendance';
 import { SessionSide } from './session-side';

@@ -18,7 +18,7 @@ import {
   WaitingMessageForm,
 } from '@/components/video/staff-video-controls';
 import { WaitingMessageList } from '@/components/video/waiting-message-list';
-import type { VideoPanelState } from '@/lib/video/get-video-panel';
+import type { VideoPanelState } from '@/lib/video/rooms/get-video-panel';
 
 export function SessionSide({
   appointmentId,

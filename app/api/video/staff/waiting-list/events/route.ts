@@ -1,8 +1,8 @@
 import { requireApiUser } from '@/lib/auth/guards';
 import { route } from '@/lib/http/route';
-import { getWaitingList } from '@/lib/video/get-waiting-list';
-import { sessionStreamGuard } from '@/lib/video/stream-guard';
-import { waitingListStream } from '@/lib/video/waiting-list-stream';
+import { getWaitingList } from '@/lib/video/waiting-room/get-waiting-list';
+import { sessionStreamGuard } from '@/lib/video/events/stream-guard';
+import { waitingListStream } from '@/lib/video/events/waiting-list-stream';
 
 // GET /api/video/staff/waiting-list/events – server-sent events for the
 // dashboard (signed in): "state" with today's telehealth sessions in the
