@@ -23,10 +23,19 @@ import pg from 'pg';
 
 import { setEnvForThisProcess } from '@/lib/env';
 
+import { withDatabase } from '@/tests/helpers/database-admin';
 import { sessionUserOf } from '@/tests/helpers/session-user-of';
 
 import { startBenchEmulator } from './bench-emulator';
 import { resolveServerNavigationBuild } from './server-navigation';
+import {
+  oneLine,
+  recordStatements,
+  startRecording,
+  stopRecording,
+  summarisePlan,
+  type Recorded,
+} from './statement-recording';
 
 const { values: args } = parseArgs({
   options: {
@@ -52,29 +61,7 @@ setEnvForThisProcess('LOG_LEVEL', 'error');
 // Pages import next/navigation; plain Node needs its react-server build.
 resolveServerNavigationBuild();
 
-// ------------------------------------------------------- statement recording
-type Recorded = { text: string; values: unknown[]; ms: number };
-let recording: Recorded[] | null = null;
-// Prisma's pg adapter sends through Pool#query (and Client#query inside a
-// transaction); both hand back a promise when no callback is given: time those.
-// Pool#query calls Client#query with a callback, so nothing is counted twice.
-function recorded<T extends (...a: never[]) => unknown>(originalQuery: T): T {
-  return function (this: unknown, ...callArgs: unknown[]) {
-    const sink = recording;
-    const result = (originalQuery as unknown as (...a: unknown[]) => unknown).apply(this, callArgs);
-    if (!sink || !(result instanceof Promise)) return result;
-    const first = callArgs[0] as string | { text: string; values?: unknown[] };
-    const text = typeof first === 'string' ? first : first.text;
-    const values = (typeof first === 'string' ? callArgs[1] : first.values) as unknown[] | undefined;
-    const t = performance.now();
-    return result.then((r: unknown) => {
-      sink.push({ text, values: values ?? [], ms: performance.now() - t });
-      return r;
-    });
-  } as unknown as T;
-}
-pg.Client.prototype.query = recorded(pg.Client.prototype.query);
-pg.Pool.prototype.query = recorded(pg.Pool.prototype.query);
+recordStatements();
 
 // ---------------------------------------------------------------- database
 const { resolveDatabase } = await import('@/tools/local-database');
@@ -249,12 +236,12 @@ async function runPages(seeded: { clinicId: string; adminUserId: string; recepti
     const times: number[] = [];
     let statements: Recorded[] = [];
     for (let i = 0; i < SAMPLES; i++) {
-      recording = [];
+      const sink = startRecording();
       const t = performance.now();
       await run();
       times.push(performance.now() - t);
-      if (i === SAMPLES - 1) statements = recording;
-      recording = null;
+      stopRecording();
+      if (i === SAMPLES - 1) statements = sink;
     }
     times.sort((a, b) => a - b);
     const p50 = quantile(times, 0.5);
@@ -289,32 +276,6 @@ async function runPages(seeded: { clinicId: string; adminUserId: string; recepti
   }
 }
 
-/** "index: A, B; seq scan: C; 12.3 ms" from a text plan. */
-function summarisePlan(lines: string[]): string {
-  const indexes = new Set<string>();
-  const seq = new Set<string>();
-  for (const line of lines) {
-    const idx =
-      /(?:Index Only Scan|Index Scan|Bitmap Index Scan)(?: Backward)? (?:using|on) "?([\w]+)"?/.exec(line);
-    if (idx) indexes.add(idx[1]!);
-    const s = /Seq Scan on "?(\w+)"?/.exec(line);
-    if (s) seq.add(s[1]!);
-  }
-  const exec = lines.map((l) => /Execution Time: ([\d.]+) ms/.exec(l)?.[1]).find(Boolean);
-  return [
-    indexes.size ? `index: ${[...indexes].join(', ')}` : null,
-    seq.size ? `SEQ SCAN: ${[...seq].join(', ')}` : null,
-    `${exec ?? '?'} ms`,
-  ]
-    .filter(Boolean)
-    .join('; ');
-}
-
-function oneLine(sql: string): string {
-  const s = sql.replace(/\s+/g, ' ').replace(/"public"\./g, '');
-  return s.length > 110 ? `${s.slice(0, 110)}…` : s;
-}
-
 function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
 }
@@ -324,10 +285,4 @@ function loadAverage(): string {
     .loadavg()
     .map((n) => n.toFixed(2))
     .join(', ');
-}
-
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
 }

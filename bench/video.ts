@@ -28,11 +28,18 @@ import { parseArgs } from 'node:util';
 
 import { NextRequest } from 'next/server';
 import pg from 'pg';
-import twilio from 'twilio';
 
 import { setEnvForThisProcess } from '@/lib/env';
+import { withDatabase } from '@/tests/helpers/database-admin';
 
 import { benchCredentials, startBenchEmulator } from './bench-emulator';
+import {
+  asTwilioDelivers,
+  deliverAll,
+  PLANNED_PATIENT_SECONDS,
+  plannedRoomEvents,
+  signedForm,
+} from './planned-room-events';
 import { resolveServerNavigationBuild } from './server-navigation';
 
 const { values: args } = parseArgs({
@@ -225,73 +232,16 @@ try {
           verifiedAt: new Date(),
         },
       });
-      // A 50-minute session: the patient drops after 20 minutes and is back 3 minutes later.
-      let seq = 0;
-      const at = (minute: number) => new Date(base + minute * 60_000).toISOString();
-      const ev = (event: string, minute: number, extra: Record<string, string> = {}) =>
-        unique.push({
-          roomSid,
-          params: {
-            AccountSid: credentials.accountSid,
-            RoomSid: roomSid,
-            RoomName: `bench-${r}`,
-            RoomStatus: event === 'room-ended' ? 'completed' : 'in-progress',
-            RoomType: 'group',
-            StatusCallbackEvent: event,
-            Timestamp: at(minute),
-            SequenceNumber: String(seq++),
-            ...extra,
-          },
-        });
-      const clin = { ParticipantSid: `PA${r}c`, ParticipantIdentity: `clinician:bench${r}` };
-      const p1 = { ParticipantSid: `PA${r}p1`, ParticipantIdentity: `patient:bench${r}` };
-      const p2 = { ParticipantSid: `PA${r}p2`, ParticipantIdentity: `patient:bench${r}` };
-      ev('room-created', -1);
-      ev('participant-connected', 0, clin);
-      ev('track-added', 0, { ...clin, TrackSid: `MT${r}cv`, TrackKind: 'video' });
-      ev('participant-connected', 1, p1);
-      ev('track-added', 1, { ...p1, TrackSid: `MT${r}pa`, TrackKind: 'audio' });
-      ev('track-added', 1, { ...p1, TrackSid: `MT${r}pv`, TrackKind: 'video' });
-      ev('track-removed', 21, { ...p1, TrackSid: `MT${r}pv`, TrackKind: 'video' });
-      ev('participant-disconnected', 21, { ...p1, ParticipantDuration: '1200' });
-      ev('participant-connected', 24, p2);
-      ev('track-added', 24, { ...p2, TrackSid: `MT${r}p2v`, TrackKind: 'video' });
-      ev('participant-disconnected', 54, { ...p2, ParticipantDuration: '1800' });
-      ev('participant-disconnected', 55, { ...clin, ParticipantDuration: '3300' });
-      ev('room-ended', 56, { RoomDuration: '3420' });
-      expectedPatientSeconds.set(roomSid, 3000);
+      for (const params of plannedRoomEvents(r, roomSid, credentials.accountSid, base)) {
+        unique.push({ roomSid, params });
+      }
+      expectedPatientSeconds.set(roomSid, PLANNED_PATIENT_SECONDS);
     }
-    // Twilio retries: one in ten events is delivered a second time; everything arrives shuffled.
-    const deliveries = [...unique, ...unique.filter((_, i) => i % 10 === 0)];
-    shuffle(deliveries);
-    const signed = deliveries.map((d) => ({
-      body: new URLSearchParams(d.params).toString(),
-      signature: twilio.getExpectedTwilioSignature(credentials.authToken, CALLBACK_URL, d.params),
-    }));
+    const deliveries = asTwilioDelivers(unique);
+    const signed = deliveries.map((d) => signedForm(d.params, credentials.authToken, CALLBACK_URL));
 
-    const statuses = new Map<number, number>();
-    let cursor = 0;
     const cbStarted = performance.now();
-    await Promise.all(
-      Array.from({ length: CALLBACK_CONCURRENCY }, async () => {
-        while (cursor < signed.length) {
-          const item = signed[cursor++]!;
-          const response = await statusCallback(
-            new NextRequest(CALLBACK_URL, {
-              method: 'POST',
-              headers: {
-                'content-type': 'application/x-www-form-urlencoded',
-                'x-twilio-signature': item.signature,
-              },
-              body: item.body,
-            }),
-            { params: Promise.resolve({}) },
-          );
-          await response.arrayBuffer();
-          statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-        }
-      }),
-    );
+    const statuses = await deliverAll(signed, statusCallback, CALLBACK_URL, CALLBACK_CONCURRENCY);
     const cbElapsed = (performance.now() - cbStarted) / 1000;
 
     const stored = await db().videoRoomEvent.count({ where: { roomSid: { startsWith: 'RM0000' } } });
@@ -332,16 +282,3 @@ if (exitCode === 0 && !args.only && !args['skip-join-page']) {
   exitCode = spawnSync('npm', ['run', '--silent', 'bench:join-page'], { stdio: 'inherit' }).status ?? 1;
 }
 process.exit(exitCode);
-
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
-function shuffle<T>(items: T[]): void {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(Math.random() * (i + 1));
-    [items[i], items[j]] = [items[j]!, items[i]!];
-  }
-}
