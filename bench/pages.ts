@@ -126,13 +126,13 @@ async function runPages(seeded: { clinicId: string; adminUserId: string; recepti
   const { listClinicians } = await import('@/lib/appointments/list-clinicians');
   const { getClinicTimeZone } = await import('@/lib/time/get-clinic-time-zone');
   const { todayIn, addDays } = await import('@/lib/time/clinic-time');
-  const { getWaitingList } = await import('@/lib/video/get-waiting-list');
+  const { getWaitingList } = await import('@/lib/video/waiting-room/get-waiting-list');
   const { listPatients } = await import('@/lib/patients/list-patients');
   const { getPatient } = await import('@/lib/patients/get-patient');
   const { getPatientHistory } = await import('@/lib/patients/get-patient-history');
-  const { listReminders } = await import('@/lib/reminders/list-reminders');
-  const { listRepliesNeedingAttention } = await import('@/lib/reminders/list-replies');
-  const { summariseReminderDays } = await import('@/lib/reminders/summarise-reminder-days');
+  const { listReminders } = await import('@/lib/reminders/views/list-reminders');
+  const { listRepliesNeedingAttention } = await import('@/lib/reminders/replies/list-replies');
+  const { summariseReminderDays } = await import('@/lib/reminders/views/summarise-reminder-days');
   const { reminderListFiltersSchema } = await import('@/lib/schemas/reminder');
   const { getReadinessSettings } = await import('@/lib/readiness/get-readiness-settings');
   const { getCostReport } = await import('@/lib/costs/get-cost-report');

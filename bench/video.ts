@@ -88,8 +88,8 @@ const emulator = await startBenchEmulator(benchUrl, {
 const { db, disconnectDb } = await import('@/lib/db/client');
 const { POST: videoToken } = await import('@/app/api/appointments/[id]/video-token/route');
 const { POST: statusCallback } = await import('@/app/api/appointments/twilio-status-callback/route');
-const { ensureVideoSession } = await import('@/lib/video/ensure-video-session');
-const { replaceJoinLink } = await import('@/lib/video/regenerate-join-link');
+const { ensureVideoSession } = await import('@/lib/video/rooms/ensure-video-session');
+const { replaceJoinLink } = await import('@/lib/video/links/regenerate-join-link');
 const { closeNotifyListener } = await import('@/lib/db/notify-listener');
 
 let exitCode = 0;

@@ -11,7 +11,7 @@ import { disconnectDb } from '@/lib/db/client';
 import { resolveDatabase } from '@/tools/local-database';
 import { envOrExit, setEnvForThisProcess } from '@/lib/env';
 import { createBoss, startWorking } from '@/lib/jobs/boss';
-import { jobs } from '@/lib/jobs/registry';
+import { jobs } from '@/lib/worker/registry';
 import { log } from '@/lib/log/logger';
 
 envOrExit(

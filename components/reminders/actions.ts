@@ -8,12 +8,12 @@ import { z } from 'zod';
 
 import { AppError } from '@/lib/errors/app-error';
 import { formAction } from '@/lib/http/form-action';
-import { addReminder } from '@/lib/reminders/add-reminder';
-import { cancelReminder } from '@/lib/reminders/cancel-reminder';
-import { markReplyHandled } from '@/lib/reminders/mark-reply-handled';
-import { moveReminder } from '@/lib/reminders/move-reminder';
-import { describeReason } from '@/lib/reminders/reminder-reasons';
-import { resendReminder } from '@/lib/reminders/resend-reminder';
+import { addReminder } from '@/lib/reminders/staff/add-reminder';
+import { cancelReminder } from '@/lib/reminders/staff/cancel-reminder';
+import { markReplyHandled } from '@/lib/reminders/replies/mark-reply-handled';
+import { moveReminder } from '@/lib/reminders/staff/move-reminder';
+import { describeReason } from '@/lib/reminders/status/reminder-reasons';
+import { resendReminder } from '@/lib/reminders/staff/resend-reminder';
 import type { FormState } from '@/lib/schemas/form-state';
 import { entityId, textFields } from '@/lib/schemas/safe-text';
 import { getClinicTimeZone } from '@/lib/time/get-clinic-time-zone';

@@ -7,15 +7,15 @@ import { Alert } from '@/components/ui/alert';
 import { roleCan } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { formatMobile } from '@/lib/phone/parse-mobile';
-import { getAppointmentReminders } from '@/lib/reminders/get-appointment-reminders';
+import { getAppointmentReminders } from '@/lib/reminders/views/get-appointment-reminders';
 import {
   messageChannelLabel,
   describeOffset,
   eventLabel,
   messageStatusLabels,
   twilioCodeText,
-} from '@/lib/reminders/reminder-labels';
-import { describeReason } from '@/lib/reminders/reminder-reasons';
+} from '@/lib/reminders/views/reminder-labels';
+import { describeReason } from '@/lib/reminders/status/reminder-reasons';
 import { isOpenStatus } from '@/lib/schemas/appointment';
 import { reminderSourceLabels } from '@/lib/schemas/reminder';
 import { formatInTimeZone, toDateString, toTimeString } from '@/lib/time/clinic-time';

@@ -8,9 +8,9 @@ import {
   getAppointmentTimeline,
   type TimelineChange,
   type TimelineNotice,
-} from '@/lib/reminders/get-appointment-timeline';
-import { eventLabel, messageChannelLabel, twilioCodeText } from '@/lib/reminders/reminder-labels';
-import { describeReason } from '@/lib/reminders/reminder-reasons';
+} from '@/lib/reminders/views/get-appointment-timeline';
+import { eventLabel, messageChannelLabel, twilioCodeText } from '@/lib/reminders/views/reminder-labels';
+import { describeReason } from '@/lib/reminders/status/reminder-reasons';
 import { formatInTimeZone } from '@/lib/time/clinic-time';
 
 import { ReminderStatusBadge } from './reminder-status-badge';

@@ -8,7 +8,7 @@ import { z } from 'zod';
 
 import { requireUser } from '@/lib/auth/guards';
 import { formAction } from '@/lib/http/form-action';
-import { sendJoinLink } from '@/lib/reminders/send-join-link';
+import { sendJoinLink } from '@/lib/reminders/staff/send-join-link';
 import { CONFIRM_FIELD, confirmed } from '@/lib/schemas/confirmation';
 import type { FormState } from '@/lib/schemas/form-state';
 import { entityId, freeText } from '@/lib/schemas/safe-text';

@@ -14,12 +14,12 @@ import {
   statusLabels,
   type CancelAppointmentInput,
 } from '@/lib/schemas/appointment';
-import { noticeAfterChange, remindersAfterCancel } from '@/lib/reminders/appointment-hooks';
-import { recordChangeNotice } from '@/lib/reminders/change-notice';
+import { noticeAfterChange, remindersAfterCancel } from '@/lib/reminders/scheduling/appointment-hooks';
+import { recordChangeNotice } from '@/lib/reminders/scheduling/change-notice';
 import { parseInput } from '@/lib/schemas/parse-input';
 import { notifyVideoChange } from '@/lib/video/events/notify-video-change';
 
-import { appointmentWhereForUser } from './appointment-select';
+import { appointmentWhereForUser } from '@/lib/auth/appointment-scope';
 import { APPOINTMENT_NOT_FOUND } from './get-appointment';
 import type { ChangeOptions } from './reschedule-appointment';
 

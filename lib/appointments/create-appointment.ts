@@ -13,7 +13,7 @@ import {
   SLOT_MESSAGES,
   type CreateAppointmentInput,
 } from '@/lib/schemas/appointment';
-import { remindersAfterBooking } from '@/lib/reminders/appointment-hooks';
+import { remindersAfterBooking } from '@/lib/reminders/scheduling/appointment-hooks';
 import { parseInput } from '@/lib/schemas/parse-input';
 import { getClinicTimeZone } from '@/lib/time/get-clinic-time-zone';
 

@@ -8,7 +8,9 @@ import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors/app-error';
 import { appointmentSchema, type Appointment } from '@/lib/schemas/appointment';
 
-import { appointmentSelect, appointmentWhereForUser } from './appointment-select';
+import { appointmentWhereForUser } from '@/lib/auth/appointment-scope';
+
+import { appointmentSelect } from './appointment-select';
 
 export const APPOINTMENT_NOT_FOUND =
   'We could not find that appointment. It may have been removed, or it may belong to another clinician.';

@@ -11,7 +11,9 @@ import type { Prisma } from '@/lib/db/generated/client';
 import { appointmentSchema, type Appointment } from '@/lib/schemas/appointment';
 import { dayBounds, weekBounds, type Range } from '@/lib/time/clinic-time';
 
-import { appointmentSelect, appointmentWhereForUser } from './appointment-select';
+import { appointmentWhereForUser } from '@/lib/auth/appointment-scope';
+
+import { appointmentSelect } from './appointment-select';
 
 export type ListAppointmentsParams = {
   /** Appointments starting in [from, to). */

@@ -15,12 +15,12 @@ import {
   statusLabels,
   type RescheduleAppointmentInput,
 } from '@/lib/schemas/appointment';
-import { noticeAfterChange, remindersAfterReschedule } from '@/lib/reminders/appointment-hooks';
-import { recordChangeNotice, type ChangeNoticeOutcome } from '@/lib/reminders/change-notice';
+import { noticeAfterChange, remindersAfterReschedule } from '@/lib/reminders/scheduling/appointment-hooks';
+import { recordChangeNotice, type ChangeNoticeOutcome } from '@/lib/reminders/scheduling/change-notice';
 import { parseInput } from '@/lib/schemas/parse-input';
 import { getClinicTimeZone } from '@/lib/time/get-clinic-time-zone';
 
-import { appointmentWhereForUser } from './appointment-select';
+import { appointmentWhereForUser } from '@/lib/auth/appointment-scope';
 import { APPOINTMENT_NOT_FOUND } from './get-appointment';
 import { assertNoClash, lockClinicianSchedule } from './schedule-clash';
 

@@ -10,7 +10,7 @@ import { AppError } from '@/lib/errors/app-error';
 import { appointmentStatusChangeSchema } from '@/lib/schemas/appointment';
 import { parseInput } from '@/lib/schemas/parse-input';
 
-import { appointmentWhereForUser } from './appointment-select';
+import { appointmentWhereForUser } from '@/lib/auth/appointment-scope';
 import { APPOINTMENT_NOT_FOUND } from './get-appointment';
 
 export async function updateAppointmentStatus(

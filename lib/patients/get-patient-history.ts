@@ -12,7 +12,7 @@ import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors/app-error';
 
-import { appointmentWhereForUser } from '../appointments/appointment-select';
+import { appointmentWhereForUser } from '@/lib/auth/appointment-scope';
 import { PATIENT_NOT_FOUND } from './get-patient';
 import {
   appointmentEntry,

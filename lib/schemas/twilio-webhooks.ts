@@ -34,7 +34,7 @@ const usdAmount = (signed: boolean) =>
 export const MAX_USD = 10_000_000;
 
 // POST /api/twilio/messages/status – a reminder message's delivery status.
-// The raw strings go on to lib/messaging/record-message-status.ts, which normalises them.
+// The raw strings go on to lib/reminders/status/record-message-status.ts, which normalises them.
 export const messageStatusWebhookSchema = z.object({
   MessageSid: messageSid,
   MessageStatus: singleLine(32).pipe(z.string().trim().min(1, 'must name a status')),

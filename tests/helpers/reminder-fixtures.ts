@@ -8,7 +8,7 @@ import { POST as inboundRoute } from '@/app/api/twilio/messages/inbound/route';
 import { POST as statusRoute } from '@/app/api/twilio/messages/status/route';
 import { db } from '@/lib/db/client';
 import type { AppointmentKind, MessageChannel } from '@/lib/db/generated/enums';
-import { forgetReminderConfig } from '@/lib/reminders/get-reminder-config';
+import { forgetReminderConfig } from '@/lib/reminders/templates/get-reminder-config';
 import { createTwilioClient, type TwilioClient } from '@/lib/twilio/client';
 import { startTwilioEmulator, type TwilioEmulator } from '@/scripts/twilio-emulator';
 

@@ -5,7 +5,7 @@
 import { createInterface } from 'node:readline';
 
 import { settingsWatchReady, watchSettings } from '@/lib/db/settings-changed';
-import { getReminderConfig } from '@/lib/reminders/get-reminder-config';
+import { getReminderConfig } from '@/lib/reminders/templates/get-reminder-config';
 
 // Reading stdin keeps this process alive (the listener's connection does not).
 const requests = createInterface({ input: process.stdin });

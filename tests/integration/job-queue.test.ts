@@ -8,7 +8,7 @@ import { expectLogError } from '@/tests/helpers/log-capture';
 import { databaseUrl, db } from '@/lib/db/client';
 import { createBoss, startWorking } from '@/lib/jobs/boss';
 import { defineJob } from '@/lib/jobs/define-job';
-import { purgeAuthSessions } from '@/lib/jobs/handlers/purge-auth-sessions';
+import { purgeAuthSessions } from '@/lib/worker/handlers/purge-auth-sessions';
 
 describe('pg-boss on the portal database', () => {
   const boss = createBoss(databaseUrl());

@@ -11,7 +11,7 @@ import {
   checkRescheduleClock,
   patientClockToken,
 } from '@/lib/appointments/check-patient-clock';
-import { recordOptOut } from '@/lib/messaging/record-opt-out';
+import { recordOptOut } from '@/lib/reminders/replies/record-opt-out';
 import { createPatient, createPatientUnlessDuplicate } from '@/lib/patients/create-patient';
 import { getPatientHistory } from '@/lib/patients/get-patient-history';
 import { listPatients } from '@/lib/patients/list-patients';

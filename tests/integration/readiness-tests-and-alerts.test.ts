@@ -10,7 +10,7 @@ import type { SessionUser } from '@/lib/auth/session-user';
 import { raiseCrossedAlerts } from '@/lib/costs/record-billing-alert';
 import { syncUsageTriggers } from '@/lib/costs/sync-usage-triggers';
 import { db } from '@/lib/db/client';
-import { checkBillingEstimate } from '@/lib/jobs/handlers/check-billing-estimate';
+import { checkBillingEstimate } from '@/lib/worker/handlers/check-billing-estimate';
 import { clearAccountSnapshot } from '@/lib/readiness/account-snapshot';
 import { getReadinessSettings } from '@/lib/readiness/get-readiness-settings';
 import { listManualTicks } from '@/lib/readiness/list-manual-ticks';

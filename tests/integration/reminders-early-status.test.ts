@@ -7,12 +7,12 @@ import { describe, expect, it } from 'vitest';
 
 import { db } from '@/lib/db/client';
 import { jobSender } from '@/lib/jobs/job-sender';
-import { recordMessageStatus } from '@/lib/messaging/record-message-status';
-import { SETTLE_MS } from '@/lib/reminders/claim-timing';
-import { sendReminderQueue } from '@/lib/reminders/reminder-queues';
+import { recordMessageStatus } from '@/lib/reminders/status/record-message-status';
+import { SETTLE_MS } from '@/lib/reminders/sending/claim-timing';
+import { sendReminderQueue } from '@/lib/jobs/reminder-queues';
 import { sendReminder, type SendReminderDeps } from '@/lib/reminders/sending/send-reminder';
-import { EARLY_STATUS_GRACE_MS, sweepEarlyStatuses } from '@/lib/reminders/sweep-early-statuses';
-import { sweepReminders } from '@/lib/reminders/sweep-reminders';
+import { EARLY_STATUS_GRACE_MS, sweepEarlyStatuses } from '@/lib/reminders/status/sweep-early-statuses';
+import { sweepReminders } from '@/lib/reminders/scheduling/sweep-reminders';
 import type { AcceptedMessage, OutboundMessage } from '@/lib/twilio/send-message';
 
 import { eventually, reminderState } from '../helpers/reminder-fixtures';

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
-import { JOIN_LINK_MESSAGES, sendJoinLink } from '@/lib/reminders/send-join-link';
+import { JOIN_LINK_MESSAGES, sendJoinLink } from '@/lib/reminders/staff/send-join-link';
 import { sendReminder, type SendReminderDeps } from '@/lib/reminders/sending/send-reminder';
 import { getOrCreateJoinLink } from '@/lib/video/links/regenerate-join-link';
 

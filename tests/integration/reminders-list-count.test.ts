@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 
 import { db } from '@/lib/db/client';
-import { listReminders } from '@/lib/reminders/list-reminders';
-import { summariseReminderDays } from '@/lib/reminders/summarise-reminder-days';
+import { listReminders } from '@/lib/reminders/views/list-reminders';
+import { summariseReminderDays } from '@/lib/reminders/views/summarise-reminder-days';
 import { reminderListFiltersSchema } from '@/lib/schemas/reminder';
 
 import { createAppointmentRow, createDueReminder, createPatient } from '../helpers/reminder-fixtures';

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { databaseUrl } from '@/lib/db/client';
 import { createBoss, type Boss } from '@/lib/jobs/boss';
-import { enqueueReminder } from '@/lib/reminders/enqueue-reminder';
-import { sendReminderQueue } from '@/lib/reminders/reminder-queues';
+import { enqueueReminder } from '@/lib/reminders/scheduling/enqueue-reminder';
+import { sendReminderQueue } from '@/lib/jobs/reminder-queues';
 import { sendReminder } from '@/lib/reminders/sending/send-reminder';
 
 import { eventually } from '../helpers/reminder-fixtures';

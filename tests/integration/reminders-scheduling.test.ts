@@ -10,17 +10,17 @@ import { rescheduleAppointment } from '@/lib/appointments/reschedule-appointment
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
 import { jobSender } from '@/lib/jobs/job-sender';
-import { addReminder } from '@/lib/reminders/add-reminder';
-import { cancelReminder } from '@/lib/reminders/cancel-reminder';
-import { getAppointmentReminders } from '@/lib/reminders/get-appointment-reminders';
-import { forgetReminderConfig } from '@/lib/reminders/get-reminder-config';
-import { moveReminder } from '@/lib/reminders/move-reminder';
-import { sendReminderQueue } from '@/lib/reminders/reminder-queues';
-import { resendReminder } from '@/lib/reminders/resend-reminder';
-import { saveReminderSettings } from '@/lib/reminders/save-reminder-settings';
-import { saveReminderTemplate } from '@/lib/reminders/save-reminder-template';
+import { addReminder } from '@/lib/reminders/staff/add-reminder';
+import { cancelReminder } from '@/lib/reminders/staff/cancel-reminder';
+import { getAppointmentReminders } from '@/lib/reminders/views/get-appointment-reminders';
+import { forgetReminderConfig } from '@/lib/reminders/templates/get-reminder-config';
+import { moveReminder } from '@/lib/reminders/staff/move-reminder';
+import { sendReminderQueue } from '@/lib/jobs/reminder-queues';
+import { resendReminder } from '@/lib/reminders/staff/resend-reminder';
+import { saveReminderSettings } from '@/lib/reminders/templates/save-reminder-settings';
+import { saveReminderTemplate } from '@/lib/reminders/templates/save-reminder-template';
 import { sendReminder } from '@/lib/reminders/sending/send-reminder';
-import { summariseReminderDays } from '@/lib/reminders/summarise-reminder-days';
+import { summariseReminderDays } from '@/lib/reminders/views/summarise-reminder-days';
 import { formatInTimeZone, zonedTimeToUtc } from '@/lib/time/clinic-time';
 
 import { createPatient, createReminderClinic, reminderState } from '../helpers/reminder-fixtures';

@@ -5,12 +5,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { db } from '@/lib/db/client';
-import { recordMessageStatus } from '@/lib/messaging/record-message-status';
+import { recordMessageStatus } from '@/lib/reminders/status/record-message-status';
 import { clearAccountSnapshot } from '@/lib/readiness/account-snapshot';
-import { SETTLE_MS } from '@/lib/reminders/claim-timing';
+import { SETTLE_MS } from '@/lib/reminders/sending/claim-timing';
 import { jobSender } from '@/lib/jobs/job-sender';
-import { sendReminderQueue } from '@/lib/reminders/reminder-queues';
-import { sweepReminders } from '@/lib/reminders/sweep-reminders';
+import { sendReminderQueue } from '@/lib/jobs/reminder-queues';
+import { sweepReminders } from '@/lib/reminders/scheduling/sweep-reminders';
 import {
   RetryReminderLater,
   sendReminder,

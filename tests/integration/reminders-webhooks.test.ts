@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { POST as inbound } from '@/app/api/twilio/messages/inbound/route';
 import { POST as status } from '@/app/api/twilio/messages/status/route';
 import { db } from '@/lib/db/client';
-import { listRepliesNeedingAttention } from '@/lib/reminders/list-replies';
+import { listRepliesNeedingAttention } from '@/lib/reminders/replies/list-replies';
 import { sendReminder } from '@/lib/reminders/sending/send-reminder';
 import { twilioSignature } from '@/scripts/twilio-emulator';
 

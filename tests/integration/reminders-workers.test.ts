@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseUrl, db } from '@/lib/db/client';
 import { createBoss, startWorking, type Boss } from '@/lib/jobs/boss';
 import { defineJob, type JobDefinition } from '@/lib/jobs/define-job';
-import { sendReminderJob } from '@/lib/jobs/handlers/send-reminder';
-import { enqueueReminder } from '@/lib/reminders/enqueue-reminder';
-import { sendReminderQueue } from '@/lib/reminders/reminder-queues';
+import { sendReminderJob } from '@/lib/worker/handlers/send-reminder';
+import { enqueueReminder } from '@/lib/reminders/scheduling/enqueue-reminder';
+import { sendReminderQueue } from '@/lib/jobs/reminder-queues';
 
 import { eventually, reminderState } from '../helpers/reminder-fixtures';
 import { setUpReminderSuite } from '../helpers/reminder-suite';

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseUrl, db } from '@/lib/db/client';
 import { closeNotifyListener, dropNotifyConnectionForTest, isListening } from '@/lib/db/notify-listener';
 import { settingsWatchReady, watchSettings } from '@/lib/db/settings-changed';
-import { getReminderConfig } from '@/lib/reminders/get-reminder-config';
+import { getReminderConfig } from '@/lib/reminders/templates/get-reminder-config';
 
 type Answer = { reminder: string; cancelNotice: string; phone: string | null; heard: string[] };
 

@@ -5,7 +5,7 @@ import pg from 'pg';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { databaseUrl, db } from '@/lib/db/client';
-import { getJoinUrl } from '@/lib/reminders/get-join-url';
+import { getJoinUrl } from '@/lib/reminders/sending/get-join-url';
 import { admitPatient, declinePatient } from '@/lib/video/waiting-room/admit-patient';
 import { createDemoJoinLink } from '@/lib/video/links/create-demo-join-link';
 import { createGuestLink } from '@/lib/video/links/create-guest-link';

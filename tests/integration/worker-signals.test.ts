@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { databaseUrl, db } from '@/lib/db/client';
 import { stopJobSender } from '@/lib/jobs/job-sender';
-import { enqueueReminder } from '@/lib/reminders/enqueue-reminder';
+import { enqueueReminder } from '@/lib/reminders/scheduling/enqueue-reminder';
 
 import { isAlive, processTree } from '../helpers/process-tree';
 import {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { applyQuietHours, DEFAULT_QUIET_HOURS, isQuietTime } from '@/lib/reminders/apply-quiet-hours';
+import { applyQuietHours, DEFAULT_QUIET_HOURS, isQuietTime } from '@/lib/reminders/scheduling/apply-quiet-hours';
 import { formatInTimeZone, zonedTimeToUtc } from '@/lib/time/clinic-time';
 
 const HOUR = 3_600_000;

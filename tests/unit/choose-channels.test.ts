@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { chooseChannels, type ChannelConfig, type ChannelPatient } from '@/lib/reminders/choose-channels';
-import { planReminderTime } from '@/lib/reminders/plan-reminder-time';
+import { chooseChannels, type ChannelConfig, type ChannelPatient } from '@/lib/reminders/sending/choose-channels';
+import { planReminderTime } from '@/lib/reminders/scheduling/plan-reminder-time';
 
 const patient = (over: Partial<ChannelPatient> = {}): ChannelPatient => ({
   mobile: '+61412345678',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { countSmsSegments, gsmSeptets } from '@/lib/messaging/count-sms-segments';
+import { countSmsSegments, gsmSeptets } from '@/lib/reminders/templates/count-sms-segments';
 
 describe('countSmsSegments in GSM-7', () => {
   it('counts an empty text as no segments', () => {

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 
-import { DEFAULT_QUIET_HOURS, quietHoursEnd } from '@/lib/reminders/apply-quiet-hours';
-import { NOTICE_DEBOUNCE_MS, planNoticeTime } from '@/lib/reminders/plan-notice-time';
+import { DEFAULT_QUIET_HOURS, quietHoursEnd } from '@/lib/reminders/scheduling/apply-quiet-hours';
+import { NOTICE_DEBOUNCE_MS, planNoticeTime } from '@/lib/reminders/scheduling/plan-notice-time';
 import {
   DEFAULT_NOTICE_TEMPLATES,
   noticeTemplateProblems,
   renderTemplate,
   reminderTemplateValues,
   whatsappContentVariables,
-} from '@/lib/reminders/render-template';
+} from '@/lib/reminders/templates/render-template';
 import { formatInTimeZone, zonedTimeToUtc } from '@/lib/time/clinic-time';
 
 function at(date: string, time: string, timeZone: string): Date {

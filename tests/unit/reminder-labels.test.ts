@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { eventLabel, messageChannelLabel } from '@/lib/reminders/reminder-labels';
+import { eventLabel, messageChannelLabel } from '@/lib/reminders/views/reminder-labels';
 
 const event = (type: string, detail: string | null = null, channel: string | null = null) => ({
   type,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { countSmsSegments } from '@/lib/messaging/count-sms-segments';
+import { countSmsSegments } from '@/lib/reminders/templates/count-sms-segments';
 import {
   DEFAULT_SMS_TEMPLATES,
   OPT_OUT_TEXT,
@@ -9,7 +9,7 @@ import {
   templateProblems,
   whatsappContentVariables,
   zoneAbbreviation,
-} from '@/lib/reminders/render-template';
+} from '@/lib/reminders/templates/render-template';
 
 const startsAt = new Date('2026-03-03T23:30:00Z'); // Wed 4 Mar: 10:30 am AEDT, 7:30 am AWST
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { isTwilioOptInKeyword, parseReplyKeyword } from '@/lib/messaging/parse-reply-keyword';
+import { isTwilioOptInKeyword, parseReplyKeyword } from '@/lib/reminders/replies/parse-reply-keyword';
 
 const intent = (body: string, optOutType?: string) => parseReplyKeyword(body, optOutType).intent;
 

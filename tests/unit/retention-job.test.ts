@@ -2,7 +2,7 @@
 // policy names every rule once (counts, logs and the audit entry use the names).
 import { describe, expect, it } from 'vitest';
 
-import { jobs } from '@/lib/jobs/registry';
+import { jobs } from '@/lib/worker/registry';
 import { retentionRules } from '@/lib/retention/retention-policy';
 
 describe('retention job', () => {

@@ -5,9 +5,9 @@ import { buttonClasses } from '@/components/ui/button';
 import { Section } from '@/components/ui/section';
 import { requirePermission } from '@/lib/auth/guards';
 import { roleCan } from '@/lib/auth/permissions';
-import { listReminders } from '@/lib/reminders/list-reminders';
-import { listRepliesNeedingAttention } from '@/lib/reminders/list-replies';
-import { summariseReminderDays } from '@/lib/reminders/summarise-reminder-days';
+import { listReminders } from '@/lib/reminders/views/list-reminders';
+import { listRepliesNeedingAttention } from '@/lib/reminders/replies/list-replies';
+import { summariseReminderDays } from '@/lib/reminders/views/summarise-reminder-days';
 import { reminderListFiltersSchema } from '@/lib/schemas/reminder';
 import { getClinicTimeZone } from '@/lib/time/get-clinic-time-zone';
 

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { db } from '@/lib/db/client';
 import { Prisma } from '@/lib/db/generated/client';
 import { log } from '@/lib/log/logger';
-import { isFailureStatus, statusRank, trackedStatusOf } from '@/lib/messaging/message-status';
+import { isFailureStatus, statusRank, trackedStatusOf } from '@/lib/reminders/status/message-status';
 import { assertTrialCanMessage } from '@/lib/readiness/assert-trial-can-message';
 import { isTrialRecipientError, type TrialRecipientError } from '@/lib/readiness/trial-recipient-error';
 import { describeTwilioCode, toTwilioError, TwilioError } from '@/lib/twilio/errors';
@@ -35,7 +35,7 @@ export async function callTwilio(
   const failedAtOnce = isFailureStatus(status);
   const now = new Date();
   // A status callback that beat this write (a fast WhatsApp failure, say) is held on the claim row
-  // (lib/messaging/record-message-status.ts) and applied here, in the same statement. The SET reads
+  // (lib/reminders/status/record-message-status.ts) and applied here, in the same statement. The SET reads
   // the row as updated (PostgreSQL re-reads a row a concurrent callback changed before it locks it),
   // so no callback can fall between the two; a crash leaves either both written or neither.
   const early = Prisma.sql`("earlySid" = ${accepted.sid} AND "earlyStatusRank" > ${rank} AND NOT ${failedAtOnce})`;

@@ -5,7 +5,7 @@ import 'server-only';
 
 import { db } from '@/lib/db/client';
 
-import type { Channel } from '../choose-channels';
+import type { Channel } from './choose-channels';
 import type { LoadedMessage, LoadedNotice } from './load-reminder';
 
 export interface NewClaim {

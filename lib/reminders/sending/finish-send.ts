@@ -5,7 +5,7 @@ import 'server-only';
 import { db } from '@/lib/db/client';
 import { isOpenStatus } from '@/lib/schemas/appointment';
 
-import type { ReasonCode } from '../reminder-reasons';
+import type { ReasonCode } from '../status/reminder-reasons';
 import type { LoadedNotice, LoadedReminder } from './load-reminder';
 
 export async function finishReminder(

@@ -5,8 +5,8 @@ import 'server-only';
 
 import { db } from '@/lib/db/client';
 import { log } from '@/lib/log/logger';
-import { statusRank } from '@/lib/messaging/message-status';
-import { recordOptOut } from '@/lib/messaging/record-opt-out';
+import { statusRank } from '@/lib/reminders/status/message-status';
+import { recordOptOut } from '@/lib/reminders/replies/record-opt-out';
 import type { TwilioError } from '@/lib/twilio/errors';
 
 import { RetryReminderLater, type ChannelResult, type HeldClaim, type SendContext } from './send-context';

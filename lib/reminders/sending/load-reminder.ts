@@ -10,7 +10,7 @@ import type {
   ReminderSource,
 } from '@/lib/db/generated/enums';
 
-import type { Channel, ChannelPatient } from '../choose-channels';
+import type { Channel, ChannelPatient } from './choose-channels';
 
 export interface LoadedMessage {
   id: string;
@@ -25,7 +25,7 @@ export interface LoadedMessage {
   errorCode: number | null;
 }
 
-/** A change notice's content, frozen once a channel is claimed (lib/reminders/change-notice.ts). */
+/** A change notice's content, frozen once a channel is claimed (lib/reminders/scheduling/change-notice.ts). */
 export interface LoadedNotice {
   kind: ChangeNoticeKind;
   /** The time it tells of: the new start, or the cancelled one. */

@@ -7,13 +7,13 @@ import { randomUUID } from 'node:crypto';
 
 import { db } from '@/lib/db/client';
 import { log } from '@/lib/log/logger';
-import { isFailureStatus, statusRank, trackedStatusOf } from '@/lib/messaging/message-status';
+import { isFailureStatus, statusRank, trackedStatusOf } from '@/lib/reminders/status/message-status';
 import { toTwilioError } from '@/lib/twilio/errors';
 import type { SentMessageSummary } from '@/lib/twilio/find-recent-messages';
 
-import { applyMessageStatus, applyStoredStatuses } from '../apply-message-status';
-import { sha256Hex } from '../build-reminder-message';
-import { CLOCK_SKEW_MS } from '../claim-timing';
+import { applyMessageStatus, applyStoredStatuses } from '../status/apply-message-status';
+import { sha256Hex } from './build-reminder-message';
+import { CLOCK_SKEW_MS } from './claim-timing';
 import type { LoadedMessage } from './load-reminder';
 import { RetryReminderLater, type ChannelResult, type SendContext } from './send-context';
 

@@ -6,12 +6,12 @@ import { randomUUID } from 'node:crypto';
 
 import { db } from '@/lib/db/client';
 import { env } from '@/lib/env';
-import { messageStatusCallbackUrl } from '@/lib/messaging/message-callback-url';
-import { isFailureStatus } from '@/lib/messaging/message-status';
+import { messageStatusCallbackUrl } from '@/lib/reminders/status/message-callback-url';
+import { isFailureStatus } from '@/lib/reminders/status/message-status';
 
-import { buildReminderMessage } from '../build-reminder-message';
-import { channelAddress, type Channel } from '../choose-channels';
-import type { ReasonCode } from '../reminder-reasons';
+import { buildReminderMessage } from './build-reminder-message';
+import { channelAddress, type Channel } from './choose-channels';
+import type { ReasonCode } from '../status/reminder-reasons';
 import { callTwilio } from './call-twilio';
 import { claimNew, reclaim } from './claim-send';
 import { abandon, adoptFound, lookUpAtTwilio } from './reconcile-send';

@@ -6,8 +6,8 @@ import type { TwilioClient } from '@/lib/twilio/client';
 import type { findRecentMessages } from '@/lib/twilio/find-recent-messages';
 import type { AcceptedMessage, OutboundMessage } from '@/lib/twilio/send-message';
 
-import type { Channel, ChannelPlan } from '../choose-channels';
-import type { ReminderConfig } from '../get-reminder-config';
+import type { Channel, ChannelPlan } from './choose-channels';
+import type { ReminderConfig } from '../templates/get-reminder-config';
 import type { LoadedReminder } from './load-reminder';
 
 /** Thrown when the reminder should be tried again later (pg-boss retries the job with backoff). */

@@ -3,18 +3,18 @@
 // holds: docs/decisions/005-reminders-at-most-once.md.
 import 'server-only';
 
-import { isFailureStatus } from '@/lib/messaging/message-status';
+import { isFailureStatus } from '@/lib/reminders/status/message-status';
 import { isOpenStatus } from '@/lib/schemas/appointment';
 import { findRecentMessages } from '@/lib/twilio/find-recent-messages';
 import { sendMessage } from '@/lib/twilio/send-message';
 import { joinWindow } from '@/lib/video/links/join-window';
 
-import type { Channel } from '../choose-channels';
-import { SETTLE_MS } from '../claim-timing';
-import { getReminderConfig } from '../get-reminder-config';
-import { planChannels } from '../plan-channels';
-import { patientTimeZone } from '../reminder-appointment';
-import type { ReasonCode } from '../reminder-reasons';
+import type { Channel } from './choose-channels';
+import { SETTLE_MS } from './claim-timing';
+import { getReminderConfig } from '../templates/get-reminder-config';
+import { planChannels } from './plan-channels';
+import { patientTimeZone } from '../scheduling/reminder-appointment';
+import type { ReasonCode } from '../status/reminder-reasons';
 import { finishReminder, noticeIsCurrent } from './finish-send';
 import { loadReminder } from './load-reminder';
 import {

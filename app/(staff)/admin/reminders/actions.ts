@@ -4,9 +4,9 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 
 import { formAction } from '@/lib/http/form-action';
-import { saveReminderSettings } from '@/lib/reminders/save-reminder-settings';
-import { saveChangeNoticeTemplate } from '@/lib/reminders/save-change-notice-template';
-import { saveReminderTemplate } from '@/lib/reminders/save-reminder-template';
+import { saveReminderSettings } from '@/lib/reminders/templates/save-reminder-settings';
+import { saveChangeNoticeTemplate } from '@/lib/reminders/templates/save-change-notice-template';
+import { saveReminderTemplate } from '@/lib/reminders/templates/save-reminder-template';
 import type { FormState } from '@/lib/schemas/form-state';
 import { textFields } from '@/lib/schemas/safe-text';
 

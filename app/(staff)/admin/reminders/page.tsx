@@ -5,15 +5,15 @@ import { Breadcrumb } from '@/components/ui/page-header';
 import { Section } from '@/components/ui/section';
 import { requirePermission } from '@/lib/auth/guards';
 import { env } from '@/lib/env';
-import { portalBaseUrl } from '@/lib/messaging/message-callback-url';
-import { getReminderConfig } from '@/lib/reminders/get-reminder-config';
+import { portalBaseUrl } from '@/lib/reminders/status/message-callback-url';
+import { getReminderConfig } from '@/lib/reminders/templates/get-reminder-config';
 import {
   NOTICE_WHATSAPP_VARIABLE_HELP,
   reminderTemplateValues,
   WHATSAPP_VARIABLE_HELP,
   type NoticeKind,
   type ReminderKind,
-} from '@/lib/reminders/render-template';
+} from '@/lib/reminders/templates/render-template';
 import { addDays, todayIn, zonedTimeToUtc } from '@/lib/time/clinic-time';
 
 import {

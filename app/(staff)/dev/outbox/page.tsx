@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { Alert } from '@/components/ui/alert';
 import { DataTable } from '@/components/ui/data-table';
 import { requirePermission } from '@/lib/auth/guards';
-import { zoneAbbreviation } from '@/lib/reminders/render-template';
+import { zoneAbbreviation } from '@/lib/reminders/templates/render-template';
 import { formatInTimeZone } from '@/lib/time/clinic-time';
 import { getClinicTimeZone } from '@/lib/time/get-clinic-time-zone';
 import { emulatorInUse, fetchEmulatorOutbox, type OutboxEntry } from '@/lib/twilio/emulator-outbox';

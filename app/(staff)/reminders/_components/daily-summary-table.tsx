@@ -1,5 +1,5 @@
 import { DataTable, type DataColumn } from '@/components/ui/data-table';
-import type { ReminderDaySummary as Day } from '@/lib/reminders/summarise-reminder-days';
+import type { ReminderDaySummary as Day } from '@/lib/reminders/views/summarise-reminder-days';
 import { formatDateString } from '@/lib/time/clinic-time';
 
 const counts: [Exclude<keyof Day, 'day'>, string][] = [

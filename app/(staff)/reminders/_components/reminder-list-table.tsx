@@ -2,9 +2,9 @@ import Link from 'next/link';
 
 import { ReminderStatusBadge } from '@/components/reminders/reminder-status-badge';
 import { DataTable } from '@/components/ui/data-table';
-import type { listReminders } from '@/lib/reminders/list-reminders';
-import { messageChannelLabel, messageStatusLabels, twilioCodeText } from '@/lib/reminders/reminder-labels';
-import { describeReason } from '@/lib/reminders/reminder-reasons';
+import type { listReminders } from '@/lib/reminders/views/list-reminders';
+import { messageChannelLabel, messageStatusLabels, twilioCodeText } from '@/lib/reminders/views/reminder-labels';
+import { describeReason } from '@/lib/reminders/status/reminder-reasons';
 import { patientDisplayName } from '@/lib/schemas/patient';
 import { formatInTimeZone } from '@/lib/time/clinic-time';
 

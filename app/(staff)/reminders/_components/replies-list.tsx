@@ -2,8 +2,8 @@ import Link from 'next/link';
 
 import { markReplyHandledAction } from '@/components/reminders/actions';
 import { ReminderButtonForm } from '@/components/reminders/reminder-forms';
-import type { listRepliesNeedingAttention } from '@/lib/reminders/list-replies';
-import { channelName } from '@/lib/reminders/reminder-labels';
+import type { listRepliesNeedingAttention } from '@/lib/reminders/replies/list-replies';
+import { channelName } from '@/lib/reminders/views/reminder-labels';
 import { patientDisplayName } from '@/lib/schemas/patient';
 import { formatInTimeZone } from '@/lib/time/clinic-time';
 

@@ -6,7 +6,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import type { TestRunView } from '@/lib/readiness/tests/get-test-run';
-import { zoneAbbreviation } from '@/lib/reminders/render-template';
+import { zoneAbbreviation } from '@/lib/reminders/templates/render-template';
 import { formatInTimeZone } from '@/lib/time/clinic-time';
 
 import { startTestRunAction, type TestRunState } from '../actions';

@@ -6,7 +6,7 @@ import { Alert } from '@/components/ui/alert';
 import { TextAreaField, TextField } from '@/components/ui/field';
 import { RefusalSummary } from '@/components/ui/form-outcome';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { countSmsSegments } from '@/lib/messaging/count-sms-segments';
+import { countSmsSegments } from '@/lib/reminders/templates/count-sms-segments';
 import {
   placeholderHelp,
   renderTemplate,
@@ -16,7 +16,7 @@ import {
   type NoticeKind,
   type ReminderKind,
   type TemplateValues,
-} from '@/lib/reminders/render-template';
+} from '@/lib/reminders/templates/render-template';
 import { initialFormState, type FormState } from '@/lib/schemas/form-state';
 
 const labels = { smsBody: 'SMS text', whatsappContentSid: 'WhatsApp ContentSid' };

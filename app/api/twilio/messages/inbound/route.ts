@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 
 import { log } from '@/lib/log/logger';
-import { handleInboundReply } from '@/lib/messaging/handle-inbound-reply';
+import { handleInboundReply } from '@/lib/reminders/replies/handle-inbound-reply';
 import { inboundMessageWebhookSchema } from '@/lib/schemas/twilio-webhooks';
 import { messagingTwiml } from '@/lib/twilio/messaging-twiml';
 import { twilioWebhook } from '@/lib/twilio/webhook';

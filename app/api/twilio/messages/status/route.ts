@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 
 import { log } from '@/lib/log/logger';
-import { recordMessageStatus } from '@/lib/messaging/record-message-status';
+import { recordMessageStatus } from '@/lib/reminders/status/record-message-status';
 import { messageStatusWebhookSchema } from '@/lib/schemas/twilio-webhooks';
 import { twilioWebhook } from '@/lib/twilio/webhook';
 
