@@ -18,6 +18,13 @@ const SYD = 'Australia/Sydney';
 const iso = (r: ReturnType<typeof zonedTimeToUtc>) => (r.ok ? r.date.toISOString() : r.reason);
 const hours = (r: { start: Date; end: Date }) => (r.end.getTime() - r.start.getTime()) / 3_600_000;
 
+/** A day's or week's bounds in UTC, and its length in hours. */
+function expectSpan(r: { start: Date; end: Date }, start: string, end: string, length: number): void {
+  expect(r.start.toISOString()).toBe(start);
+  expect(r.end.toISOString()).toBe(end);
+  expect(hours(r)).toBe(length);
+}
+
 describe('Sydney, daylight saving ends on Sunday 5 April 2026 (3:00 am AEDT becomes 2:00 am AEST)', () => {
   it('reads 1:30 am as daylight time (UTC+11)', () => {
     expect(iso(zonedTimeToUtc('2026-04-05', '01:30', SYD))).toBe('2026-04-04T14:30:00.000Z');
@@ -33,10 +40,7 @@ describe('Sydney, daylight saving ends on Sunday 5 April 2026 (3:00 am AEDT beco
   });
 
   it('makes the day 25 hours long', () => {
-    const day = dayBounds('2026-04-05', SYD);
-    expect(day.start.toISOString()).toBe('2026-04-04T13:00:00.000Z');
-    expect(day.end.toISOString()).toBe('2026-04-05T14:00:00.000Z');
-    expect(hours(day)).toBe(25);
+    expectSpan(dayBounds('2026-04-05', SYD), '2026-04-04T13:00:00.000Z', '2026-04-05T14:00:00.000Z', 25);
   });
 
   it('shows 9:00 am on either side of the change as 9:00 am', () => {
@@ -60,10 +64,7 @@ describe('Sydney, daylight saving starts on Sunday 4 October 2026 (2:00 am AEST 
   });
 
   it('makes the day 23 hours long', () => {
-    const day = dayBounds('2026-10-04', SYD);
-    expect(day.start.toISOString()).toBe('2026-10-03T14:00:00.000Z');
-    expect(day.end.toISOString()).toBe('2026-10-04T13:00:00.000Z');
-    expect(hours(day)).toBe(23);
+    expectSpan(dayBounds('2026-10-04', SYD), '2026-10-03T14:00:00.000Z', '2026-10-04T13:00:00.000Z', 23);
   });
 
   it('makes the week holding the change (Mon 28 Sep to Sun 4 Oct) 167 hours long', () => {
@@ -77,9 +78,7 @@ describe('Sydney, daylight saving starts on Sunday 4 October 2026 (2:00 am AEST 
       '2026-10-03',
       '2026-10-04',
     ]);
-    expect(week.start.toISOString()).toBe('2026-09-27T14:00:00.000Z');
-    expect(week.end.toISOString()).toBe('2026-10-04T13:00:00.000Z');
-    expect(hours(week)).toBe(167);
+    expectSpan(week, '2026-09-27T14:00:00.000Z', '2026-10-04T13:00:00.000Z', 167);
   });
 });
 
