@@ -273,48 +273,53 @@ describe("a patient's event stream", () => {
     };
   }
 
-  it('ends with LINK_REVOKED when staff withdraw the link while the patient waits', async () => {
-    const live = await waitingPatient();
-    const stream = await patientStream(live, NEVER_MS);
-    await revokeJoinLink(suite.world.staff, live.id);
-    stream.died();
-    await stream.expectEndsWith('LINK_REVOKED');
-  });
+  // Each way a waiting patient's link dies: the stream's tick (NEVER_MS: the notice alone), the
+  // change, and the code the stream ends with.
+  const endings: Array<[string, number, (live: Live) => Promise<unknown>, string]> = [
+    [
+      'ends with LINK_REVOKED when staff withdraw the link while the patient waits',
+      NEVER_MS,
+      (live) => revokeJoinLink(suite.world.staff, live.id),
+      'LINK_REVOKED',
+    ],
+    [
+      'ends with LINK_REPLACED when staff send a new link while the patient waits',
+      NEVER_MS,
+      (live) => regenerateJoinLink(suite.world.staff, live.id),
+      'LINK_REPLACED',
+    ],
+    [
+      'ends at once with APPOINTMENT_CANCELLED when staff cancel the appointment while the patient waits',
+      NEVER_MS,
+      (live) => cancelAppointment(suite.world.staff, live.id, {}, { notifyPatient: false }),
+      'APPOINTMENT_CANCELLED',
+    ],
+    [
+      'ends with APPOINTMENT_CANCELLED on its tick when the appointment is cancelled without a notice',
+      10,
+      (live) => db().appointment.update({ where: { id: live.id }, data: { status: 'CANCELLED' } }),
+      'APPOINTMENT_CANCELLED',
+    ],
+    [
+      'ends with LINK_EXPIRED when the window closes while the patient waits, with nobody changing anything',
+      10,
+      (live) => {
+        // The window's end, reached by moving the appointment back rather than waiting two hours.
+        const endsAt = new Date(Date.now() - 121 * MIN);
+        return db().appointment.update({
+          where: { id: live.id },
+          data: { startsAt: new Date(endsAt.getTime() - 50 * MIN), endsAt },
+        });
+      },
+      'LINK_EXPIRED',
+    ],
+  ];
 
-  it('ends with LINK_REPLACED when staff send a new link while the patient waits', async () => {
+  it.each(endings)('%s', async (_name, refreshMs, change, code) => {
     const live = await waitingPatient();
-    const stream = await patientStream(live, NEVER_MS);
-    await regenerateJoinLink(suite.world.staff, live.id);
+    const stream = await patientStream(live, refreshMs);
+    await change(live);
     stream.died();
-    await stream.expectEndsWith('LINK_REPLACED');
-  });
-
-  it('ends at once with APPOINTMENT_CANCELLED when staff cancel the appointment while the patient waits', async () => {
-    const live = await waitingPatient();
-    const stream = await patientStream(live, NEVER_MS);
-    await cancelAppointment(suite.world.staff, live.id, {}, { notifyPatient: false });
-    stream.died();
-    await stream.expectEndsWith('APPOINTMENT_CANCELLED');
-  });
-
-  it('ends with APPOINTMENT_CANCELLED on its tick when the appointment is cancelled without a notice', async () => {
-    const live = await waitingPatient();
-    const stream = await patientStream(live, 10);
-    await db().appointment.update({ where: { id: live.id }, data: { status: 'CANCELLED' } });
-    stream.died();
-    await stream.expectEndsWith('APPOINTMENT_CANCELLED');
-  });
-
-  it('ends with LINK_EXPIRED when the window closes while the patient waits, with nobody changing anything', async () => {
-    const live = await waitingPatient();
-    const stream = await patientStream(live, 10);
-    // The window's end, reached by moving the appointment back rather than waiting two hours.
-    const endsAt = new Date(Date.now() - 121 * MIN);
-    await db().appointment.update({
-      where: { id: live.id },
-      data: { startsAt: new Date(endsAt.getTime() - 50 * MIN), endsAt },
-    });
-    stream.died();
-    await stream.expectEndsWith('LINK_EXPIRED');
+    await stream.expectEndsWith(code);
   });
 });
