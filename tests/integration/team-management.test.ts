@@ -77,6 +77,16 @@ async function signInAt(email: string, password: string, now: Date) {
   return authenticate({ email, password }, now);
 }
 
+/** What the admin did to this person: their audit entries, oldest first. */
+function adminAuditOf(personId: string) {
+  return db().auditLog.findMany({ where: { entityId: personId, actorId: admin.id }, orderBy: { at: 'asc' } });
+}
+
+/** The events the admin's audit entries on this person name, oldest first. */
+async function adminEventsOf(personId: string): Promise<string[]> {
+  return (await adminAuditOf(personId)).map((e) => (e.detail as { event: string }).event);
+}
+
 const state = async (sessionId: string, now: Date) => {
   const s = await resolveSession(sessionId, now);
   return s.status === 'signed-out' ? `signed-out:${s.reason}` : s.status;
@@ -209,14 +219,7 @@ describe('resetting a password', () => {
     await setPasswordWithLink(second.url.split('/set-password/')[1]!, NEW_PASSWORD, later);
     expect(await signInAt(person.email, NEW_PASSWORD, later)).toMatchObject({ ok: true });
 
-    const audit = await db().auditLog.findMany({
-      where: { entityId: person.id, actorId: admin.id },
-      orderBy: { at: 'asc' },
-    });
-    expect(audit.map((e) => (e.detail as { event: string }).event)).toEqual([
-      'password_reset',
-      'password_reset',
-    ]);
+    expect(await adminEventsOf(person.id)).toEqual(['password_reset', 'password_reset']);
   });
 
   it('gives someone still invited a fresh invite link instead (a week), and refuses your own password', async () => {
@@ -260,14 +263,7 @@ describe('deactivating and reactivating', () => {
     // The old session stays ended: reactivating lets them sign in again, nothing more.
     expect(await state(signedIn.sessionId, T0)).not.toBe('active');
 
-    const events = await db().auditLog.findMany({
-      where: { entityId: person.id, actorId: admin.id },
-      orderBy: { at: 'asc' },
-    });
-    expect(events.map((e) => (e.detail as { event: string }).event)).toEqual([
-      'user_deactivated',
-      'user_reactivated',
-    ]);
+    expect(await adminEventsOf(person.id)).toEqual(['user_deactivated', 'user_reactivated']);
   });
 
   it('keeps a deactivated clinician in the history and flags their future appointments instead of deleting them', async () => {
@@ -557,10 +553,7 @@ describe('correcting a name or email', () => {
     const newEmail = `audited.${Date.now().toString(36)}@example.test`;
     await details(admin, person.id, { name: 'Priya Natarajan', email: person.email });
     await details(admin, person.id, { name: 'Priya Natarajan-Lee', email: newEmail });
-    const audit = await db().auditLog.findMany({
-      where: { entityId: person.id, actorId: admin.id },
-      orderBy: { at: 'asc' },
-    });
+    const audit = await adminAuditOf(person.id);
     expect(audit.map((a) => a.detail)).toEqual([
       { event: 'details_changed', fields: ['name'], sessionsEnded: 0 },
       { event: 'details_changed', fields: ['name', 'email'], sessionsEnded: 0 },
