@@ -22,6 +22,15 @@ function callRoomApi(appointmentId: string, token?: string) {
   });
 }
 
+/** An admin issues a token for this person. */
+function issueFor(user: { id: string }, label: string, expiresInDays?: string) {
+  return issueApiToken(suite.world.admin, {
+    userId: user.id,
+    label,
+    ...(expiresInDays ? { expiresInDays } : {}),
+  });
+}
+
 describe('API tokens', () => {
   it('are shown once when issued and stored only as a hash, with an audit entry', async () => {
     const issued = await issueApiToken(suite.world.admin, {
@@ -65,10 +74,7 @@ describe('API tokens', () => {
 describe('POST /api/appointments/video-room/{id}/', () => {
   it('creates the room (201) and then returns it (200), with its SID, region and status', async () => {
     const id = await suite.appointment({ startsInMinutes: 10 });
-    const { token } = await issueApiToken(suite.world.admin, {
-      userId: suite.world.clinician.id,
-      label: 'Clinician API',
-    });
+    const { token } = await issueFor(suite.world.clinician, 'Clinician API');
     const created = await callRoomApi(id, token);
     expect(created.status).toBe(201);
     const body = (await created.json()) as { room: { sid: string } };
@@ -88,10 +94,7 @@ describe('POST /api/appointments/video-room/{id}/', () => {
 
   it("works with a reception user's token, which can set a room up but never join it", async () => {
     const id = await suite.appointment({ startsInMinutes: 10 });
-    const { token } = await issueApiToken(suite.world.admin, {
-      userId: suite.world.staff.id,
-      label: 'Reception API',
-    });
+    const { token } = await issueFor(suite.world.staff, 'Reception API');
     expect((await callRoomApi(id, token)).status).toBe(201);
   });
 
@@ -100,20 +103,13 @@ describe('POST /api/appointments/video-room/{id}/', () => {
     expect((await callRoomApi(id)).status).toBe(401);
     expect((await callRoomApi(id, `tpat_${'x'.repeat(43)}`)).status).toBe(401);
 
-    const revoked = await issueApiToken(suite.world.admin, {
-      userId: suite.world.clinician.id,
-      label: 'Revoked',
-    });
+    const revoked = await issueFor(suite.world.clinician, 'Revoked');
     expect(await revokeApiToken(suite.world.admin, revoked.id)).toEqual({ changed: true });
     const response = await callRoomApi(id, revoked.token);
     expect(response.status).toBe(401);
     expect(await response.json()).toMatchObject({ error: { message: expect.stringContaining('revoked') } });
 
-    const expiring = await issueApiToken(suite.world.admin, {
-      userId: suite.world.clinician.id,
-      label: 'Expiring',
-      expiresInDays: '1',
-    });
+    const expiring = await issueFor(suite.world.clinician, 'Expiring', '1');
     await db().apiToken.update({
       where: { id: expiring.id },
       data: { expiresAt: new Date(Date.now() - MIN) },
@@ -124,18 +120,12 @@ describe('POST /api/appointments/video-room/{id}/', () => {
 
   it("refuses another clinician's token (403)", async () => {
     const id = await suite.appointment({ startsInMinutes: 10 });
-    const { token } = await issueApiToken(suite.world.admin, {
-      userId: suite.world.otherClinician.id,
-      label: 'Other',
-    });
+    const { token } = await issueFor(suite.world.otherClinician, 'Other');
     expect((await callRoomApi(id, token)).status).toBe(403);
   });
 
   it('answers 410 for a cancelled appointment, 409 with the opening time before the window, 404 for an unknown one', async () => {
-    const { token } = await issueApiToken(suite.world.admin, {
-      userId: suite.world.staff.id,
-      label: 'States',
-    });
+    const { token } = await issueFor(suite.world.staff, 'States');
     const cancelled = await suite.appointment({ startsInMinutes: 10, status: 'CANCELLED' });
     expect((await callRoomApi(cancelled, token)).status).toBe(410);
     const later = await suite.appointment({ startsInMinutes: 120 });
