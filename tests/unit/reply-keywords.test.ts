@@ -5,33 +5,34 @@ import { isTwilioOptInKeyword, parseReplyKeyword } from '@/lib/reminders/replies
 const intent = (body: string, optOutType?: string) => parseReplyKeyword(body, optOutType).intent;
 
 describe('parseReplyKeyword', () => {
-  it('confirms on C or YES in any case, with spaces and trailing punctuation', () => {
-    for (const body of ['C', 'c', ' yes ', 'Yes!', 'YES.', 'confirm', '"C"'])
-      expect(intent(body)).toBe('CONFIRM');
-  });
-
-  it('asks to reschedule on R', () => {
-    expect(intent('R')).toBe('RESCHEDULE');
-    expect(intent('r ')).toBe('RESCHEDULE');
-    expect(intent('Reschedule')).toBe('RESCHEDULE');
-  });
-
-  it('opts out on every standard Twilio opt-out keyword', () => {
-    for (const body of [
-      'STOP',
-      'stop',
-      'StopAll',
-      'STOP ALL',
-      'UNSUBSCRIBE',
-      'END',
-      'QUIT',
-      'CANCEL',
-      'OPTOUT',
-      'opt-out',
-      'REVOKE',
-    ]) {
-      expect(intent(body)).toBe('OPT_OUT');
-    }
+  // Every body listed reads as the one intent.
+  it.each<[string, string, string[]]>([
+    [
+      'confirms on C or YES in any case, with spaces and trailing punctuation',
+      'CONFIRM',
+      ['C', 'c', ' yes ', 'Yes!', 'YES.', 'confirm', '"C"'],
+    ],
+    ['asks to reschedule on R', 'RESCHEDULE', ['R', 'r ', 'Reschedule']],
+    [
+      'opts out on every standard Twilio opt-out keyword',
+      'OPT_OUT',
+      [
+        'STOP',
+        'stop',
+        'StopAll',
+        'STOP ALL',
+        'UNSUBSCRIBE',
+        'END',
+        'QUIT',
+        'CANCEL',
+        'OPTOUT',
+        'opt-out',
+        'REVOKE',
+      ],
+    ],
+    ['answers HELP and INFO', 'HELP', ['help', 'INFO?']],
+  ])('%s', (_name, expected, bodies) => {
+    for (const body of bodies) expect(intent(body)).toBe(expected);
   });
 
   it('opts back in on START and UNSTOP, but YES confirms', () => {
@@ -46,11 +47,6 @@ describe('parseReplyKeyword', () => {
     expect(isTwilioOptInKeyword('UNSTOP')).toBe(true);
     expect(isTwilioOptInKeyword('C')).toBe(false);
     expect(isTwilioOptInKeyword(null)).toBe(false);
-  });
-
-  it('answers HELP and INFO', () => {
-    expect(intent('help')).toBe('HELP');
-    expect(intent('INFO?')).toBe('HELP');
   });
 
   it('counts a keyword only when it is the whole message; anything else reaches staff', () => {
