@@ -13,7 +13,7 @@
 // minute, and back to the hint once it opens.
 import { useEffect, useRef } from 'react';
 
-/** The wait the servers ask for in their `retry:` line (lib/video/*-stream.ts). */
+/** The wait the servers ask for in their `retry:` line (lib/video/events/*-stream.ts). */
 export const SERVER_RETRY_MS = 3000;
 const MAX_RETRY_MS = 60_000;
 
