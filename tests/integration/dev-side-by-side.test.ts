@@ -22,14 +22,9 @@ import {
   type TwilioCredentials,
 } from '@/scripts/dev-services';
 
-const credentials: TwilioCredentials = {
-  TWILIO_ACCOUNT_SID: `AC${'d'.repeat(32)}`,
-  TWILIO_AUTH_TOKEN: 'e'.repeat(32),
-  TWILIO_API_KEY: `SK${'f'.repeat(32)}`,
-  TWILIO_API_SECRET: 'dev-side-by-side-api-secret',
-  TWILIO_PHONE_NUMBER: '+61491570156',
-  TWILIO_WHATSAPP_FROM: 'whatsapp:+61491570157',
-};
+import { fakeTwilioEnv } from '../helpers/twilio-test-credentials';
+
+const credentials: TwilioCredentials = fakeTwilioEnv('dev-side-by-side-api-secret', ['d', 'e', 'f']);
 
 const started: RunningEmulator[] = [];
 const listening: Server[] = [];

@@ -6,14 +6,12 @@ import { spawnSync } from 'node:child_process';
 
 import { describe, expect, it } from 'vitest';
 
+import { fakeTwilioEnv } from '../helpers/twilio-test-credentials';
+
 /** Everything production needs except AUTH_SECRET and APP_URL, all well formed. */
 const allButSecretAndUrl = {
   DATABASE_URL: 'postgresql://telehealth:db-password-value@127.0.0.1:1/telehealth',
-  TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}`,
-  TWILIO_AUTH_TOKEN: 'b'.repeat(32),
-  TWILIO_API_KEY: `SK${'c'.repeat(32)}`,
-  TWILIO_API_SECRET: 'api-secret-value-not-to-print',
-  TWILIO_PHONE_NUMBER: '+61491570156',
+  ...fakeTwilioEnv('api-secret-value-not-to-print'),
   TWILIO_STATUS_CALLBACK_URL: 'https://portal.example.com.au/api/appointments/twilio-status-callback/',
 };
 
@@ -24,6 +22,17 @@ function npm(args: string[], env: Record<string, string>) {
     encoding: 'utf8',
     timeout: 60_000,
   });
+}
+
+/** The run stopped, naming AUTH_SECRET and APP_URL and nothing else, and printed none of the values given. */
+function expectOnlySecretAndUrlNamed(run: ReturnType<typeof npm>, heading: string) {
+  expect(run.status).toBe(1);
+  expect(run.stderr).toContain(heading);
+  expect(run.stderr).toContain('AUTH_SECRET is required in production');
+  expect(run.stderr).toContain('APP_URL is required in production');
+  // Only those two: everything else given was well formed.
+  expect(run.stderr.match(/^ {2}- /gm)).toHaveLength(2);
+  expect(run.stderr).not.toMatch(/db-password-value|api-secret-value-not-to-print/);
 }
 
 describe('npm start', () => {
@@ -43,13 +52,7 @@ describe('npm start', () => {
 
   it('checks as production when NODE_ENV is unset: no AUTH_SECRET and no APP_URL exit 1 naming both, before Next starts', () => {
     const run = npm(['start'], allButSecretAndUrl);
-    expect(run.status).toBe(1);
-    expect(run.stderr).toContain('The portal cannot start.');
-    expect(run.stderr).toContain('AUTH_SECRET is required in production');
-    expect(run.stderr).toContain('APP_URL is required in production');
-    // Only those two: everything else given was well formed.
-    expect(run.stderr.match(/^ {2}- /gm)).toHaveLength(2);
-    expect(run.stderr).not.toMatch(/db-password-value|api-secret-value-not-to-print/);
+    expectOnlySecretAndUrlNamed(run, 'The portal cannot start.');
     // Next never ran: it prints its name and "Ready" when it starts.
     expect(run.stdout + run.stderr).not.toMatch(/Next\.js|Ready in/);
   });
@@ -58,12 +61,7 @@ describe('npm start', () => {
 describe('npm run worker', () => {
   it('checks as production when NODE_ENV is unset, and exits 1 naming each missing variable', () => {
     const run = npm(['run', 'worker'], allButSecretAndUrl);
-    expect(run.status).toBe(1);
-    expect(run.stderr).toContain('The worker cannot start.');
-    expect(run.stderr).toContain('AUTH_SECRET is required in production');
-    expect(run.stderr).toContain('APP_URL is required in production');
-    expect(run.stderr.match(/^ {2}- /gm)).toHaveLength(2);
-    expect(run.stderr).not.toMatch(/db-password-value|api-secret-value-not-to-print/);
+    expectOnlySecretAndUrlNamed(run, 'The worker cannot start.');
     // It stopped before reaching for the database (which is not there).
     expect(run.stdout + run.stderr).not.toContain('worker.database');
   });

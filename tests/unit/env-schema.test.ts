@@ -4,17 +4,14 @@ import { describe, expect, it } from 'vitest';
 
 import { EnvError, parseServerEnv } from '@/lib/env/schema';
 
+import { fakeTwilioEnv } from '../helpers/twilio-test-credentials';
+
 const production = {
   NODE_ENV: 'production',
   DATABASE_URL: 'postgresql://u:p@db.internal:5432/telehealth',
   AUTH_SECRET: 'x'.repeat(40),
   APP_URL: 'https://portal.example.com.au',
-  TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}`,
-  TWILIO_AUTH_TOKEN: 'b'.repeat(32),
-  TWILIO_API_KEY: `SK${'c'.repeat(32)}`,
-  TWILIO_API_SECRET: 'secret-secret-secret',
-  TWILIO_PHONE_NUMBER: '+61491570156',
-  TWILIO_WHATSAPP_FROM: 'whatsapp:+61491570157',
+  ...fakeTwilioEnv('secret-secret-secret'),
   TWILIO_STATUS_CALLBACK_URL: 'https://portal.example.com.au/api/appointments/twilio-status-callback/',
 };
 
