@@ -4,6 +4,8 @@
 // for clinics, patients, appointments and reminders.
 import { randomBytes } from 'node:crypto';
 
+import { expect } from 'vitest';
+
 import { POST as inboundRoute } from '@/app/api/twilio/messages/inbound/route';
 import { POST as statusRoute } from '@/app/api/twilio/messages/status/route';
 import { db } from '@/lib/db/client';
@@ -233,6 +235,25 @@ export async function reminderState(reminderId: string) {
       events: { orderBy: [{ at: 'asc' }, { id: 'asc' }] },
     },
   });
+}
+
+/** Waits until the reminder is delivered (by callbacks or the worker) and returns its state then. */
+export function deliveredState(reminderId: string, timeoutMs?: number) {
+  return eventually(async () => {
+    const state = await reminderState(reminderId);
+    expect(state.status).toBe('DELIVERED');
+    return state;
+  }, timeoutMs);
+}
+
+/** Twilio takes the next message to this number, then reports it `status` with `errorCode`. */
+export function failNextMessageTo(
+  h: ReminderHarness,
+  mobile: string,
+  status: 'undelivered' | 'failed',
+  errorCode: number,
+): void {
+  h.emulator.setMessageOutcome({ to: mobile, status, errorCode, times: 1 });
 }
 
 /** Polls until check() passes, every 50 ms for up to 10 s (a worker's polling is slower than a callback). */

@@ -23,6 +23,7 @@ import {
   createPatient,
   creds,
   eventually,
+  failNextMessageTo,
   reminderState,
 } from '../helpers/reminder-fixtures';
 import { setUpReminderSuite } from '../helpers/reminder-suite';
@@ -245,12 +246,7 @@ describe('a notice overtaken in flight', () => {
       await move(appointment.id, sydney(3, '11:30'), t0);
       const [moved] = await notices(appointment.id);
       // WhatsApp takes it, then reports it failed (after the appointment was cancelled).
-      suite.h.emulator.setMessageOutcome({
-        to: patient.mobile,
-        status: 'failed',
-        errorCode: 63003,
-        times: 1,
-      });
+      failNextMessageTo(suite.h, patient.mobile, 'failed', 63003);
       expect(await sendAt(moved!.id, moved!.dueAt)).toBe('ACCEPTED');
       await cancelAppointment(reception, appointment.id, {}, { now: new Date(t0.getTime() + 5 * MIN) });
       await suite.h.emulator.idle();

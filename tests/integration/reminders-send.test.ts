@@ -18,7 +18,14 @@ import {
 } from '@/lib/reminders/sending/send-reminder';
 import { sendMessage } from '@/lib/twilio/send-message';
 
-import { CONTENT_SID, eventually, reminderState, WHATSAPP_FROM } from '../helpers/reminder-fixtures';
+import {
+  CONTENT_SID,
+  deliveredState,
+  eventually,
+  failNextMessageTo,
+  reminderState,
+  WHATSAPP_FROM,
+} from '../helpers/reminder-fixtures';
 import { setUpReminderSuite } from '../helpers/reminder-suite';
 
 const suite = setUpReminderSuite({ resetEachTest: true });
@@ -61,11 +68,7 @@ describe('WhatsApp first', () => {
     expect(variables['3']).toMatch(/(am|pm) AE[DS]T$/);
 
     await suite.h.emulator.idle();
-    const state = await eventually(async () => {
-      const s = await reminderState(reminder.id);
-      expect(s.status).toBe('DELIVERED');
-      return s;
-    });
+    const state = await deliveredState(reminder.id);
     expect(state.messages).toMatchObject([
       { channel: 'WHATSAPP', status: 'DELIVERED', twilioSid: sent!.sid },
     ]);
@@ -153,11 +156,7 @@ describe('fallback to SMS', () => {
     expect(await sendReminder(reminder.id, deps)).toBe('ACCEPTED');
     expect(await sendReminder(reminder.id, deps)).toBe('FINISHED');
     await suite.h.emulator.idle();
-    const state = await eventually(async () => {
-      const s = await reminderState(reminder.id);
-      expect(s.status).toBe('DELIVERED');
-      return s;
-    });
+    const state = await deliveredState(reminder.id);
     expect(outboxTo(patient.mobile).map((m) => m.to)).toEqual([`whatsapp:${patient.mobile}`, patient.mobile]);
     expect(state.messages).toMatchObject([
       { channel: 'WHATSAPP', status: 'FAILED', errorCode: 63003 },
@@ -175,12 +174,7 @@ describe('fallback to SMS', () => {
 
   it('also falls back when WhatsApp reports undelivered', async () => {
     const { patient, reminder } = await suite.scenario();
-    suite.h.emulator.setMessageOutcome({
-      to: patient.mobile,
-      status: 'undelivered',
-      errorCode: 63024,
-      times: 1,
-    });
+    failNextMessageTo(suite.h, patient.mobile, 'undelivered', 63024);
     await sendReminder(reminder.id, deps);
     await suite.h.emulator.idle();
     await eventually(async () => expect((await reminderState(reminder.id)).status).toBe('SENDING'));

@@ -11,7 +11,7 @@ import { sendReminderJob } from '@/lib/worker/handlers/send-reminder';
 import { enqueueReminder } from '@/lib/reminders/scheduling/enqueue-reminder';
 import { sendReminderQueue } from '@/lib/jobs/reminder-queues';
 
-import { eventually, reminderState } from '../helpers/reminder-fixtures';
+import { deliveredState, eventually, failNextMessageTo } from '../helpers/reminder-fixtures';
 import { setUpReminderSuite } from '../helpers/reminder-suite';
 
 const suite = setUpReminderSuite({ resetEachTest: true });
@@ -105,11 +105,7 @@ describe('through the queue', () => {
       times: 2,
     });
     await enqueueReminder(reminder.id, new Date());
-    const state = await eventually(async () => {
-      const s = await reminderState(reminder.id);
-      expect(s.status).toBe('DELIVERED');
-      return s;
-    }, 20_000);
+    const state = await deliveredState(reminder.id, 20_000);
     expect(suite.h.emulator.outbox().filter((m) => m.to.endsWith(patient.mobile))).toHaveLength(1);
     expect(state.messages[0]).toMatchObject({ attempts: 3 });
     expect(state.events.filter((e) => e.type === 'RETRYING')).toHaveLength(2);
@@ -117,18 +113,9 @@ describe('through the queue', () => {
 
   it('turns a WhatsApp failure reported by callback into exactly one SMS, with no one calling sendReminder', async () => {
     const { patient, reminder } = await suite.scenario();
-    suite.h.emulator.setMessageOutcome({
-      to: patient.mobile,
-      status: 'undelivered',
-      errorCode: 63016,
-      times: 1,
-    });
+    failNextMessageTo(suite.h, patient.mobile, 'undelivered', 63016);
     await enqueueReminder(reminder.id, new Date());
-    const state = await eventually(async () => {
-      const s = await reminderState(reminder.id);
-      expect(s.status).toBe('DELIVERED');
-      return s;
-    }, 30_000);
+    const state = await deliveredState(reminder.id, 30_000);
     expect(state.messages).toMatchObject([
       { channel: 'WHATSAPP', status: 'UNDELIVERED', errorCode: 63016 },
       { channel: 'SMS', status: 'DELIVERED', isFallback: true },
