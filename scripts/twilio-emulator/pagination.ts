@@ -5,6 +5,17 @@
 
 const pagingParams = new Set(['Page', 'PageSize', 'PageToken']);
 
+/** What a list page is made of, besides the request's query. */
+export interface ListPage<T> {
+  /** The list's own address (a path for the 2010 API, a URL for v1), which the paging links repeat. */
+  base: string;
+  /** The field that holds the items. */
+  key: string;
+  toJson: (item: T) => unknown;
+  /** What a page token remembers of the last item on the page. */
+  token: (item: T) => string;
+}
+
 interface PageWindow<T> {
   items: T[];
   page: number;
@@ -13,12 +24,7 @@ interface PageWindow<T> {
   link: (page: number, lastItem?: T) => string;
 }
 
-function pageWindow<T>(
-  all: T[],
-  query: URLSearchParams,
-  base: string,
-  token: (item: T) => string,
-): PageWindow<T> {
+function pageWindow<T>(all: T[], query: URLSearchParams, { base, token }: ListPage<T>): PageWindow<T> {
   const pageSize = clamp(Number(query.get('PageSize') ?? 50), 1, 1000);
   const page = Math.max(0, Number(query.get('Page') ?? 0));
   const items = all.slice(page * pageSize, (page + 1) * pageSize);
@@ -34,18 +40,11 @@ function pageWindow<T>(
 }
 
 /** 2010-04-01 style: the list under `key` plus page, start, end and *_page_uri fields. */
-export function pageV2010<T>(
-  all: T[],
-  query: URLSearchParams,
-  path: string,
-  key: string,
-  toJson: (item: T) => unknown,
-  token: (item: T) => string,
-): Record<string, unknown> {
-  const w = pageWindow(all, query, path, token);
+export function pageV2010<T>(all: T[], query: URLSearchParams, list: ListPage<T>): Record<string, unknown> {
+  const w = pageWindow(all, query, list);
   const start = w.page * w.pageSize;
   return {
-    [key]: w.items.map(toJson),
+    [list.key]: w.items.map(list.toJson),
     end: w.items.length === 0 ? 0 : start + w.items.length - 1,
     first_page_uri: w.link(0),
     next_page_uri: w.hasMore ? w.link(w.page + 1, w.items.at(-1)) : null,
@@ -58,17 +57,10 @@ export function pageV2010<T>(
 }
 
 /** v1 style (Video, Content…): the list under `key` plus a meta object with absolute *_page_url fields. */
-export function pageV1<T>(
-  all: T[],
-  query: URLSearchParams,
-  url: string,
-  key: string,
-  toJson: (item: T) => unknown,
-  token: (item: T) => string,
-): Record<string, unknown> {
-  const w = pageWindow(all, query, url, token);
+export function pageV1<T>(all: T[], query: URLSearchParams, list: ListPage<T>): Record<string, unknown> {
+  const w = pageWindow(all, query, list);
   return {
-    [key]: w.items.map(toJson),
+    [list.key]: w.items.map(list.toJson),
     meta: {
       page: w.page,
       page_size: w.pageSize,
@@ -76,7 +68,7 @@ export function pageV1<T>(
       previous_page_url: w.page > 0 ? w.link(w.page - 1) : null,
       url: w.link(w.page),
       next_page_url: w.hasMore ? w.link(w.page + 1, w.items.at(-1)) : null,
-      key,
+      key: list.key,
     },
   };
 }

@@ -4,10 +4,10 @@
 // creating one over the REST API takes a JSON body, which the portal never sends.
 import type { EmulatorContext } from '../context';
 import { iso8601 } from '../formats';
-import { pageV1 } from '../pagination';
+import type { RouteRequest } from '../router';
 import type { ContentRecord } from '../state';
 import { apiErrors } from '../twilio-api-error';
-import type { RegisterResource } from './resource';
+import { addDelete, addFetch, addList, type RegisterResource } from './resource';
 
 const contentBase = 'https://content.twilio.com/v1';
 
@@ -50,53 +50,32 @@ function findContent(ctx: EmulatorContext, sid: string, path: string): ContentRe
 }
 
 export const registerContent: RegisterResource = (router, ctx) => {
+  const find = ({ params, path }: RouteRequest) => findContent(ctx, params.Sid ?? '', path);
+  const all = () => [...ctx.state.contents.values()];
+
   // GET /v1/Content – every template of the account
-  router.add({
-    product: 'content',
-    method: 'get',
-    path: '/v1/Content',
-    handle: ({ query }) => ({
-      status: 200,
-      body: pageV1(
-        [...ctx.state.contents.values()],
-        query,
-        `${contentBase}/Content`,
-        'contents',
-        (c) => contentJson(ctx, c),
-        (c) => c.sid,
-      ),
-    }),
-  });
+  const list = {
+    base: `${contentBase}/Content`,
+    key: 'contents',
+    toJson: (c: ContentRecord) => contentJson(ctx, c),
+  };
+  addList(router, 'content', '/v1/Content', list, all);
 
   // GET /v1/Content/{Sid} – one template
-  router.add({
-    product: 'content',
-    method: 'get',
-    path: '/v1/Content/{Sid}',
-    handle: ({ params, path }) => ({
-      status: 200,
-      body: contentJson(ctx, findContent(ctx, params.Sid ?? '', path)),
-    }),
-  });
+  addFetch(router, 'content', '/v1/Content/{Sid}', find, list.toJson);
 
   // DELETE /v1/Content/{Sid} – remove a template
-  router.add({
-    product: 'content',
-    method: 'delete',
-    path: '/v1/Content/{Sid}',
-    handle: ({ params, path }) => {
-      ctx.state.contents.delete(findContent(ctx, params.Sid ?? '', path).sid);
-      return { status: 204 };
-    },
-  });
+  addDelete(router, 'content', '/v1/Content/{Sid}', find, (content) =>
+    ctx.state.contents.delete(content.sid),
+  );
 
   // GET /v1/Content/{Sid}/ApprovalRequests – the template's WhatsApp approval status
   router.add({
     product: 'content',
     method: 'get',
     path: '/v1/Content/{Sid}/ApprovalRequests',
-    handle: ({ params, path }) => {
-      const content = findContent(ctx, params.Sid ?? '', path);
+    handle: (request) => {
+      const content = find(request);
       return {
         status: 200,
         body: {
@@ -110,23 +89,13 @@ export const registerContent: RegisterResource = (router, ctx) => {
   });
 
   // GET /v1/ContentAndApprovals – templates with their approval requests, one call
-  router.add({
-    product: 'content',
-    method: 'get',
-    path: '/v1/ContentAndApprovals',
-    handle: ({ query }) => ({
-      status: 200,
-      body: pageV1(
-        [...ctx.state.contents.values()],
-        query,
-        `${contentBase}/ContentAndApprovals`,
-        'contents',
-        (c) => {
-          const { url: _url, links: _links, ...rest } = contentJson(ctx, c);
-          return { ...rest, approval_requests: approvalObject(c) };
-        },
-        (c) => c.sid,
-      ),
-    }),
-  });
+  const withApprovals = {
+    base: `${contentBase}/ContentAndApprovals`,
+    key: 'contents',
+    toJson: (c: ContentRecord) => {
+      const { url: _url, links: _links, ...rest } = contentJson(ctx, c);
+      return { ...rest, approval_requests: approvalObject(c) };
+    },
+  };
+  addList(router, 'content', '/v1/ContentAndApprovals', withApprovals, all);
 };

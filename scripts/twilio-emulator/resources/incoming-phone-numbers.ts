@@ -2,9 +2,8 @@
 // owns, with their capabilities; the portal checks its sender is among them.
 import type { EmulatorContext } from '../context';
 import { rfc2822 } from '../formats';
-import { pageV2010 } from '../pagination';
 import type { PhoneNumberRecord } from '../state';
-import { accountPath, type RegisterResource } from './resource';
+import { accountPath, addList, type RegisterResource } from './resource';
 
 function phoneNumberJson(ctx: EmulatorContext, n: PhoneNumberRecord): Record<string, unknown> {
   return {
@@ -55,27 +54,17 @@ function matchesNumberFilter(phoneNumber: string, filter: string | null): boolea
 
 export const registerIncomingPhoneNumbers: RegisterResource = (router, ctx) => {
   // GET /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers.json – numbers the account owns
-  router.add({
-    product: 'api',
-    method: 'get',
-    path: '/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers.json',
-    handle: ({ query }) => {
-      const friendlyName = query.get('FriendlyName');
-      const numbers = [...ctx.state.phoneNumbers.values()].filter(
-        (n) =>
-          matchesNumberFilter(n.phoneNumber, query.get('PhoneNumber')) &&
-          (friendlyName === null || n.friendlyName === friendlyName),
-      );
-      const path = `${accountPath(ctx)}/IncomingPhoneNumbers.json`;
-      const body = pageV2010(
-        numbers,
-        query,
-        path,
-        'incoming_phone_numbers',
-        (n) => phoneNumberJson(ctx, n),
-        (n) => n.sid,
-      );
-      return { status: 200, body };
-    },
+  const list = {
+    base: `${accountPath(ctx)}/IncomingPhoneNumbers.json`,
+    key: 'incoming_phone_numbers',
+    toJson: (n: PhoneNumberRecord) => phoneNumberJson(ctx, n),
+  };
+  addList(router, 'api', '/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers.json', list, ({ query }) => {
+    const friendlyName = query.get('FriendlyName');
+    return [...ctx.state.phoneNumbers.values()].filter(
+      (n) =>
+        matchesNumberFilter(n.phoneNumber, query.get('PhoneNumber')) &&
+        (friendlyName === null || n.friendlyName === friendlyName),
+    );
   });
 };

@@ -5,10 +5,10 @@
 // tokens signed with keys from other regions).
 import type { EmulatorContext } from '../context';
 import { rfc2822 } from '../formats';
-import { pageV2010 } from '../pagination';
+import type { RouteRequest } from '../router';
 import type { KeyRecord } from '../state';
 import { apiErrors } from '../twilio-api-error';
-import { accountPath, type RegisterResource } from './resource';
+import { accountPath, addDelete, addFetch, addList, type RegisterResource } from './resource';
 
 function keyJson(k: KeyRecord): Record<string, unknown> {
   return {
@@ -28,29 +28,16 @@ function keyIn(ctx: EmulatorContext, region: string, sid: string, path: string):
 export const registerKeys: RegisterResource = (router, ctx) => {
   const listPath = '/2010-04-01/Accounts/{AccountSid}/Keys.json';
   const itemPath = '/2010-04-01/Accounts/{AccountSid}/Keys/{Sid}.json';
+  const find = ({ params, path, region }: RouteRequest) => keyIn(ctx, region, params.Sid ?? '', path);
 
   // GET …/Keys.json – the account's API keys in this region (never their secrets)
-  router.add({
-    product: 'api',
-    method: 'get',
-    path: listPath,
-    handle: ({ query, region }) => {
-      const keys = [...ctx.state.keys.values()].filter((k) => k.region === region);
-      const body = pageV2010(keys, query, `${accountPath(ctx)}/Keys.json`, 'keys', keyJson, (k) => k.sid);
-      return { status: 200, body };
-    },
-  });
+  const list = { base: `${accountPath(ctx)}/Keys.json`, key: 'keys', toJson: keyJson };
+  addList(router, 'api', listPath, list, ({ region }) =>
+    [...ctx.state.keys.values()].filter((k) => k.region === region),
+  );
 
   // GET …/Keys/{Sid}.json – one key, 20404 when it belongs to another region
-  router.add({
-    product: 'api',
-    method: 'get',
-    path: itemPath,
-    handle: ({ params, path, region }) => ({
-      status: 200,
-      body: keyJson(keyIn(ctx, region, params.Sid ?? '', path)),
-    }),
-  });
+  addFetch(router, 'api', itemPath, find, keyJson);
 
   // POST …/Keys.json – a new key in this region; the secret is shown this once
   router.add({
@@ -68,9 +55,9 @@ export const registerKeys: RegisterResource = (router, ctx) => {
     product: 'api',
     method: 'post',
     path: itemPath,
-    handle: ({ params, path, form, region }) => {
-      const key = keyIn(ctx, region, params.Sid ?? '', path);
-      const name = form.get('FriendlyName');
+    handle: (request) => {
+      const key = find(request);
+      const name = request.form.get('FriendlyName');
       if (name !== null) {
         key.friendlyName = name;
         key.dateUpdated = new Date();
@@ -80,14 +67,5 @@ export const registerKeys: RegisterResource = (router, ctx) => {
   });
 
   // DELETE …/Keys/{Sid}.json – revoke a key; requests signed with it fail from now on
-  router.add({
-    product: 'api',
-    method: 'delete',
-    path: itemPath,
-    handle: ({ params, path, region }) => {
-      const key = keyIn(ctx, region, params.Sid ?? '', path);
-      ctx.state.keys.delete(key.sid);
-      return { status: 204 };
-    },
-  });
+  addDelete(router, 'api', itemPath, find, (key) => ctx.state.keys.delete(key.sid));
 };

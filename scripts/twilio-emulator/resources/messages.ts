@@ -5,10 +5,10 @@
 import type { EmulatorContext } from '../context';
 import { channelOf, isE164, newSid, rfc2822, smsSegments, withoutChannel } from '../formats';
 import { cancelScheduled, pickOutcome, scheduleSend, startDelivery } from '../message-lifecycle';
-import { pageV2010 } from '../pagination';
+import type { RouteRequest } from '../router';
 import { finalMessageStatuses, type MessageRecord } from '../state';
 import { apiErrors, TwilioApiError } from '../twilio-api-error';
-import { accountPath, type RegisterResource } from './resource';
+import { accountPath, addDelete, addFetch, addList, type RegisterResource } from './resource';
 
 const trialPrefix = 'Sent from your Twilio trial account - ';
 const minute = 60_000;
@@ -219,6 +219,8 @@ function sentOn(message: MessageRecord, query: URLSearchParams): boolean {
 export const registerMessages: RegisterResource = (router, ctx) => {
   const listPath = '/2010-04-01/Accounts/{AccountSid}/Messages.json';
   const itemPath = '/2010-04-01/Accounts/{AccountSid}/Messages/{Sid}.json';
+  const find = ({ params, path }: RouteRequest) => findMessage(ctx, params.Sid ?? '', path);
+  const toJson = (m: MessageRecord) => messageJson(ctx, m);
 
   // POST …/Messages.json – send (or schedule) a message
   router.add({
@@ -233,40 +235,16 @@ export const registerMessages: RegisterResource = (router, ctx) => {
   });
 
   // GET …/Messages/{Sid}.json – one message and its current status
-  router.add({
-    product: 'api',
-    method: 'get',
-    path: itemPath,
-    handle: ({ params, path }) => ({
-      status: 200,
-      body: messageJson(ctx, findMessage(ctx, params.Sid ?? '', path)),
-    }),
-  });
+  addFetch(router, 'api', itemPath, find, toJson);
 
   // GET …/Messages.json – messages, newest first, filtered by To, From, DateSent
-  router.add({
-    product: 'api',
-    method: 'get',
-    path: listPath,
-    handle: ({ query }) => {
-      const to = query.get('To');
-      const from = query.get('From');
-      const messages = [...ctx.state.messages.values()]
-        .filter((m) => (to === null || m.to === to) && (from === null || m.from === from) && sentOn(m, query))
-        .reverse();
-      const path = `${accountPath(ctx)}/Messages.json`;
-      return {
-        status: 200,
-        body: pageV2010(
-          messages,
-          query,
-          path,
-          'messages',
-          (m) => messageJson(ctx, m),
-          (m) => m.sid,
-        ),
-      };
-    },
+  const list = { base: `${accountPath(ctx)}/Messages.json`, key: 'messages', toJson };
+  addList(router, 'api', listPath, list, ({ query }) => {
+    const to = query.get('To');
+    const from = query.get('From');
+    return [...ctx.state.messages.values()]
+      .filter((m) => (to === null || m.to === to) && (from === null || m.from === from) && sentOn(m, query))
+      .reverse();
   });
 
   // POST …/Messages/{Sid}.json – cancel a scheduled message (Status=canceled) or redact its body (Body='')
@@ -274,25 +252,18 @@ export const registerMessages: RegisterResource = (router, ctx) => {
     product: 'api',
     method: 'post',
     path: itemPath,
-    handle: ({ params, path, form }) => {
-      const message = findMessage(ctx, params.Sid ?? '', path);
-      updateMessage(ctx, message, form);
+    handle: (request) => {
+      const message = find(request);
+      updateMessage(ctx, message, request.form);
       return { status: 200, body: messageJson(ctx, message) };
     },
   });
 
   // DELETE …/Messages/{Sid}.json – remove a message once its delivery is over
-  router.add({
-    product: 'api',
-    method: 'delete',
-    path: itemPath,
-    handle: ({ params, path }) => {
-      const message = findMessage(ctx, params.Sid ?? '', path);
-      if (!finalMessageStatuses.includes(message.status)) {
-        throw rejected(20009, 'Cannot delete message because delivery has not been completed.');
-      }
-      ctx.state.messages.delete(message.sid);
-      return { status: 204 };
-    },
+  addDelete(router, 'api', itemPath, find, (message) => {
+    if (!finalMessageStatuses.includes(message.status)) {
+      throw rejected(20009, 'Cannot delete message because delivery has not been completed.');
+    }
+    ctx.state.messages.delete(message.sid);
   });
 };

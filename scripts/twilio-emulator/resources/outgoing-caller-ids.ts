@@ -2,9 +2,8 @@
 // verified numbers are the only ones it may message (21608 otherwise).
 import type { EmulatorContext } from '../context';
 import { rfc2822 } from '../formats';
-import { pageV2010 } from '../pagination';
 import type { CallerIdRecord } from '../state';
-import { accountPath, type RegisterResource } from './resource';
+import { accountPath, addList, type RegisterResource } from './resource';
 
 function callerIdJson(ctx: EmulatorContext, c: CallerIdRecord): Record<string, unknown> {
   return {
@@ -20,30 +19,18 @@ function callerIdJson(ctx: EmulatorContext, c: CallerIdRecord): Record<string, u
 
 export const registerOutgoingCallerIds: RegisterResource = (router, ctx) => {
   // GET /2010-04-01/Accounts/{AccountSid}/OutgoingCallerIds.json – verified caller IDs
-  router.add({
-    product: 'api',
-    method: 'get',
-    path: '/2010-04-01/Accounts/{AccountSid}/OutgoingCallerIds.json',
-    handle: ({ query }) => {
-      const phoneNumber = query.get('PhoneNumber');
-      const friendlyName = query.get('FriendlyName');
-      const ids = [...ctx.state.callerIds.values()].filter(
-        (c) =>
-          (phoneNumber === null || c.phoneNumber === phoneNumber) &&
-          (friendlyName === null || c.friendlyName === friendlyName),
-      );
-      const path = `${accountPath(ctx)}/OutgoingCallerIds.json`;
-      return {
-        status: 200,
-        body: pageV2010(
-          ids,
-          query,
-          path,
-          'outgoing_caller_ids',
-          (c) => callerIdJson(ctx, c),
-          (c) => c.sid,
-        ),
-      };
-    },
+  const list = {
+    base: `${accountPath(ctx)}/OutgoingCallerIds.json`,
+    key: 'outgoing_caller_ids',
+    toJson: (c: CallerIdRecord) => callerIdJson(ctx, c),
+  };
+  addList(router, 'api', '/2010-04-01/Accounts/{AccountSid}/OutgoingCallerIds.json', list, ({ query }) => {
+    const phoneNumber = query.get('PhoneNumber');
+    const friendlyName = query.get('FriendlyName');
+    return [...ctx.state.callerIds.values()].filter(
+      (c) =>
+        (phoneNumber === null || c.phoneNumber === phoneNumber) &&
+        (friendlyName === null || c.friendlyName === friendlyName),
+    );
   });
 };

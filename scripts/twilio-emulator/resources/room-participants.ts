@@ -5,9 +5,10 @@ import type { EmulatorContext } from '../context';
 import { iso8601 } from '../formats';
 import { pageV1 } from '../pagination';
 import { findParticipant, leaveRoom, participantsOf, seconds } from '../room-lifecycle';
+import type { RouteRequest } from '../router';
 import type { ParticipantRecord } from '../state';
 import { apiErrors } from '../twilio-api-error';
-import type { RegisterResource } from './resource';
+import { addFetch, type RegisterResource } from './resource';
 import { roomOr404, videoBase } from './rooms';
 
 export function participantJson(p: ParticipantRecord, accountSid: string): Record<string, unknown> {
@@ -47,6 +48,9 @@ function participantOr404(
 
 export const registerRoomParticipants: RegisterResource = (router, ctx) => {
   const accountSid = (): string => ctx.state.account.sid;
+  const toJson = (p: ParticipantRecord) => participantJson(p, accountSid());
+  const find = ({ params, path }: RouteRequest) =>
+    participantOr404(ctx, params.RoomSid ?? '', params.Sid ?? '', path);
 
   // GET /v1/Rooms/{RoomSid}/Participants – by Status (default: connected, or disconnected once the room ended) and Identity
   router.add({
@@ -66,42 +70,23 @@ export const registerRoomParticipants: RegisterResource = (router, ctx) => {
           (after === null || p.dateCreated > new Date(after)) &&
           (before === null || p.dateCreated < new Date(before)),
       );
-      const url = `${videoBase}/Rooms/${room.sid}/Participants`;
-      return {
-        status: 200,
-        body: pageV1(
-          participants,
-          query,
-          url,
-          'participants',
-          (p) => participantJson(p, accountSid()),
-          (p) => p.sid,
-        ),
-      };
+      const base = `${videoBase}/Rooms/${room.sid}/Participants`;
+      const list = { base, key: 'participants', toJson, token: (p: ParticipantRecord) => p.sid };
+      return { status: 200, body: pageV1(participants, query, list) };
     },
   });
 
   // GET /v1/Rooms/{RoomSid}/Participants/{Sid} – one participant, by SID or (while connected) identity
-  router.add({
-    product: 'video',
-    method: 'get',
-    path: '/v1/Rooms/{RoomSid}/Participants/{Sid}',
-    handle: ({ params, path }) => ({
-      status: 200,
-      body: participantJson(
-        participantOr404(ctx, params.RoomSid ?? '', params.Sid ?? '', path),
-        accountSid(),
-      ),
-    }),
-  });
+  addFetch(router, 'video', '/v1/Rooms/{RoomSid}/Participants/{Sid}', find, toJson);
 
   // POST /v1/Rooms/{RoomSid}/Participants/{Sid} – Status=disconnected removes the participant from the room
   router.add({
     product: 'video',
     method: 'post',
     path: '/v1/Rooms/{RoomSid}/Participants/{Sid}',
-    handle: ({ params, path, form }) => {
-      const participant = participantOr404(ctx, params.RoomSid ?? '', params.Sid ?? '', path);
+    handle: (request) => {
+      const { form, path } = request;
+      const participant = find(request);
       if (form.get('Status') !== 'disconnected') {
         throw apiErrors.invalidParameter('Status can only be set to disconnected');
       }

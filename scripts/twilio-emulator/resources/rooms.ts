@@ -3,11 +3,10 @@
 // room can be addressed by its UniqueName instead of its SID while in progress.
 import type { EmulatorContext } from '../context';
 import { iso8601, newSid } from '../formats';
-import { pageV1 } from '../pagination';
 import { completeRoom, findRoom, onRoomCreated, seconds } from '../room-lifecycle';
 import type { RoomRecord, RoomStatus, RoomType } from '../state';
 import { apiErrors, TwilioApiError } from '../twilio-api-error';
-import type { RegisterResource } from './resource';
+import { addFetch, addList, type RegisterResource } from './resource';
 
 export const videoBase = 'https://video.twilio.com/v1';
 
@@ -123,47 +122,33 @@ export const registerRooms: RegisterResource = (router, ctx) => {
     handle: ({ form }) => ({ status: 201, body: roomJson(createRoom(ctx, form), accountSid()) }),
   });
 
+  const toJson = (r: RoomRecord) => roomJson(r, accountSid());
+
   // GET /v1/Rooms/{Sid} – one room, by SID or (while in progress) UniqueName
-  router.add({
-    product: 'video',
-    method: 'get',
-    path: '/v1/Rooms/{Sid}',
-    handle: ({ params, path }) => ({
-      status: 200,
-      body: roomJson(roomOr404(ctx, params.Sid ?? '', path), accountSid()),
-    }),
-  });
+  addFetch(
+    router,
+    'video',
+    '/v1/Rooms/{Sid}',
+    ({ params, path }) => roomOr404(ctx, params.Sid ?? '', path),
+    toJson,
+  );
 
   // GET /v1/Rooms – rooms filtered by Status (in-progress unless asked), UniqueName and creation date, newest first
-  router.add({
-    product: 'video',
-    method: 'get',
-    path: '/v1/Rooms',
-    handle: ({ query }) => {
-      // Twilio's description: "Read only the rooms with this status. Can be: in-progress (default) or completed".
-      const status = (query.get('Status') ?? 'in-progress') as RoomStatus;
-      const uniqueName = query.get('UniqueName');
-      const after = query.get('DateCreatedAfter');
-      const before = query.get('DateCreatedBefore');
-      const rooms = [...ctx.state.rooms.values()]
-        .filter(
-          (r) =>
-            r.status === status &&
-            (uniqueName === null || r.uniqueName === uniqueName) &&
-            (after === null || r.dateCreated >= new Date(after)) &&
-            (before === null || r.dateCreated < new Date(before)),
-        )
-        .reverse();
-      const body = pageV1(
-        rooms,
-        query,
-        `${videoBase}/Rooms`,
-        'rooms',
-        (r) => roomJson(r, accountSid()),
-        (r) => r.sid,
-      );
-      return { status: 200, body };
-    },
+  addList(router, 'video', '/v1/Rooms', { base: `${videoBase}/Rooms`, key: 'rooms', toJson }, ({ query }) => {
+    // Twilio's description: "Read only the rooms with this status. Can be: in-progress (default) or completed".
+    const status = (query.get('Status') ?? 'in-progress') as RoomStatus;
+    const uniqueName = query.get('UniqueName');
+    const after = query.get('DateCreatedAfter');
+    const before = query.get('DateCreatedBefore');
+    return [...ctx.state.rooms.values()]
+      .filter(
+        (r) =>
+          r.status === status &&
+          (uniqueName === null || r.uniqueName === uniqueName) &&
+          (after === null || r.dateCreated >= new Date(after)) &&
+          (before === null || r.dateCreated < new Date(before)),
+      )
+      .reverse();
   });
 
   // POST /v1/Rooms/{Sid} – Status=completed ends the room and disconnects everyone

@@ -112,14 +112,12 @@ export const registerUsageRecords: RegisterResource = (router, ctx) => {
       path: `${base}${subresource}.json`,
       handle: ({ query }) => {
         const rows = records(ctx, periodsFor(query, new Date()), query.get('Category'), subresource);
-        const body = pageV2010(
-          rows,
-          query,
-          `${accountPath(ctx)}/Usage/Records${subresource}.json`,
-          'usage_records',
-          (r) => r,
-          (r) => `${String(r.category)}${String(r.start_date)}`,
-        );
+        const body = pageV2010(rows, query, {
+          base: `${accountPath(ctx)}/Usage/Records${subresource}.json`,
+          key: 'usage_records',
+          toJson: (r) => r,
+          token: (r) => `${String(r.category)}${String(r.start_date)}`,
+        });
         return { status: 200, body };
       },
     });

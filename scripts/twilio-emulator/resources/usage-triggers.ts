@@ -4,11 +4,11 @@
 // run by the control API (add usage, evaluate, or fire one directly).
 import type { EmulatorContext } from '../context';
 import { newSid, rfc2822 } from '../formats';
-import { pageV2010 } from '../pagination';
+import type { RouteRequest } from '../router';
 import type { UsageTriggerField, UsageTriggerRecord, UsageTriggerRecurring } from '../state';
 import { apiErrors } from '../twilio-api-error';
 import { currentValue } from '../usage-trigger-lifecycle';
-import { accountPath, type RegisterResource } from './resource';
+import { accountPath, addDelete, addFetch, addList, type RegisterResource } from './resource';
 
 function triggerJson(ctx: EmulatorContext, t: UsageTriggerRecord): Record<string, unknown> {
   const base = accountPath(ctx);
@@ -45,6 +45,8 @@ function callbackMethod(value: string | null): 'GET' | 'POST' {
 export const registerUsageTriggers: RegisterResource = (router, ctx) => {
   const listPath = '/2010-04-01/Accounts/{AccountSid}/Usage/Triggers.json';
   const itemPath = '/2010-04-01/Accounts/{AccountSid}/Usage/Triggers/{Sid}.json';
+  const find = ({ params, path }: RouteRequest) => findTrigger(ctx, params.Sid ?? '', path);
+  const toJson = (t: UsageTriggerRecord) => triggerJson(ctx, t);
 
   // POST …/Usage/Triggers.json – call CallbackUrl when UsageCategory reaches TriggerValue
   router.add({
@@ -76,50 +78,30 @@ export const registerUsageTriggers: RegisterResource = (router, ctx) => {
   });
 
   // GET …/Usage/Triggers.json – triggers, filtered by Recurring, TriggerBy and UsageCategory
-  router.add({
-    product: 'api',
-    method: 'get',
-    path: listPath,
-    handle: ({ query }) => {
-      const recurring = query.get('Recurring');
-      const triggerBy = query.get('TriggerBy');
-      const category = query.get('UsageCategory');
-      const triggers = [...ctx.state.usageTriggers.values()].filter(
-        (t) =>
-          (recurring === null || t.recurring === recurring) &&
-          (triggerBy === null || t.triggerBy === triggerBy) &&
-          (category === null || t.usageCategory === category),
-      );
-      const body = pageV2010(
-        triggers,
-        query,
-        `${accountPath(ctx)}/Usage/Triggers.json`,
-        'usage_triggers',
-        (t) => triggerJson(ctx, t),
-        (t) => t.sid,
-      );
-      return { status: 200, body };
-    },
+  const list = { base: `${accountPath(ctx)}/Usage/Triggers.json`, key: 'usage_triggers', toJson };
+  addList(router, 'api', listPath, list, ({ query }) => {
+    const recurring = query.get('Recurring');
+    const triggerBy = query.get('TriggerBy');
+    const category = query.get('UsageCategory');
+    return [...ctx.state.usageTriggers.values()].filter(
+      (t) =>
+        (recurring === null || t.recurring === recurring) &&
+        (triggerBy === null || t.triggerBy === triggerBy) &&
+        (category === null || t.usageCategory === category),
+    );
   });
 
   // GET …/Usage/Triggers/{Sid}.json – one trigger
-  router.add({
-    product: 'api',
-    method: 'get',
-    path: itemPath,
-    handle: ({ params, path }) => ({
-      status: 200,
-      body: triggerJson(ctx, findTrigger(ctx, params.Sid ?? '', path)),
-    }),
-  });
+  addFetch(router, 'api', itemPath, find, toJson);
 
   // POST …/Usage/Triggers/{Sid}.json – change its name or callback
   router.add({
     product: 'api',
     method: 'post',
     path: itemPath,
-    handle: ({ params, path, form }) => {
-      const trigger = findTrigger(ctx, params.Sid ?? '', path);
+    handle: (request) => {
+      const { form } = request;
+      const trigger = find(request);
       const url = form.get('CallbackUrl');
       const name = form.get('FriendlyName');
       if (url !== null) trigger.callbackUrl = url;
@@ -131,14 +113,5 @@ export const registerUsageTriggers: RegisterResource = (router, ctx) => {
   });
 
   // DELETE …/Usage/Triggers/{Sid}.json – remove a trigger
-  router.add({
-    product: 'api',
-    method: 'delete',
-    path: itemPath,
-    handle: ({ params, path }) => {
-      const trigger = findTrigger(ctx, params.Sid ?? '', path);
-      ctx.state.usageTriggers.delete(trigger.sid);
-      return { status: 204 };
-    },
-  });
+  addDelete(router, 'api', itemPath, find, (trigger) => ctx.state.usageTriggers.delete(trigger.sid));
 };
