@@ -4,10 +4,9 @@
 // creating one over the REST API takes a JSON body, which the portal never sends.
 import type { EmulatorContext } from '../context';
 import { iso8601 } from '../formats';
-import type { RouteRequest } from '../router';
 import type { ContentRecord } from '../state';
 import { apiErrors } from '../twilio-api-error';
-import { addDelete, addFetch, addList, type RegisterResource } from './resource';
+import { addItemRoutes, addList, type ItemRoute, type RegisterResource } from './resource';
 
 const contentBase = 'https://content.twilio.com/v1';
 
@@ -50,7 +49,11 @@ function findContent(ctx: EmulatorContext, sid: string, path: string): ContentRe
 }
 
 export const registerContent: RegisterResource = (router, ctx) => {
-  const find = ({ params, path }: RouteRequest) => findContent(ctx, params.Sid ?? '', path);
+  const item: ItemRoute<ContentRecord> = {
+    product: 'content',
+    path: '/v1/Content/{Sid}',
+    find: ({ params, path }) => findContent(ctx, params.Sid ?? '', path),
+  };
   const all = () => [...ctx.state.contents.values()];
 
   // GET /v1/Content – every template of the account
@@ -61,13 +64,8 @@ export const registerContent: RegisterResource = (router, ctx) => {
   };
   addList(router, 'content', '/v1/Content', list, all);
 
-  // GET /v1/Content/{Sid} – one template
-  addFetch(router, 'content', '/v1/Content/{Sid}', find, list.toJson);
-
-  // DELETE /v1/Content/{Sid} – remove a template
-  addDelete(router, 'content', '/v1/Content/{Sid}', find, (content) =>
-    ctx.state.contents.delete(content.sid),
-  );
+  // /v1/Content/{Sid} – GET one template; DELETE removes it
+  addItemRoutes(router, item, list.toJson, { remove: (content) => ctx.state.contents.delete(content.sid) });
 
   // GET /v1/Content/{Sid}/ApprovalRequests – the template's WhatsApp approval status
   router.add({
@@ -75,7 +73,7 @@ export const registerContent: RegisterResource = (router, ctx) => {
     method: 'get',
     path: '/v1/Content/{Sid}/ApprovalRequests',
     handle: (request) => {
-      const content = find(request);
+      const content = item.find(request);
       return {
         status: 200,
         body: {

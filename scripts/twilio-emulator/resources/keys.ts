@@ -5,10 +5,9 @@
 // tokens signed with keys from other regions).
 import type { EmulatorContext } from '../context';
 import { rfc2822 } from '../formats';
-import type { RouteRequest } from '../router';
 import type { KeyRecord } from '../state';
 import { apiErrors } from '../twilio-api-error';
-import { accountPath, addDelete, addFetch, addList, type RegisterResource } from './resource';
+import { accountPath, accountResource, addItemRoutes, addList, type RegisterResource } from './resource';
 
 function keyJson(k: KeyRecord): Record<string, unknown> {
   return {
@@ -26,9 +25,9 @@ function keyIn(ctx: EmulatorContext, region: string, sid: string, path: string):
 }
 
 export const registerKeys: RegisterResource = (router, ctx) => {
-  const listPath = '/2010-04-01/Accounts/{AccountSid}/Keys.json';
-  const itemPath = '/2010-04-01/Accounts/{AccountSid}/Keys/{Sid}.json';
-  const find = ({ params, path, region }: RouteRequest) => keyIn(ctx, region, params.Sid ?? '', path);
+  const { listPath, item } = accountResource('Keys', (sid, { path, region }) =>
+    keyIn(ctx, region, sid, path),
+  );
 
   // GET …/Keys.json – the account's API keys in this region (never their secrets)
   const list = { base: `${accountPath(ctx)}/Keys.json`, key: 'keys', toJson: keyJson };
@@ -36,8 +35,18 @@ export const registerKeys: RegisterResource = (router, ctx) => {
     [...ctx.state.keys.values()].filter((k) => k.region === region),
   );
 
-  // GET …/Keys/{Sid}.json – one key, 20404 when it belongs to another region
-  addFetch(router, 'api', itemPath, find, keyJson);
+  // …/Keys/{Sid}.json – GET one key, 20404 when it belongs to another region; POST renames it;
+  // DELETE revokes it, and requests signed with it fail from then on
+  addItemRoutes(router, item, keyJson, {
+    update: (key, { form }) => {
+      const name = form.get('FriendlyName');
+      if (name !== null) {
+        key.friendlyName = name;
+        key.dateUpdated = new Date();
+      }
+    },
+    remove: (key) => ctx.state.keys.delete(key.sid),
+  });
 
   // POST …/Keys.json – a new key in this region; the secret is shown this once
   router.add({
@@ -49,23 +58,4 @@ export const registerKeys: RegisterResource = (router, ctx) => {
       return { status: 201, body: { ...keyJson(key), secret: key.secret } };
     },
   });
-
-  // POST …/Keys/{Sid}.json – rename a key
-  router.add({
-    product: 'api',
-    method: 'post',
-    path: itemPath,
-    handle: (request) => {
-      const key = find(request);
-      const name = request.form.get('FriendlyName');
-      if (name !== null) {
-        key.friendlyName = name;
-        key.dateUpdated = new Date();
-      }
-      return { status: 200, body: keyJson(key) };
-    },
-  });
-
-  // DELETE …/Keys/{Sid}.json – revoke a key; requests signed with it fail from now on
-  addDelete(router, 'api', itemPath, find, (key) => ctx.state.keys.delete(key.sid));
 };

@@ -5,10 +5,9 @@
 import type { EmulatorContext } from '../context';
 import { channelOf, isE164, newSid, rfc2822, smsSegments, withoutChannel } from '../formats';
 import { cancelScheduled, pickOutcome, scheduleSend, startDelivery } from '../message-lifecycle';
-import type { RouteRequest } from '../router';
 import { finalMessageStatuses, type MessageRecord } from '../state';
 import { apiErrors, TwilioApiError } from '../twilio-api-error';
-import { accountPath, addDelete, addFetch, addList, type RegisterResource } from './resource';
+import { accountPath, accountResource, addItemRoutes, addList, type RegisterResource } from './resource';
 
 const trialPrefix = 'Sent from your Twilio trial account - ';
 const minute = 60_000;
@@ -217,9 +216,7 @@ function sentOn(message: MessageRecord, query: URLSearchParams): boolean {
 }
 
 export const registerMessages: RegisterResource = (router, ctx) => {
-  const listPath = '/2010-04-01/Accounts/{AccountSid}/Messages.json';
-  const itemPath = '/2010-04-01/Accounts/{AccountSid}/Messages/{Sid}.json';
-  const find = ({ params, path }: RouteRequest) => findMessage(ctx, params.Sid ?? '', path);
+  const { listPath, item } = accountResource('Messages', (sid, { path }) => findMessage(ctx, sid, path));
   const toJson = (m: MessageRecord) => messageJson(ctx, m);
 
   // POST …/Messages.json – send (or schedule) a message
@@ -234,9 +231,6 @@ export const registerMessages: RegisterResource = (router, ctx) => {
     handle: ({ form }) => ({ status: 201, body: messageJson(ctx, createMessage(ctx, form)) }),
   });
 
-  // GET …/Messages/{Sid}.json – one message and its current status
-  addFetch(router, 'api', itemPath, find, toJson);
-
   // GET …/Messages.json – messages, newest first, filtered by To, From, DateSent
   const list = { base: `${accountPath(ctx)}/Messages.json`, key: 'messages', toJson };
   addList(router, 'api', listPath, list, ({ query }) => {
@@ -247,23 +241,15 @@ export const registerMessages: RegisterResource = (router, ctx) => {
       .reverse();
   });
 
-  // POST …/Messages/{Sid}.json – cancel a scheduled message (Status=canceled) or redact its body (Body='')
-  router.add({
-    product: 'api',
-    method: 'post',
-    path: itemPath,
-    handle: (request) => {
-      const message = find(request);
-      updateMessage(ctx, message, request.form);
-      return { status: 200, body: messageJson(ctx, message) };
+  // …/Messages/{Sid}.json – GET one message and its current status; POST cancels a scheduled message
+  // (Status=canceled) or redacts its body (Body=''); DELETE removes it once its delivery is over
+  addItemRoutes(router, item, toJson, {
+    update: (message, { form }) => updateMessage(ctx, message, form),
+    remove: (message) => {
+      if (!finalMessageStatuses.includes(message.status)) {
+        throw rejected(20009, 'Cannot delete message because delivery has not been completed.');
+      }
+      ctx.state.messages.delete(message.sid);
     },
-  });
-
-  // DELETE …/Messages/{Sid}.json – remove a message once its delivery is over
-  addDelete(router, 'api', itemPath, find, (message) => {
-    if (!finalMessageStatuses.includes(message.status)) {
-      throw rejected(20009, 'Cannot delete message because delivery has not been completed.');
-    }
-    ctx.state.messages.delete(message.sid);
   });
 };

@@ -5,10 +5,9 @@ import type { EmulatorContext } from '../context';
 import { iso8601 } from '../formats';
 import { pageV1 } from '../pagination';
 import { findParticipant, leaveRoom, participantsOf, seconds } from '../room-lifecycle';
-import type { RouteRequest } from '../router';
 import type { ParticipantRecord } from '../state';
 import { apiErrors } from '../twilio-api-error';
-import { addFetch, type RegisterResource } from './resource';
+import { addItemRoutes, type ItemRoute, type RegisterResource } from './resource';
 import { roomOr404, videoBase } from './rooms';
 
 export function participantJson(p: ParticipantRecord, accountSid: string): Record<string, unknown> {
@@ -49,8 +48,11 @@ function participantOr404(
 export const registerRoomParticipants: RegisterResource = (router, ctx) => {
   const accountSid = (): string => ctx.state.account.sid;
   const toJson = (p: ParticipantRecord) => participantJson(p, accountSid());
-  const find = ({ params, path }: RouteRequest) =>
-    participantOr404(ctx, params.RoomSid ?? '', params.Sid ?? '', path);
+  const item: ItemRoute<ParticipantRecord> = {
+    product: 'video',
+    path: '/v1/Rooms/{RoomSid}/Participants/{Sid}',
+    find: ({ params, path }) => participantOr404(ctx, params.RoomSid ?? '', params.Sid ?? '', path),
+  };
 
   // GET /v1/Rooms/{RoomSid}/Participants – by Status (default: connected, or disconnected once the room ended) and Identity
   router.add({
@@ -76,22 +78,15 @@ export const registerRoomParticipants: RegisterResource = (router, ctx) => {
     },
   });
 
-  // GET /v1/Rooms/{RoomSid}/Participants/{Sid} – one participant, by SID or (while connected) identity
-  addFetch(router, 'video', '/v1/Rooms/{RoomSid}/Participants/{Sid}', find, toJson);
-
-  // POST /v1/Rooms/{RoomSid}/Participants/{Sid} – Status=disconnected removes the participant from the room
-  router.add({
-    product: 'video',
-    method: 'post',
-    path: '/v1/Rooms/{RoomSid}/Participants/{Sid}',
-    handle: (request) => {
-      const { form, path } = request;
-      const participant = find(request);
+  // /v1/Rooms/{RoomSid}/Participants/{Sid} – GET one participant, by SID or (while connected)
+  // identity; POST Status=disconnected removes the participant from the room (202)
+  addItemRoutes(router, item, toJson, {
+    update: (participant, { form, path }) => {
       if (form.get('Status') !== 'disconnected') {
         throw apiErrors.invalidParameter('Status can only be set to disconnected');
       }
       leaveRoom(ctx, roomOr404(ctx, participant.roomSid, path), participant);
-      return { status: 202, body: participantJson(participant, accountSid()) };
     },
+    updateStatus: 202,
   });
 };

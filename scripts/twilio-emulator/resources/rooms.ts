@@ -6,7 +6,7 @@ import { iso8601, newSid } from '../formats';
 import { completeRoom, findRoom, onRoomCreated, seconds } from '../room-lifecycle';
 import type { RoomRecord, RoomStatus, RoomType } from '../state';
 import { apiErrors, TwilioApiError } from '../twilio-api-error';
-import { addFetch, addList, type RegisterResource } from './resource';
+import { addItemRoutes, addList, type ItemRoute, type RegisterResource } from './resource';
 
 export const videoBase = 'https://video.twilio.com/v1';
 
@@ -123,15 +123,11 @@ export const registerRooms: RegisterResource = (router, ctx) => {
   });
 
   const toJson = (r: RoomRecord) => roomJson(r, accountSid());
-
-  // GET /v1/Rooms/{Sid} – one room, by SID or (while in progress) UniqueName
-  addFetch(
-    router,
-    'video',
-    '/v1/Rooms/{Sid}',
-    ({ params, path }) => roomOr404(ctx, params.Sid ?? '', path),
-    toJson,
-  );
+  const item: ItemRoute<RoomRecord> = {
+    product: 'video',
+    path: '/v1/Rooms/{Sid}',
+    find: ({ params, path }) => roomOr404(ctx, params.Sid ?? '', path),
+  };
 
   // GET /v1/Rooms – rooms filtered by Status (in-progress unless asked), UniqueName and creation date, newest first
   addList(router, 'video', '/v1/Rooms', { base: `${videoBase}/Rooms`, key: 'rooms', toJson }, ({ query }) => {
@@ -151,20 +147,16 @@ export const registerRooms: RegisterResource = (router, ctx) => {
       .reverse();
   });
 
-  // POST /v1/Rooms/{Sid} – Status=completed ends the room and disconnects everyone
-  router.add({
-    product: 'video',
-    method: 'post',
-    path: '/v1/Rooms/{Sid}',
-    handle: ({ params, path, form }) => {
-      const room = roomOr404(ctx, params.Sid ?? '', path);
+  // /v1/Rooms/{Sid} – GET one room, by SID or (while in progress) UniqueName; POST Status=completed
+  // ends it and disconnects everyone (202 Accepted, as Twilio's description gives, and for participants')
+  addItemRoutes(router, item, toJson, {
+    update: (room, { form }) => {
       if (form.get('Status') !== 'completed') {
         throw apiErrors.invalidParameter('Status can only be set to completed');
       }
       // Completing a room that has already ended leaves it as it is.
       completeRoom(ctx, room);
-      // Twilio's description gives 202 Accepted for this update (and for participants').
-      return { status: 202, body: roomJson(room, accountSid()) };
     },
+    updateStatus: 202,
   });
 };

@@ -4,11 +4,10 @@
 // run by the control API (add usage, evaluate, or fire one directly).
 import type { EmulatorContext } from '../context';
 import { newSid, rfc2822 } from '../formats';
-import type { RouteRequest } from '../router';
 import type { UsageTriggerField, UsageTriggerRecord, UsageTriggerRecurring } from '../state';
 import { apiErrors } from '../twilio-api-error';
 import { currentValue } from '../usage-trigger-lifecycle';
-import { accountPath, addDelete, addFetch, addList, type RegisterResource } from './resource';
+import { accountPath, accountResource, addItemRoutes, addList, type RegisterResource } from './resource';
 
 function triggerJson(ctx: EmulatorContext, t: UsageTriggerRecord): Record<string, unknown> {
   const base = accountPath(ctx);
@@ -43,9 +42,9 @@ function callbackMethod(value: string | null): 'GET' | 'POST' {
 }
 
 export const registerUsageTriggers: RegisterResource = (router, ctx) => {
-  const listPath = '/2010-04-01/Accounts/{AccountSid}/Usage/Triggers.json';
-  const itemPath = '/2010-04-01/Accounts/{AccountSid}/Usage/Triggers/{Sid}.json';
-  const find = ({ params, path }: RouteRequest) => findTrigger(ctx, params.Sid ?? '', path);
+  const { listPath, item } = accountResource('Usage/Triggers', (sid, { path }) =>
+    findTrigger(ctx, sid, path),
+  );
   const toJson = (t: UsageTriggerRecord) => triggerJson(ctx, t);
 
   // POST …/Usage/Triggers.json – call CallbackUrl when UsageCategory reaches TriggerValue
@@ -91,27 +90,16 @@ export const registerUsageTriggers: RegisterResource = (router, ctx) => {
     );
   });
 
-  // GET …/Usage/Triggers/{Sid}.json – one trigger
-  addFetch(router, 'api', itemPath, find, toJson);
-
-  // POST …/Usage/Triggers/{Sid}.json – change its name or callback
-  router.add({
-    product: 'api',
-    method: 'post',
-    path: itemPath,
-    handle: (request) => {
-      const { form } = request;
-      const trigger = find(request);
+  // …/Usage/Triggers/{Sid}.json – GET one trigger; POST changes its name or callback; DELETE removes it
+  addItemRoutes(router, item, toJson, {
+    update: (trigger, { form }) => {
       const url = form.get('CallbackUrl');
       const name = form.get('FriendlyName');
       if (url !== null) trigger.callbackUrl = url;
       if (name !== null) trigger.friendlyName = name;
       if (form.has('CallbackMethod')) trigger.callbackMethod = callbackMethod(form.get('CallbackMethod'));
       trigger.dateUpdated = new Date();
-      return { status: 200, body: triggerJson(ctx, trigger) };
     },
+    remove: (trigger) => ctx.state.usageTriggers.delete(trigger.sid),
   });
-
-  // DELETE …/Usage/Triggers/{Sid}.json – remove a trigger
-  addDelete(router, 'api', itemPath, find, (trigger) => ctx.state.usageTriggers.delete(trigger.sid));
 };
