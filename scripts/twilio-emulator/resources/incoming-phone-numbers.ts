@@ -3,7 +3,7 @@
 import type { EmulatorContext } from '../context';
 import { rfc2822 } from '../formats';
 import type { PhoneNumberRecord } from '../state';
-import { accountPath, addList, type RegisterResource } from './resource';
+import { accountPath, addAccountList, type RegisterResource } from './resource';
 
 function phoneNumberJson(ctx: EmulatorContext, n: PhoneNumberRecord): Record<string, unknown> {
   return {
@@ -54,12 +54,8 @@ function matchesNumberFilter(phoneNumber: string, filter: string | null): boolea
 
 export const registerIncomingPhoneNumbers: RegisterResource = (router, ctx) => {
   // GET /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers.json – numbers the account owns
-  const list = {
-    base: `${accountPath(ctx)}/IncomingPhoneNumbers.json`,
-    key: 'incoming_phone_numbers',
-    toJson: (n: PhoneNumberRecord) => phoneNumberJson(ctx, n),
-  };
-  addList(router, 'api', '/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers.json', list, ({ query }) => {
+  const page = { key: 'incoming_phone_numbers', toJson: (n: PhoneNumberRecord) => phoneNumberJson(ctx, n) };
+  addAccountList(router, ctx, 'IncomingPhoneNumbers', page, ({ query }) => {
     const friendlyName = query.get('FriendlyName');
     return [...ctx.state.phoneNumbers.values()].filter(
       (n) =>

@@ -7,7 +7,7 @@ import type { EmulatorContext } from '../context';
 import { rfc2822 } from '../formats';
 import type { KeyRecord } from '../state';
 import { apiErrors } from '../twilio-api-error';
-import { accountPath, accountResource, addItemRoutes, addList, type RegisterResource } from './resource';
+import { accountResource, addAccountList, addItemRoutes, type RegisterResource } from './resource';
 
 function keyJson(k: KeyRecord): Record<string, unknown> {
   return {
@@ -30,8 +30,7 @@ export const registerKeys: RegisterResource = (router, ctx) => {
   );
 
   // GET …/Keys.json – the account's API keys in this region (never their secrets)
-  const list = { base: `${accountPath(ctx)}/Keys.json`, key: 'keys', toJson: keyJson };
-  addList(router, 'api', listPath, list, ({ region }) =>
+  addAccountList(router, ctx, 'Keys', { key: 'keys', toJson: keyJson }, ({ region }) =>
     [...ctx.state.keys.values()].filter((k) => k.region === region),
   );
 

@@ -7,7 +7,8 @@ import { channelOf, isE164, newSid, rfc2822, smsSegments, withoutChannel } from 
 import { cancelScheduled, pickOutcome, scheduleSend, startDelivery } from '../message-lifecycle';
 import { finalMessageStatuses, type MessageRecord } from '../state';
 import { apiErrors, TwilioApiError } from '../twilio-api-error';
-import { accountPath, accountResource, addItemRoutes, addList, type RegisterResource } from './resource';
+import { accountPath, accountResource, addAccountList, addItemRoutes } from './resource';
+import type { RegisterResource } from './resource';
 
 const trialPrefix = 'Sent from your Twilio trial account - ';
 const minute = 60_000;
@@ -232,8 +233,7 @@ export const registerMessages: RegisterResource = (router, ctx) => {
   });
 
   // GET …/Messages.json – messages, newest first, filtered by To, From, DateSent
-  const list = { base: `${accountPath(ctx)}/Messages.json`, key: 'messages', toJson };
-  addList(router, 'api', listPath, list, ({ query }) => {
+  addAccountList(router, ctx, 'Messages', { key: 'messages', toJson }, ({ query }) => {
     const to = query.get('To');
     const from = query.get('From');
     return [...ctx.state.messages.values()]

@@ -3,7 +3,7 @@
 import type { EmulatorContext } from '../context';
 import { rfc2822 } from '../formats';
 import type { CallerIdRecord } from '../state';
-import { accountPath, addList, type RegisterResource } from './resource';
+import { accountPath, addAccountList, type RegisterResource } from './resource';
 
 function callerIdJson(ctx: EmulatorContext, c: CallerIdRecord): Record<string, unknown> {
   return {
@@ -19,12 +19,8 @@ function callerIdJson(ctx: EmulatorContext, c: CallerIdRecord): Record<string, u
 
 export const registerOutgoingCallerIds: RegisterResource = (router, ctx) => {
   // GET /2010-04-01/Accounts/{AccountSid}/OutgoingCallerIds.json – verified caller IDs
-  const list = {
-    base: `${accountPath(ctx)}/OutgoingCallerIds.json`,
-    key: 'outgoing_caller_ids',
-    toJson: (c: CallerIdRecord) => callerIdJson(ctx, c),
-  };
-  addList(router, 'api', '/2010-04-01/Accounts/{AccountSid}/OutgoingCallerIds.json', list, ({ query }) => {
+  const page = { key: 'outgoing_caller_ids', toJson: (c: CallerIdRecord) => callerIdJson(ctx, c) };
+  addAccountList(router, ctx, 'OutgoingCallerIds', page, ({ query }) => {
     const phoneNumber = query.get('PhoneNumber');
     const friendlyName = query.get('FriendlyName');
     return [...ctx.state.callerIds.values()].filter(

@@ -4,7 +4,8 @@
 // prices as strings, which its OpenAPI file marks with x-twilio.overrideType.
 import { emulatorPricing, type CountryPricing } from '../pricing-figures';
 import { apiErrors } from '../twilio-api-error';
-import type { RegisterResource } from './resource';
+import type { Router } from '../router';
+import { addItemRoutes, type ItemRoute, type RegisterResource } from './resource';
 
 const pricingBase = 'https://pricing.twilio.com/v1';
 
@@ -23,50 +24,40 @@ function country(iso: string | undefined, path: string): [string, CountryPricing
   return [code, pricing];
 }
 
+/** Adds GET of a country's prices for one product, wrapped as Twilio's Pricing API answers them. */
+function addCountryPrices(
+  router: Router,
+  product: 'Messaging' | 'PhoneNumbers',
+  prices: (pricing: CountryPricing) => Record<string, unknown>,
+): void {
+  const item: ItemRoute<[string, CountryPricing]> = {
+    product: 'pricing',
+    path: `/v1/${product}/Countries/{IsoCountry}`,
+    find: ({ params, path }) => country(params.IsoCountry, path),
+  };
+  addItemRoutes(router, item, ([iso, pricing]) => ({
+    country: pricing.country,
+    iso_country: iso,
+    ...prices(pricing),
+    price_unit: 'USD',
+    url: `${pricingBase}/${product}/Countries/${iso}`,
+  }));
+}
+
 export const registerPricing: RegisterResource = (router) => {
   // GET /v1/Messaging/Countries/{IsoCountry} – SMS prices per carrier and number type
-  router.add({
-    product: 'pricing',
-    method: 'get',
-    path: '/v1/Messaging/Countries/{IsoCountry}',
-    handle: ({ params, path }) => {
-      const [iso, pricing] = country(params.IsoCountry, path);
-      return {
-        status: 200,
-        body: {
-          country: pricing.country,
-          iso_country: iso,
-          outbound_sms_prices: pricing.outboundSms.map((c) => ({
-            carrier: c.carrier,
-            mcc: c.mcc,
-            mnc: c.mnc,
-            prices: priceList(c.prices),
-          })),
-          inbound_sms_prices: priceList(pricing.inboundSms),
-          price_unit: 'USD',
-          url: `${pricingBase}/Messaging/Countries/${iso}`,
-        },
-      };
-    },
-  });
+  addCountryPrices(router, 'Messaging', (pricing) => ({
+    outbound_sms_prices: pricing.outboundSms.map((c) => ({
+      carrier: c.carrier,
+      mcc: c.mcc,
+      mnc: c.mnc,
+      prices: priceList(c.prices),
+    })),
+    inbound_sms_prices: priceList(pricing.inboundSms),
+  }));
 
   // GET /v1/PhoneNumbers/Countries/{IsoCountry} – monthly rent per number type
-  router.add({
-    product: 'pricing',
-    method: 'get',
-    path: '/v1/PhoneNumbers/Countries/{IsoCountry}',
-    handle: ({ params, path }) => {
-      const [iso, pricing] = country(params.IsoCountry, path);
-      return {
-        status: 200,
-        body: {
-          country: pricing.country,
-          iso_country: iso,
-          phone_number_prices: priceList(pricing.phoneNumbers),
-          price_unit: 'USD',
-          url: `${pricingBase}/PhoneNumbers/Countries/${iso}`,
-        },
-      };
-    },
-  });
+  addCountryPrices(router, 'PhoneNumbers', (pricing) => ({
+    phone_number_prices: priceList(pricing.phoneNumbers),
+  }));
 };

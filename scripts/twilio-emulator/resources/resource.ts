@@ -92,3 +92,15 @@ export function addList<T extends { sid: string }>(
     }),
   });
 }
+
+/** Adds GET of a 2010 API list under the account (`Keys`, `Usage/Triggers`): its page links name the account. */
+export function addAccountList<T extends { sid: string }>(
+  router: Router,
+  ctx: EmulatorContext,
+  name: string,
+  page: Pick<ListPage<T>, 'key' | 'toJson'>,
+  select: (request: RouteRequest) => T[],
+): void {
+  const list = { ...page, base: `${accountPath(ctx)}/${name}.json` };
+  addList(router, 'api', `/2010-04-01/Accounts/{AccountSid}/${name}.json`, list, select);
+}

@@ -7,7 +7,8 @@ import { newSid, rfc2822 } from '../formats';
 import type { UsageTriggerField, UsageTriggerRecord, UsageTriggerRecurring } from '../state';
 import { apiErrors } from '../twilio-api-error';
 import { currentValue } from '../usage-trigger-lifecycle';
-import { accountPath, accountResource, addItemRoutes, addList, type RegisterResource } from './resource';
+import { accountPath, accountResource, addAccountList, addItemRoutes } from './resource';
+import type { RegisterResource } from './resource';
 
 function triggerJson(ctx: EmulatorContext, t: UsageTriggerRecord): Record<string, unknown> {
   const base = accountPath(ctx);
@@ -77,8 +78,7 @@ export const registerUsageTriggers: RegisterResource = (router, ctx) => {
   });
 
   // GET …/Usage/Triggers.json – triggers, filtered by Recurring, TriggerBy and UsageCategory
-  const list = { base: `${accountPath(ctx)}/Usage/Triggers.json`, key: 'usage_triggers', toJson };
-  addList(router, 'api', listPath, list, ({ query }) => {
+  addAccountList(router, ctx, 'Usage/Triggers', { key: 'usage_triggers', toJson }, ({ query }) => {
     const recurring = query.get('Recurring');
     const triggerBy = query.get('TriggerBy');
     const category = query.get('UsageCategory');
