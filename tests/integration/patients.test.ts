@@ -316,20 +316,19 @@ describe('clinician scope for patients', () => {
   beforeAll(async () => {
     mine = (await createPatient(staff, { ...valid, familyName: 'Scopemine' })).id;
     theirs = (await createPatient(staff, { ...valid, familyName: 'Scopetheirs' })).id;
-    await createAppointment(staff, {
-      patientId: mine,
-      clinicianId: clinician.clinicianId!,
-      startsAt: daysFromNow(3, 0),
-      endsAt: new Date(daysFromNow(3, 0).getTime() + minutes(50)),
-      kind: 'TELEHEALTH',
-    });
-    await createAppointment(staff, {
-      patientId: theirs,
-      clinicianId: otherClinician.clinicianId!,
-      startsAt: daysFromNow(3, 0),
-      endsAt: new Date(daysFromNow(3, 0).getTime() + minutes(50)),
-      kind: 'TELEHEALTH',
-    });
+    // Each patient is booked with one of the two clinicians, at the same time.
+    for (const [patientId, bookedWith] of [
+      [mine, clinician],
+      [theirs, otherClinician],
+    ] as const) {
+      await createAppointment(staff, {
+        patientId,
+        clinicianId: bookedWith.clinicianId!,
+        startsAt: daysFromNow(3, 0),
+        endsAt: new Date(daysFromNow(3, 0).getTime() + minutes(50)),
+        kind: 'TELEHEALTH',
+      });
+    }
   });
 
   it('lists for a clinician only the patients they have appointments with', async () => {
