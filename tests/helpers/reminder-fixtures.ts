@@ -9,7 +9,7 @@ import { expect } from 'vitest';
 import { POST as inboundRoute } from '@/app/api/twilio/messages/inbound/route';
 import { POST as statusRoute } from '@/app/api/twilio/messages/status/route';
 import { db } from '@/lib/db/client';
-import type { AppointmentKind, MessageChannel } from '@/lib/db/generated/enums';
+import type { MessageChannel } from '@/lib/db/generated/enums';
 import { forgetReminderConfig } from '@/lib/reminders/templates/get-reminder-config';
 import { createTwilioClient, type TwilioClient } from '@/lib/twilio/client';
 import { startTwilioEmulator, type TwilioEmulator } from '@/scripts/twilio-emulator';
@@ -17,7 +17,7 @@ import { startTwilioEmulator, type TwilioEmulator } from '@/scripts/twilio-emula
 import { eventually as poll } from './eventually';
 import { pointPortalAtEmulator } from './portal-env';
 import { startRouteServer, type RouteServer } from './route-server';
-import { createUser } from './scheduling-fixtures';
+import { createAppointmentRow, createUser } from './scheduling-fixtures';
 
 export const creds = {
   accountSid: 'AC0123456789abcdef0123456789abcdef',
@@ -180,23 +180,8 @@ export async function createClinician(clinicId: string) {
   return user.clinicianId!;
 }
 
-export async function createAppointmentRow(
-  clinicianId: string,
-  patientId: string,
-  options: { startsAt?: Date; kind?: AppointmentKind } = {},
-) {
-  const startsAt = options.startsAt ?? new Date(Date.now() + 3 * 3600_000);
-  return db().appointment.create({
-    data: {
-      clinicianId,
-      patientId,
-      startsAt,
-      endsAt: new Date(startsAt.getTime() + 50 * 60_000),
-      kind: options.kind ?? 'IN_PERSON',
-      status: 'BOOKED',
-    },
-  });
-}
+// Appointment rows are the scheduling fixtures'; the reminder tests take them from here too.
+export { createAppointmentRow };
 
 /** A reminder already due (the way the scheduler leaves it), without a queued job. */
 export async function createDueReminder(appointmentId: string, patientId: string, dueAt = new Date()) {

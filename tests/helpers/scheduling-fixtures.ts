@@ -3,7 +3,7 @@
 // SessionUser each user would have when signed in.
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db/client';
-import type { UserRole } from '@/lib/db/generated/enums';
+import type { AppointmentKind, AppointmentStatus, UserRole } from '@/lib/db/generated/enums';
 
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
@@ -63,3 +63,22 @@ export function daysFromNow(days: number, utcHour = 0, minute = 0): Date {
 }
 
 export const minutes = (n: number) => n * 60_000;
+
+/** A 50-minute appointment row written straight to the table: booked, in person, three hours from now unless said. */
+export async function createAppointmentRow(
+  clinicianId: string,
+  patientId: string,
+  options: { startsAt?: Date; kind?: AppointmentKind; status?: AppointmentStatus } = {},
+) {
+  const startsAt = options.startsAt ?? new Date(Date.now() + 3 * 3600_000);
+  return db().appointment.create({
+    data: {
+      clinicianId,
+      patientId,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 50 * 60_000),
+      kind: options.kind ?? 'IN_PERSON',
+      status: options.status ?? 'BOOKED',
+    },
+  });
+}

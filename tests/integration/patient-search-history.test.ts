@@ -20,7 +20,7 @@ import { updatePatient } from '@/lib/patients/update-patient';
 import type { PatientInput } from '@/lib/schemas/patient';
 
 import { refusal } from '../helpers/refusal';
-import { createClinic, createUser } from '../helpers/scheduling-fixtures';
+import { createAppointmentRow, createClinic, createUser } from '../helpers/scheduling-fixtures';
 
 let staff: SessionUser;
 let clinician: SessionUser;
@@ -41,18 +41,15 @@ const base: PatientInput = {
 const ids = (rows: { id: string }[]) => rows.map((r) => r.id).sort();
 const HOUR = 3_600_000;
 
-async function pastAppointment(patientId: string, clinicianId: string, hoursAgo: number) {
+function pastAppointment(patientId: string, clinicianId: string, hoursAgo: number) {
   const startsAt = new Date(Date.now() - hoursAgo * HOUR);
-  return db().appointment.create({
-    data: {
-      patientId,
-      clinicianId,
-      startsAt,
-      endsAt: new Date(startsAt.getTime() + 50 * 60_000),
-      kind: 'TELEHEALTH',
-      status: 'COMPLETED',
-    },
-  });
+  return createAppointmentRow(clinicianId, patientId, { startsAt, kind: 'TELEHEALTH', status: 'COMPLETED' });
+}
+
+/** The patient (`base` with these changes) is added straight away: nobody is called a duplicate. */
+async function expectAddedAsNew(user: SessionUser, changes: Partial<PatientInput>) {
+  const result = await createPatientUnlessDuplicate(user, { ...base, ...changes });
+  expect(result.id).toEqual(expect.any(String));
 }
 
 let olivia: string;
@@ -177,12 +174,7 @@ describe('createPatientUnlessDuplicate', () => {
   });
 
   it('does not call the same name with another date of birth a duplicate', async () => {
-    const result = await createPatientUnlessDuplicate(staff, {
-      ...base,
-      dateOfBirth: '1986-04-07',
-      mobile: '0491 570 111',
-    });
-    expect(result.id).toEqual(expect.any(String));
+    await expectAddedAsNew(staff, { dateOfBirth: '1986-04-07', mobile: '0491 570 111' });
   });
 
   it('adds the patient anyway when asked to', async () => {
@@ -193,12 +185,7 @@ describe('createPatientUnlessDuplicate', () => {
 
   it('ignores patients of another clinic', async () => {
     // Oliver's mobile is in this clinic only.
-    const result = await createPatientUnlessDuplicate(otherClinicStaff, {
-      ...base,
-      givenName: 'Someone',
-      mobile: '0412 555 202',
-    });
-    expect(result.id).toEqual(expect.any(String));
+    await expectAddedAsNew(otherClinicStaff, { givenName: 'Someone', mobile: '0412 555 202' });
   });
 });
 
