@@ -64,25 +64,16 @@ beforeAll(async () => {
   const otherClinic = await createClinic();
   otherClinicStaff = await createUser(otherClinic.id, 'STAFF');
 
-  olivia = (await createPatient(staff, base)).id;
-  oliver = (
-    await createPatient(staff, {
-      ...base,
-      givenName: 'Oliver',
-      familyName: 'Nguyen-Whitlam',
-      dateOfBirth: '1990-12-25',
-      mobile: '+61 412 555 202',
-    })
-  ).id;
-  ben = (
-    await createPatient(staff, {
-      ...base,
-      givenName: 'Ben',
-      familyName: 'Olsen',
-      dateOfBirth: '',
-      mobile: '0412555303',
-    })
-  ).id;
+  const add = async (changes: Partial<PatientInput>) =>
+    (await createPatient(staff, { ...base, ...changes })).id;
+  olivia = await add({});
+  oliver = await add({
+    givenName: 'Oliver',
+    familyName: 'Nguyen-Whitlam',
+    dateOfBirth: '1990-12-25',
+    mobile: '+61 412 555 202',
+  });
+  ben = await add({ givenName: 'Ben', familyName: 'Olsen', dateOfBirth: '', mobile: '0412555303' });
   // The same name in another clinic must never be found.
   await createPatient(otherClinicStaff, base);
   await pastAppointment(olivia, clinician.clinicianId!, 48);
