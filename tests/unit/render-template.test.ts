@@ -13,23 +13,22 @@ import {
 
 const startsAt = new Date('2026-03-03T23:30:00Z'); // Wed 4 Mar: 10:30 am AEDT, 7:30 am AWST
 
+/** The values for the Sydney clinic's appointment at `startsAt`, with whatever the test changes. */
+const valuesWith = (changes: Partial<Parameters<typeof reminderTemplateValues>[0]>) =>
+  reminderTemplateValues({
+    clinicName: 'Harbourside Psychology',
+    clinicPhone: '02 9000 0000',
+    startsAt,
+    timeZone: 'Australia/Sydney',
+    joinUrl: null,
+    ...changes,
+  });
+
 describe('reminderTemplateValues', () => {
   it("shows the appointment on the patient's clock with the zone's abbreviation", () => {
-    const sydney = reminderTemplateValues({
-      clinicName: 'Harbourside Psychology',
-      clinicPhone: '02 9000 0000',
-      startsAt,
-      timeZone: 'Australia/Sydney',
-      joinUrl: null,
-    });
+    const sydney = valuesWith({});
     expect(sydney).toMatchObject({ date: 'Wed 4 Mar', time: '10:30 am AEDT', optout: OPT_OUT_TEXT });
-    const perth = reminderTemplateValues({
-      clinicName: 'Harbourside Psychology',
-      clinicPhone: null,
-      startsAt,
-      timeZone: 'Australia/Perth',
-      joinUrl: null,
-    });
+    const perth = valuesWith({ clinicPhone: null, timeZone: 'Australia/Perth' });
     expect(perth).toMatchObject({ date: 'Wed 4 Mar', time: '7:30 am AWST', phone: '' });
   });
 
@@ -47,13 +46,7 @@ describe('reminderTemplateValues', () => {
 });
 
 describe('renderTemplate', () => {
-  const values = reminderTemplateValues({
-    clinicName: 'Harbourside Psychology',
-    clinicPhone: '02 9000 0000',
-    startsAt,
-    timeZone: 'Australia/Sydney',
-    joinUrl: 'https://portal.example.com.au/join/abc',
-  });
+  const values = valuesWith({ joinUrl: 'https://portal.example.com.au/join/abc' });
 
   it('fills every placeholder of the default in-person template and stays in one GSM-7 segment', () => {
     const text = renderTemplate(DEFAULT_SMS_TEMPLATES.IN_PERSON, values);
@@ -98,13 +91,7 @@ describe('templateProblems', () => {
 
 describe('whatsappContentVariables', () => {
   it('maps the fixed variables 1–4, with the link for telehealth and the phone in person', () => {
-    const values = reminderTemplateValues({
-      clinicName: 'Harbourside Psychology',
-      clinicPhone: '02 9000 0000',
-      startsAt,
-      timeZone: 'Australia/Sydney',
-      joinUrl: 'https://x.example/join/t',
-    });
+    const values = valuesWith({ joinUrl: 'https://x.example/join/t' });
     expect(whatsappContentVariables(values, 'TELEHEALTH')).toEqual({
       '1': 'Harbourside Psychology',
       '2': 'Wed 4 Mar',
