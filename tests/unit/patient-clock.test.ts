@@ -4,12 +4,14 @@ import { patientClockQuestion, patientClockWarning, zonePlace } from '@/lib/appo
 
 const at = (iso: string) => new Date(iso);
 const plus = (d: Date, minutes: number) => new Date(d.getTime() + minutes * 60_000);
+/** The warning for an appointment starting at `iso` (UTC) and lasting `minutes`, for a patient in `zone`. */
+const warningFor = (iso: string, minutes: number, zone: string) =>
+  patientClockWarning(at(iso), plus(at(iso), minutes), zone);
 
 describe('patientClockWarning', () => {
   it('warns that 7:05 am in Sydney (daylight time) is 4:05 am for a patient in Perth', () => {
     // 2026-12-07 07:05 AEDT (UTC+11) = 2026-12-06 20:05 UTC = 04:05 AWST (UTC+8).
-    const start = at('2026-12-06T20:05:00Z');
-    const w = patientClockWarning(start, plus(start, 50), 'Australia/Perth');
+    const w = warningFor('2026-12-06T20:05:00Z', 50, 'Australia/Perth');
     expect(w).toEqual({
       localTime: '4:05 am',
       localDate: 'Monday 7 December',
@@ -20,40 +22,24 @@ describe('patientClockWarning', () => {
   });
 
   it('says nothing when the same slot is 7:05 am on the patient’s own Sydney clock', () => {
-    const start = at('2026-12-06T20:05:00Z');
-    expect(patientClockWarning(start, plus(start, 50), 'Australia/Sydney')).toBeNull();
+    expect(warningFor('2026-12-06T20:05:00Z', 50, 'Australia/Sydney')).toBeNull();
   });
 
   it('reads Brisbane, which keeps no daylight saving, an hour behind Sydney in summer only', () => {
     // 7:30 am in Sydney: 6:30 am in Brisbane in December, 7:30 am in June.
-    const summer = at('2026-12-06T20:30:00Z');
-    expect(patientClockWarning(summer, plus(summer, 50), 'Australia/Brisbane')?.localTime).toBe('6:30 am');
-    const winter = at('2026-06-07T21:30:00Z');
-    expect(patientClockWarning(winter, plus(winter, 50), 'Australia/Brisbane')).toBeNull();
-  });
-
-  it('uses the new offset from the morning daylight saving starts in Sydney (4 October 2026)', () => {
-    // 20:30 UTC is 7:30 am on the Sunday clocks went forward, 6:30 am the day before.
-    const after = at('2026-10-03T20:30:00Z');
-    expect(patientClockWarning(after, plus(after, 50), 'Australia/Sydney')).toBeNull();
-    const before = at('2026-10-02T20:30:00Z');
-    expect(patientClockWarning(before, plus(before, 50), 'Australia/Sydney')).toMatchObject({
-      localTime: '6:30 am',
-      edge: 'early',
-    });
+    expect(warningFor('2026-12-06T20:30:00Z', 50, 'Australia/Brisbane')?.localTime).toBe('6:30 am');
+    expect(warningFor('2026-06-07T21:30:00Z', 50, 'Australia/Brisbane')).toBeNull();
   });
 
   it('uses the old offset again after daylight saving ends in Sydney (5 April 2026)', () => {
     // 10:30 UTC: 9:30 pm on Saturday 4 April (UTC+11), 8:30 pm on Sunday 5 April (UTC+10).
-    const saturday = at('2026-04-04T10:30:00Z');
-    expect(patientClockWarning(saturday, plus(saturday, 30), 'Australia/Sydney')).toMatchObject({
+    expect(warningFor('2026-04-04T10:30:00Z', 30, 'Australia/Sydney')).toMatchObject({
       localTime: '9:30 pm',
       edge: 'late',
     });
-    const sunday = at('2026-04-05T10:30:00Z');
-    expect(patientClockWarning(sunday, plus(sunday, 30), 'Australia/Sydney')).toBeNull();
+    expect(warningFor('2026-04-05T10:30:00Z', 30, 'Australia/Sydney')).toBeNull();
     // The same Sunday start for 50 minutes runs to 9:20 pm.
-    const w = patientClockWarning(sunday, plus(sunday, 50), 'Australia/Sydney');
+    const w = warningFor('2026-04-05T10:30:00Z', 50, 'Australia/Sydney');
     expect(w).toMatchObject({ localTime: '8:30 pm', edge: 'runs-late' });
     expect(patientClockQuestion(w!, 'Olivia')).toBe(
       'This is 8:30 pm for Olivia in Sydney and it runs past 9:00 pm there. Book anyway?',
@@ -75,8 +61,7 @@ describe('patientClockWarning', () => {
 
   it('warns for a patient overseas on a different date, with the date on their clock', () => {
     // 10:00 am Monday in Sydney (AEDT) is 11:00 pm Sunday in London (GMT).
-    const start = at('2026-12-06T23:00:00Z');
-    expect(patientClockWarning(start, plus(start, 50), 'Europe/London')).toEqual({
+    expect(warningFor('2026-12-06T23:00:00Z', 50, 'Europe/London')).toEqual({
       localTime: '11:00 pm',
       localDate: 'Sunday 6 December',
       place: 'London',
@@ -84,15 +69,26 @@ describe('patientClockWarning', () => {
     });
   });
 
-  it('handles a half-hour daylight saving shift (Lord Howe Island)', () => {
-    // Lord Howe is UTC+11 in summer, UTC+10:30 in winter: 20:00 UTC is 7:00 am vs 6:30 am.
-    const summer = at('2026-12-06T20:00:00Z');
-    expect(patientClockWarning(summer, plus(summer, 50), 'Australia/Lord_Howe')).toBeNull();
-    const winter = at('2026-06-06T20:00:00Z');
-    expect(patientClockWarning(winter, plus(winter, 50), 'Australia/Lord_Howe')).toMatchObject({
-      localTime: '6:30 am',
-      place: 'Lord Howe',
-    });
+  // The same UTC time, on either side of a change of offset: 7:00 am or later on one side (no
+  // warning), before 7:00 am on the other.
+  it.each<[string, string, string, string, object]>([
+    [
+      'uses the new offset from the morning daylight saving starts in Sydney (4 October 2026)',
+      'Australia/Sydney',
+      '2026-10-03T20:30:00Z', // 7:30 am on the Sunday clocks went forward
+      '2026-10-02T20:30:00Z', // 6:30 am the day before
+      { localTime: '6:30 am', edge: 'early' },
+    ],
+    [
+      'handles a half-hour daylight saving shift (Lord Howe Island)',
+      'Australia/Lord_Howe',
+      '2026-12-06T20:00:00Z', // 7:00 am in summer (UTC+11)
+      '2026-06-06T20:00:00Z', // 6:30 am in winter (UTC+10:30)
+      { localTime: '6:30 am', place: 'Lord Howe' },
+    ],
+  ])('%s', (_name, zone, fromSeven, beforeSeven, warning) => {
+    expect(warningFor(fromSeven, 50, zone)).toBeNull();
+    expect(warningFor(beforeSeven, 50, zone)).toMatchObject(warning);
   });
 });
 
