@@ -38,6 +38,14 @@ const postStatus = (params: Record<string, string>, options?: Parameters<typeof 
 const postInbound = (params: Record<string, string>, options?: Parameters<typeof signedRequest>[2]) =>
   inbound(signedRequest('/api/twilio/messages/inbound', params, options), ctx);
 
+/** A 'delivered' status callback for this message, sent with the signature given (null: none). */
+const postDelivered = (messageSid: string, signature: string | null) =>
+  postStatus({ MessageSid: messageSid, MessageStatus: 'delivered' }, { signature });
+
+/** Twilio's signature of a status callback for this message, as if sent to `url`. */
+const statusSignature = (url: string, messageSid: string, messageStatus: string) =>
+  twilioSignature(creds.authToken, url, { MessageSid: messageSid, MessageStatus: messageStatus });
+
 async function sentReminder(
   patient: Parameters<typeof reminderScenario>[2] = {},
   appointment: Parameters<typeof reminderScenario>[3] = {},
@@ -51,21 +59,15 @@ async function sentReminder(
 describe('POST /api/twilio/messages/status', () => {
   it('refuses a callback without a signature with 403 and writes nothing', async () => {
     const messageSid = nextSid();
-    const res = await postStatus({ MessageSid: messageSid, MessageStatus: 'delivered' }, { signature: null });
+    const res = await postDelivered(messageSid, null);
     expect(res.status).toBe(403);
     expect(await db().messageStatusEvent.count({ where: { messageSid } })).toBe(0);
   });
 
   it('refuses a tampered callback (signature for other fields) with 403 and writes nothing', async () => {
     const messageSid = nextSid();
-    const forged = twilioSignature(creds.authToken, `${suite.h.routes.url}/api/twilio/messages/status`, {
-      MessageSid: messageSid,
-      MessageStatus: 'sent',
-    });
-    const res = await postStatus(
-      { MessageSid: messageSid, MessageStatus: 'delivered' },
-      { signature: forged },
-    );
+    const forged = statusSignature(`${suite.h.routes.url}/api/twilio/messages/status`, messageSid, 'sent');
+    const res = await postDelivered(messageSid, forged);
     expect(res.status).toBe(403);
     expect(await db().messageStatusEvent.count({ where: { messageSid } })).toBe(0);
   });
@@ -74,18 +76,12 @@ describe('POST /api/twilio/messages/status', () => {
     const messageSid = nextSid();
     const res = await postStatus({ MessageSid: messageSid, MessageStatus: 'sent' }, { host: 'localhost' });
     expect(res.status).toBe(204);
-    const signedForOtherHost = twilioSignature(
-      creds.authToken,
+    const signedForOtherHost = statusSignature(
       'http://evil.example/api/twilio/messages/status',
-      {
-        MessageSid: messageSid,
-        MessageStatus: 'delivered',
-      },
+      messageSid,
+      'delivered',
     );
-    const bad = await postStatus(
-      { MessageSid: messageSid, MessageStatus: 'delivered' },
-      { signature: signedForOtherHost },
-    );
+    const bad = await postDelivered(messageSid, signedForOtherHost);
     expect(bad.status).toBe(403);
   });
 
