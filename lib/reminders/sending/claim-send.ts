@@ -4,6 +4,8 @@
 import 'server-only';
 
 import { db } from '@/lib/db/client';
+import { claimChangeNoticeMessage, claimReminderMessage } from '@/lib/db/queries/reminder-sending';
+import { runStatement } from '@/lib/db/queries/run-query';
 
 import type { Channel } from './choose-channels';
 import type { LoadedMessage, LoadedNotice } from './load-reminder';
@@ -24,17 +26,7 @@ export interface NewClaim {
 /** Inserts the claim, only while the reminder and its appointment are still live; false if another run holds it. */
 export async function claimNew(c: NewClaim): Promise<boolean> {
   if (c.notice) return claimNotice(c, c.notice);
-  const inserted = await db().$executeRaw`
-    INSERT INTO "ReminderMessage"
-      ("id", "reminderId", "channel", "status", "statusRank", "isFallback", "fallbackReason", "toAddress",
-       "fromAddress", "bodyHash", "claimToken", "claimedAt", "attempts", "updatedAt")
-    SELECT ${c.id}, ${c.reminderId}, ${c.channel}::"MessageChannel", 'CLAIMED'::"ReminderMessageStatus", 0,
-       ${c.fallbackReason === 'WHATSAPP_FAILED'}, ${c.fallbackReason}, ${c.to}, ${c.from}, ${c.bodyHash}, ${c.token}, ${c.now}, 1, ${c.now}
-    WHERE EXISTS (
-      SELECT 1 FROM "Reminder" r JOIN "Appointment" a ON a."id" = r."appointmentId"
-      WHERE r."id" = ${c.reminderId} AND r."status" IN ('SCHEDULED', 'SENDING') AND a."status" IN ('BOOKED', 'CONFIRMED'))
-    ON CONFLICT ("reminderId", "channel") DO NOTHING`;
-  return inserted === 1;
+  return (await runStatement(db(), claimReminderMessage, claimValues(c))) === 1;
 }
 
 /**
@@ -45,23 +37,14 @@ export async function claimNew(c: NewClaim): Promise<boolean> {
  * cancelled: that is what a cancellation notice tells.
  */
 async function claimNotice(c: NewClaim, notice: LoadedNotice): Promise<boolean> {
-  const inserted = await db().$executeRaw`
-    WITH r AS (
-      UPDATE "Reminder" SET "status" = 'SENDING'::"ReminderStatus", "updatedAt" = ${c.now}
-      WHERE "id" = ${c.reminderId} AND "status" IN ('SCHEDULED', 'SENDING')
-        AND "noticeKind" = ${notice.kind}::"ChangeNoticeKind"
-        AND round(extract(epoch FROM "noticeStartsAt") * 1000) = ${notice.startsAt.getTime()}
-      RETURNING "id"
-    )
-    INSERT INTO "ReminderMessage"
-      ("id", "reminderId", "channel", "status", "statusRank", "isFallback", "fallbackReason", "toAddress",
-       "fromAddress", "bodyHash", "claimToken", "claimedAt", "attempts", "updatedAt")
-    SELECT ${c.id}, r."id", ${c.channel}::"MessageChannel", 'CLAIMED'::"ReminderMessageStatus", 0,
-       ${c.fallbackReason === 'WHATSAPP_FAILED'}, ${c.fallbackReason}, ${c.to}, ${c.from}, ${c.bodyHash},
-       ${c.token}, ${c.now}, 1, ${c.now}
-    FROM r
-    ON CONFLICT ("reminderId", "channel") DO NOTHING`;
-  return inserted === 1;
+  const values = [...claimValues(c), notice.kind, notice.startsAt.getTime()];
+  return (await runStatement(db(), claimChangeNoticeMessage, values)) === 1;
+}
+
+/** The parameters both claims share (lib/db/queries/reminder-sending.ts). */
+function claimValues(c: NewClaim): unknown[] {
+  const isFallback = c.fallbackReason === 'WHATSAPP_FAILED';
+  return [c.id, c.reminderId, c.channel, isFallback, c.fallbackReason, c.to, c.from, c.bodyHash, c.token, c.now];
 }
 
 /** Takes over an attempt that is known not to have produced a message (RETRY, or looked up and absent). */

@@ -16,6 +16,8 @@ import { randomUUID } from 'node:crypto';
 
 import { db } from '@/lib/db/client';
 import type { MessageChannel } from '@/lib/db/generated/enums';
+import { applyMessageStatusQuery, storedStatusesQuery } from '@/lib/db/queries/reminder-status';
+import { runQuery } from '@/lib/db/queries/run-query';
 import { errorFields, log } from '@/lib/log/logger';
 import { canAdvance, isFailureStatus, statusRank, trackedStatusOf } from '@/lib/reminders/status/message-status';
 import { recordOptOut } from '@/lib/reminders/replies/record-opt-out';
@@ -66,33 +68,20 @@ export async function applyMessageStatus(
   // One statement, one round trip: status callbacks arrive in bursts and each one runs this. The
   // message update's condition is the guard against races (two callbacks cannot both move it), and
   // the timeline and reminder only change when it did.
-  const [result] = await db().$queryRaw<{ applied: number; reminders: number }[]>`
-    WITH m AS (
-      UPDATE "ReminderMessage"
-      SET "status" = ${next}::"ReminderMessageStatus", "statusRank" = ${statusRank[next]},
-          "errorCode" = CASE WHEN ${failure} THEN ${code}::int ELSE "errorCode" END,
-          "failedAt" = CASE WHEN ${failure} THEN ${at} ELSE "failedAt" END,
-          "deliveredAt" = CASE WHEN ${delivered} THEN ${at} ELSE "deliveredAt" END,
-          "updatedAt" = ${at}
-      WHERE "id" = ${row.id} AND "statusRank" < ${statusRank[next]} AND "status" NOT IN ('FAILED', 'UNDELIVERED')
-      RETURNING "reminderId"
-    ), e AS (
-      INSERT INTO "ReminderEvent" ("id", "reminderId", "at", "type", "channel", "errorCode")
-      SELECT ${randomUUID()}, "reminderId", ${at}, ${next}, ${row.channel}::"MessageChannel", ${code}::int
-      FROM m WHERE ${logged}
-      RETURNING "id"
-    ), r AS (
-      UPDATE "Reminder"
-      SET "status" = ${reminderStatus}::"ReminderStatus",
-          "deliveredAt" = CASE WHEN ${delivered} THEN ${at} ELSE "deliveredAt" END,
-          "reason" = CASE WHEN ${reminderStatus} = 'FAILED' THEN 'SEND_FAILED' ELSE "reason" END,
-          "errorCode" = CASE WHEN ${failure} THEN ${code}::int ELSE "errorCode" END,
-          "updatedAt" = ${at}
-      WHERE ${reminderStatus !== null} AND "id" IN (SELECT "reminderId" FROM m) AND "status" IN ('SENDING', 'SENT')
-      RETURNING "id"
-    )
-    SELECT (SELECT count(*) FROM m)::int AS "applied", (SELECT count(*) FROM r)::int AS "reminders",
-           (SELECT count(*) FROM e)::int AS "events"`;
+  const [result] = await runQuery(db(), applyMessageStatusQuery, [
+    next,
+    statusRank[next],
+    failure,
+    code,
+    at,
+    delivered,
+    row.id,
+    randomUUID(),
+    logged,
+    row.channel,
+    reminderStatus,
+    reminderStatus !== null,
+  ]);
   if (!result || result.applied === 0) return false;
   if (!failure) return true;
 
@@ -118,9 +107,7 @@ export async function applyMessageStatus(
 /** Statuses stored for a SID before we knew which message it was (applied when a lost message is adopted). */
 export async function applyStoredStatuses(row: StatusTarget, sid: string): Promise<void> {
   // Raw: this runs after every send, and almost always finds nothing.
-  const stored = await db().$queryRaw<{ status: string; errorCode: number | null; receivedAt: Date }[]>`
-    SELECT "status", "errorCode", "receivedAt" FROM "MessageStatusEvent"
-    WHERE "messageSid" = ${sid} ORDER BY "receivedAt" ASC`;
+  const stored = await runQuery(db(), storedStatusesQuery, [sid]);
   let current = row;
   for (const event of stored) {
     const next = trackedStatusOf(event.status);

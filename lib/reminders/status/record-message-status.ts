@@ -14,7 +14,8 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 
 import { db } from '@/lib/db/client';
-import { Prisma } from '@/lib/db/generated/client';
+import { holdEarlyStatusStatement, recordStatusEventQuery } from '@/lib/db/queries/reminder-status';
+import { runQuery, runStatement } from '@/lib/db/queries/run-query';
 import { AppError } from '@/lib/errors/app-error';
 import { adoptClaim } from '@/lib/reminders/status/adopt-claim';
 import {
@@ -55,16 +56,8 @@ export async function recordMessageStatus(
   const { MessageSid: sid, MessageStatus: status, ErrorCode: errorCode, To: to } = parsed.data;
 
   // Store it once and find its message in one round trip: callbacks come two or three per message.
-  const [found] = await db().$queryRaw<({ stored: number } & Partial<StatusTarget>)[]>`
-    WITH ins AS (
-      INSERT INTO "MessageStatusEvent" ("id", "dedupeKey", "messageSid", "status", "errorCode", "receivedAt")
-      VALUES (${randomUUID()}, ${`${sid}:${status}`}, ${sid}, ${status}, ${errorCode}::int, ${now})
-      ON CONFLICT ("dedupeKey") DO NOTHING
-      RETURNING 1
-    )
-    SELECT (SELECT count(*) FROM ins)::int AS "stored", m."id", m."reminderId", m."channel"::text AS "channel",
-           m."status"::text AS "status", m."statusRank", m."toAddress"
-    FROM (SELECT 1) AS one LEFT JOIN "ReminderMessage" m ON m."twilioSid" = ${sid}`;
+  const values = [randomUUID(), `${sid}:${status}`, sid, status, errorCode, now];
+  const [found] = await runQuery(db(), recordStatusEventQuery, values);
   if (!found || found.stored === 0) return 'DUPLICATE';
 
   let row: StatusTarget | null = found.id ? (found as StatusTarget) : null;
@@ -100,16 +93,6 @@ async function holdEarlyStatus(
   to: string | undefined,
   now: Date,
 ): Promise<boolean> {
-  const rank = statusRank[next];
-  const keep = Prisma.sql`("earlySid" = ${sid} AND ("earlyStatus" IN ('FAILED', 'UNDELIVERED') OR "earlyStatusRank" >= ${rank}))`;
-  const held = await db().$executeRaw`
-    UPDATE "ReminderMessage"
-    SET "earlySid" = ${sid},
-        "earlyStatus" = CASE WHEN ${keep} THEN "earlyStatus" ELSE ${next}::"ReminderMessageStatus" END,
-        "earlyStatusRank" = CASE WHEN ${keep} THEN "earlyStatusRank" ELSE ${rank} END,
-        "earlyErrorCode" = CASE WHEN ${keep} THEN "earlyErrorCode" ELSE ${errorCode}::int END,
-        "earlyStatusAt" = CASE WHEN ${keep} THEN "earlyStatusAt" ELSE ${now} END
-    WHERE "id" = ${claimId} AND "twilioSid" IS NULL AND "status" IN ('CLAIMED', 'UNCERTAIN')
-      AND (${to ?? null}::text IS NULL OR "toAddress" = ${to ?? null}::text)`;
-  return held === 1;
+  const values = [sid, statusRank[next], next, errorCode, now, claimId, to ?? null];
+  return (await runStatement(db(), holdEarlyStatusStatement, values)) === 1;
 }
