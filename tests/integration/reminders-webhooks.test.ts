@@ -46,6 +46,10 @@ const postDelivered = (messageSid: string, signature: string | null) =>
 const statusSignature = (url: string, messageSid: string, messageStatus: string) =>
   twilioSignature(creds.authToken, url, { MessageSid: messageSid, MessageStatus: messageStatus });
 
+/** A reply from this number (`whatsapp:` for WhatsApp), as a new inbound message. */
+const replyFrom = (from: string, body: string) =>
+  postInbound({ MessageSid: nextSid(), From: from, Body: body });
+
 async function sentReminder(
   patient: Parameters<typeof reminderScenario>[2] = {},
   appointment: Parameters<typeof reminderScenario>[3] = {},
@@ -169,7 +173,7 @@ describe('POST /api/twilio/messages/inbound', () => {
 
   it('confirms the appointment on C and answers with its time, no names', async () => {
     const { appointment, patient, reminder } = await sentReminder();
-    const res = await postInbound({ MessageSid: nextSid(), From: `whatsapp:${patient.mobile}`, Body: 'c' });
+    const res = await replyFrom(`whatsapp:${patient.mobile}`, 'c');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/xml');
     const reply = await twimlMessage(res);
@@ -187,7 +191,7 @@ describe('POST /api/twilio/messages/inbound', () => {
   it('confirms on YES too, and on SMS YES also lifts an SMS opt-out as Twilio does', async () => {
     const { appointment, patient } = await sentReminder({ preferredChannel: 'SMS' });
     await db().patient.update({ where: { id: patient.id }, data: { smsOptOutAt: new Date() } });
-    await postInbound({ MessageSid: nextSid(), From: patient.mobile, Body: 'Yes' });
+    await replyFrom(patient.mobile, 'Yes');
     expect((await db().appointment.findUniqueOrThrow({ where: { id: appointment.id } })).status).toBe(
       'CONFIRMED',
     );
@@ -207,7 +211,7 @@ describe('POST /api/twilio/messages/inbound', () => {
   it('flags R for staff as a reschedule request', async () => {
     const staff = await createUser(suite.clinicId, 'STAFF');
     const { patient, appointment } = await sentReminder();
-    await postInbound({ MessageSid: nextSid(), From: `whatsapp:${patient.mobile}`, Body: 'R' });
+    await replyFrom(`whatsapp:${patient.mobile}`, 'R');
     const waiting = await listRepliesNeedingAttention(staff);
     expect(waiting.find((r) => r.appointmentId === appointment.id)).toMatchObject({
       intent: 'RESCHEDULE',
@@ -218,11 +222,7 @@ describe('POST /api/twilio/messages/inbound', () => {
   for (const keyword of ['STOP', 'STOPALL', 'UNSUBSCRIBE', 'END', 'QUIT', 'CANCEL', 'OPTOUT', 'REVOKE']) {
     it(`opts the number out of SMS on ${keyword} (Twilio answers it, so we do not)`, async () => {
       const { patient } = await sentReminder({ preferredChannel: 'SMS' });
-      const res = await postInbound({
-        MessageSid: nextSid(),
-        From: patient.mobile,
-        Body: keyword.toLowerCase(),
-      });
+      const res = await replyFrom(patient.mobile, keyword.toLowerCase());
       expect(await twimlMessage(res)).toBeNull();
       const after = await db().patient.findUniqueOrThrow({ where: { id: patient.id } });
       expect(after.smsOptOutAt).toBeInstanceOf(Date);
@@ -232,16 +232,12 @@ describe('POST /api/twilio/messages/inbound', () => {
 
   it('opts out of WhatsApp only on a WhatsApp STOP, confirms it, and START opts back in', async () => {
     const { patient } = await sentReminder();
-    const stop = await postInbound({
-      MessageSid: nextSid(),
-      From: `whatsapp:${patient.mobile}`,
-      Body: 'Stop',
-    });
+    const stop = await replyFrom(`whatsapp:${patient.mobile}`, 'Stop');
     expect(await twimlMessage(stop)).toContain('Reply START');
     let after = await db().patient.findUniqueOrThrow({ where: { id: patient.id } });
     expect(after.whatsappOptOutAt).toBeInstanceOf(Date);
     expect(after.smsOptOutAt).toBeNull();
-    await postInbound({ MessageSid: nextSid(), From: `whatsapp:${patient.mobile}`, Body: 'START' });
+    await replyFrom(`whatsapp:${patient.mobile}`, 'START');
     after = await db().patient.findUniqueOrThrow({ where: { id: patient.id } });
     expect(after.whatsappOptOutAt).toBeNull();
   });
@@ -258,11 +254,7 @@ describe('POST /api/twilio/messages/inbound', () => {
 
   it("answers HELP with the clinic's contact details and how to opt out", async () => {
     const { patient } = await sentReminder();
-    const res = await postInbound({
-      MessageSid: nextSid(),
-      From: `whatsapp:${patient.mobile}`,
-      Body: 'HELP',
-    });
+    const res = await replyFrom(`whatsapp:${patient.mobile}`, 'HELP');
     const reply = await twimlMessage(res);
     expect(reply).toContain('call 02 9000 0000');
     expect(reply).toContain('hello@clinic.example');
