@@ -289,16 +289,21 @@ describe('admin settings', () => {
 });
 
 describe('daily summary', () => {
+  /** Books the patient at 10 am in `days` days, sends them a reminder at 11:00 today, and reads today's summary. */
+  async function sendNowAndSummarise(patientId: string, days: number) {
+    const id = await book(tenAm(days), patientId);
+    const at = zonedNow('11:00');
+    const reminder = await resendReminder(staff, id, at);
+    expect(await sendReminder(reminder.id, { client: suite.h.client(), now: () => at })).toBe('ACCEPTED');
+    await suite.h.emulator.idle();
+    return (await summariseReminderDays(staff, tz))[0]!;
+  }
+
   it('counts sent, delivered and failed per clinic day, and as fallbacks only SMS sent after WhatsApp failed', async () => {
     const before = (await summariseReminderDays(staff, tz))[0]!;
     // No WhatsApp consent: SMS is the only channel, which is not a fallback.
     const smsOnly = await createPatient(suite.clinicId, { whatsapp: false });
-    const smsOnlyId = await book(tenAm(20), smsOnly.id);
-    const smsOnlyAt = zonedNow('11:00');
-    const first = await resendReminder(staff, smsOnlyId, smsOnlyAt);
-    expect(await sendReminder(first.id, { client: suite.h.client(), now: () => smsOnlyAt })).toBe('ACCEPTED');
-    await suite.h.emulator.idle();
-    const middle = (await summariseReminderDays(staff, tz))[0]!;
+    const middle = await sendNowAndSummarise(smsOnly.id, 20);
     expect(middle.sentSms - before.sentSms).toBe(1);
     expect(middle.fallbacks - before.fallbacks).toBe(0);
 
@@ -308,12 +313,7 @@ describe('daily summary', () => {
       to: `whatsapp:${patient.mobile}`,
       fault: { type: 'error', code: 63016, status: 400 },
     });
-    const id = await book(tenAm(13), patient.id);
-    const at = zonedNow('11:00');
-    const result = await resendReminder(staff, id, at);
-    expect(await sendReminder(result.id, { client: suite.h.client(), now: () => at })).toBe('ACCEPTED');
-    await suite.h.emulator.idle();
-    const after = (await summariseReminderDays(staff, tz))[0]!;
+    const after = await sendNowAndSummarise(patient.id, 13);
     expect(after.sentSms - middle.sentSms).toBe(1);
     expect(after.fallbacks - middle.fallbacks).toBe(1);
   });
