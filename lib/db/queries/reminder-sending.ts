@@ -11,10 +11,21 @@ import { definePreparedQuery, defineQuery, defineStatement } from './define-quer
 /** A channel attempt as the load returns it, in JSON: its claim time as ISO text. */
 export type LoadedMessageJson = Pick<
   ReminderMessage,
-  'id' | 'channel' | 'status' | 'statusRank' | 'claimToken' | 'toAddress' | 'fromAddress' | 'bodyHash' | 'errorCode'
+  | 'id'
+  | 'channel'
+  | 'status'
+  | 'statusRank'
+  | 'claimToken'
+  | 'toAddress'
+  | 'fromAddress'
+  | 'bodyHash'
+  | 'errorCode'
 > & { claimedAt: string };
 
-export type LoadedReminderRow = Pick<Reminder, 'id' | 'status' | 'source' | 'dueAt' | 'noticeKind' | 'noticeStartsAt'> &
+export type LoadedReminderRow = Pick<
+  Reminder,
+  'id' | 'status' | 'source' | 'dueAt' | 'noticeKind' | 'noticeStartsAt'
+> &
   Pick<Appointment, 'startsAt' | 'endsAt' | 'kind'> & {
     appointmentId: Appointment['id'];
     appointmentStatus: Appointment['status'];
@@ -30,10 +41,7 @@ export type LoadedReminderRow = Pick<Reminder, 'id' | 'status' | 'source' | 'due
     | 'smsOptOutAt'
   > & { messages: LoadedMessageJson[] };
 
-/** $1 reminder id: the reminder, its appointment, the patient's contact settings and the channel attempts. */
-export const loadReminderQuery = definePreparedQuery<LoadedReminderRow>(
-  'load-reminder-v2',
-  `
+const LOAD_REMINDER_SQL = `
     SELECT r."id", r."status"::text AS "status", r."source"::text AS "source", r."dueAt" AT TIME ZONE 'UTC' AS "dueAt",
            r."noticeKind"::text AS "noticeKind", r."noticeStartsAt" AT TIME ZONE 'UTC' AS "noticeStartsAt",
            a."id" AS "appointmentId", a."status"::text AS "appointmentStatus",
@@ -53,7 +61,12 @@ export const loadReminderQuery = definePreparedQuery<LoadedReminderRow>(
     FROM "Reminder" r
     JOIN "Appointment" a ON a."id" = r."appointmentId"
     JOIN "Patient" p ON p."id" = a."patientId"
-    WHERE r."id" = $1`,
+    WHERE r."id" = $1`;
+
+/** $1 reminder id: the reminder, its appointment, the patient's contact settings and the channel attempts. */
+export const loadReminderQuery = definePreparedQuery<LoadedReminderRow>(
+  'load-reminder-v2',
+  LOAD_REMINDER_SQL,
   {
     id: 'text',
     status: 'text',

@@ -44,7 +44,18 @@ async function claimNotice(c: NewClaim, notice: LoadedNotice): Promise<boolean> 
 /** The parameters both claims share (lib/db/queries/reminder-sending.ts). */
 function claimValues(c: NewClaim): unknown[] {
   const isFallback = c.fallbackReason === 'WHATSAPP_FAILED';
-  return [c.id, c.reminderId, c.channel, isFallback, c.fallbackReason, c.to, c.from, c.bodyHash, c.token, c.now];
+  return [
+    c.id,
+    c.reminderId,
+    c.channel,
+    isFallback,
+    c.fallbackReason,
+    c.to,
+    c.from,
+    c.bodyHash,
+    c.token,
+    c.now,
+  ];
 }
 
 /** Takes over an attempt that is known not to have produced a message (RETRY, or looked up and absent). */
