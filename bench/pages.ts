@@ -92,6 +92,7 @@ try {
   await admin.end();
   await target.embedded?.stop();
 }
+// The pg pool and the emulator client keep handles open; exit with the figures' verdict.
 process.exit(exitCode);
 
 async function seed(url: string) {

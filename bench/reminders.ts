@@ -152,4 +152,5 @@ try {
 } finally {
   await embedded?.stop();
 }
+// Worker and emulator children and the pg pool keep handles open; exit with the targets' verdict.
 process.exit(exitCode);

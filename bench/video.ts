@@ -281,4 +281,5 @@ if (exitCode === 0 && !args.only && !args['skip-join-page']) {
   console.log('\nJoin page (npm run bench:join-page)…');
   exitCode = spawnSync('npm', ['run', '--silent', 'bench:join-page'], { stdio: 'inherit' }).status ?? 1;
 }
+// The in-process routes' pg pool and LISTEN connection keep handles open; exit with the verdict.
 process.exit(exitCode);

@@ -42,4 +42,5 @@ try {
 } finally {
   await target.embedded?.stop();
 }
+// Exit with the outcome (0 written or nothing to write, 1 failed); open handles would keep it alive.
 process.exit(code);
