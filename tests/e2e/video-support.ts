@@ -112,6 +112,10 @@ export async function makeJoinLink(staff: Page, appointmentId: string): Promise<
   await staff.goto(`/appointments/${appointmentId}`);
   const panel = staff.getByRole('region', { name: 'Video session' });
   const remake = panel.getByRole('button', { name: 'Make a new link' });
+  const make = panel.getByRole('button', { name: 'Make a link' });
+  // The panel may be revealed a moment after the load event (React batches
+  // streamed reveals), so wait for one of the two buttons before choosing.
+  await expect(remake.or(make)).toBeVisible();
   if (await remake.isVisible()) {
     await remake.click();
     await staff
@@ -120,7 +124,7 @@ export async function makeJoinLink(staff: Page, appointmentId: string): Promise<
       .click();
     await expect(panel.getByText('New link made.')).toBeVisible();
   } else {
-    await panel.getByRole('button', { name: 'Make a link' }).click();
+    await make.click();
     await staff
       .getByRole('dialog', { name: 'Make a join link?' })
       .getByRole('button', { name: 'Make the link' })
