@@ -12,7 +12,7 @@ import { patientListItemSchema, type PatientListItem } from '@/lib/schemas/patie
 
 import { patientListSelect } from './patient-list-select';
 import { patientScope } from './patient-scope';
-import { dateOfBirthQuery } from './search-patients';
+import { dateOfBirthQuery, mobileQueryDigits } from './search-patients';
 
 export const PATIENT_PAGE_SIZE = 25;
 const MAX_PAGE_SIZE = 1000;
@@ -28,22 +28,12 @@ export type ListPatientsParams = {
 
 export type PatientList = { patients: PatientListItem[]; total: number; page: number; pageSize: number };
 
-/** A query made only of phone characters with a few digits searches mobiles. */
-function mobileDigits(q: string): string | null {
-  if (!/^[+\d\s().-]+$/.test(q)) return null;
-  let digits = q.replace(/\D/g, '');
-  if (digits.length < 3) return null;
-  // 0412 345 678 is stored as +61412345678: drop the trunk 0.
-  if (digits.startsWith('0')) digits = digits.slice(1);
-  return digits;
-}
-
 export function patientSearchWhere(q: string): Prisma.PatientWhereInput {
   const query = q.trim();
   if (!query) return {};
   const dob = dateOfBirthQuery(query);
   if (dob) return { dateOfBirth: new Date(`${dob}T00:00:00.000Z`) };
-  const digits = mobileDigits(query);
+  const digits = mobileQueryDigits(query);
   if (digits) return { mobile: { contains: digits } };
   const terms = query.split(/\s+/).slice(0, MAX_TERMS);
   return {
