@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
+import { expectNoAxeViolations } from './axe';
 import { clinicDate, demo, signIn, withDb } from './support';
 
 // ACMA's range for fiction: not used by the other specs.
@@ -30,11 +30,6 @@ function messageDay(isoDate: string): string {
   const weekday = new Intl.DateTimeFormat('en-AU', { timeZone: TZ, weekday: 'short' }).format(noon);
   const month = new Intl.DateTimeFormat('en-AU', { timeZone: TZ, month: 'short' }).format(noon);
   return `${weekday.replace('.', '')} ${d} ${month.replace('.', '')}`;
-}
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
 }
 
 /** A telehealth patient who agreed to messages (not WhatsApp: SMS is their one channel), booked at 10:00. */

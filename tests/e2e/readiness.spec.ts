@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
+import { expectNoAxeViolations } from './axe';
 import { demo, signIn } from './support';
 
 // The go-live checklist and costs pages against the emulated Twilio account:
@@ -20,13 +20,6 @@ async function control(method: string, path: string, body?: unknown): Promise<Re
 
 function check(page: Page, id: string) {
   return page.locator(`[data-check="${id}"]`);
-}
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
 }
 
 function testSection(page: Page, name: string) {

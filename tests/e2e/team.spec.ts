@@ -6,9 +6,9 @@
 // pages into docs/screenshots/.
 import path from 'node:path';
 
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
+import { expectNoAxeViolations } from './axe';
 import { clearNetworkRateLimits, createStaffUser, demo, signIn, withDb } from './support';
 
 const shots = path.resolve(import.meta.dirname, '..', '..', 'docs', 'screenshots');
@@ -16,11 +16,6 @@ const shots = path.resolve(import.meta.dirname, '..', '..', 'docs', 'screenshots
 async function screenshot(page: Page, name: string) {
   if (process.env.SCREENSHOTS !== '1') return;
   await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
-}
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
 }
 
 /** Opens a confirm dialog, checks Escape and the safe button both close it with focus back, then confirms. */

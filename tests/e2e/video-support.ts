@@ -1,9 +1,9 @@
 // Helpers for the video end-to-end specs: telehealth appointments at times
 // relative to now (rows written directly, like a booking would), join links
 // made through the staff page, an axe check, and the stand-in's controls.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
+import { expectNoAxeViolations as expectAxe, WCAG_22_AA } from './axe';
 import { demo, signIn, withDb } from './support';
 
 export { demo };
@@ -140,14 +140,9 @@ export function joinPath(url: string): string {
   return new URL(url).pathname;
 }
 
-export async function expectNoAxeViolations(page: Page, label: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  const summary = results.violations.map(
-    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-  );
-  expect(summary, `axe on ${label}`).toEqual([]);
+/** The axe check at the video pages' level (WCAG 2.2 AA). */
+export function expectNoAxeViolations(page: Page, label: string) {
+  return expectAxe(page, label, WCAG_22_AA);
 }
 
 /** Configures the twilio-video stand-in before the page's scripts run. */
